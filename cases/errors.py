@@ -1,13 +1,24 @@
-"""Domain errors. Each carries a message fit to show a user (already translatable text)."""
+"""Domain errors. Each carries an English message marked for translation and its parameters.
+
+The web layer shows ``error.render(gettext)``: the message translated into the user's
+language, with its ``%(name)s`` parameters filled in.
+"""
+
+from collections.abc import Callable
 
 
 class DomainError(Exception):
-    """A rule of the domain refused an action; ``str(error)`` is shown to the user."""
+    """A rule of the domain refused an action; the message is fit to show a user."""
 
-    def __init__(self, message: str, **details: object) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message % params if params else message)
         self.message = message
-        self.details = details
+        self.params = params
+
+    def render(self, translate: Callable[[str], str] = str) -> str:
+        """The message translated by ``translate`` with its parameters filled in."""
+        text = translate(self.message)
+        return text % self.params if self.params else text
 
 
 class InvalidNationalId(DomainError):
@@ -19,7 +30,7 @@ class TransitionNotAllowed(DomainError):
 
 
 class MissingInput(DomainError):
-    """A transition needs an input (reason, outcome, court…) that was not given."""
+    """A transition needs an input (reason, outcome, court…) that was not given or is invalid."""
 
 
 class StaleCase(DomainError):

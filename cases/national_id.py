@@ -1,20 +1,21 @@
 """T.C. Kimlik No (Turkish national identity number) validation and masking."""
 
 from cases.errors import InvalidNationalId
+from cases.i18n import N_
 
 
 def national_id_problem(value: str) -> str | None:
     """Return why ``value`` is not a valid T.C. Kimlik No, or None when it is valid."""
     if len(value) != 11 or not value.isascii() or not value.isdigit():
-        return "A T.C. Kimlik No has exactly 11 digits."
+        return N_("A T.C. Kimlik No has exactly 11 digits.")
     if value[0] == "0":
-        return "A T.C. Kimlik No cannot start with 0."
+        return N_("A T.C. Kimlik No cannot start with 0.")
     d = [int(c) for c in value]
     odd = d[0] + d[2] + d[4] + d[6] + d[8]
     even = d[1] + d[3] + d[5] + d[7]
     # Python's % is already the non-negative (mathematical) modulo the rule needs.
     if (7 * odd - even) % 10 != d[9] or sum(d[:10]) % 10 != d[10]:
-        return "This T.C. Kimlik No is not valid: its check digits do not match."
+        return N_("This T.C. Kimlik No is not valid: its check digits do not match.")
     return None
 
 
