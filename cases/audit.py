@@ -1,0 +1,148 @@
+"""The tamper-evident chain of a case's events: each event's hash covers the one before.
+
+Every stored event keeps ``previous_hash`` (the hash of the case's previous event, or
+``GENESIS_HASH`` for the first) and ``hash = event_digest(previous_hash, ...)`` over its own
+fields. Changing, deleting, inserting or reordering a stored event therefore breaks the chain at
+that event, and ``verify_chain`` names it. The chain alone cannot show that its *last* events
+were cut off: compare the head with a count or hash kept elsewhere (e.g. on the case) for that.
+
+The digest is SHA-256 of canonical JSON (sorted keys, no spaces, UTF-8, timestamps as ISO UTC),
+so a payload read back from a JSON column, on SQLite or PostgreSQL, hashes the same as when it
+was written. Payloads must therefore be plain JSON values: anything else is refused, never
+silently converted, because the converted form would not be what the database returns.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Final
+
+from cases.i18n import N_
+
+GENESIS_HASH: Final = "0" * 64
+FIRST_SEQUENCE: Final = 1
+
+
+def canonical_json(value: object) -> str:
+    """``value`` as canonical JSON text; raises TypeError/ValueError for non-JSON values or NaN."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def utc_iso(moment: datetime | str) -> str:
+    """``moment`` as ISO 8601 in UTC with microseconds; a naive value is taken as UTC."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        # SQLite hands timestamps back naive; the application writes them in UTC.
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def event_digest(
+    previous_hash: str,
+    case_id: int,
+    sequence: int,
+    kind: str,
+    actor_id: int | None,
+    created_at: datetime | str,
+    payload: Mapping[str, object],
+) -> str:
+    """The SHA-256 hex digest of an event's fields and its predecessor's hash."""
+    document = {
+        "previous_hash": previous_hash,
+        "case_id": case_id,
+        "sequence": sequence,
+        "kind": kind,
+        "actor_id": actor_id,
+        "created_at": utc_iso(created_at),
+        "payload": dict(payload),
+    }
+    return hashlib.sha256(canonical_json(document).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """One stored event as the chain sees it."""
+
+    event_id: int | None
+    case_id: int
+    sequence: int
+    kind: str
+    actor_id: int | None
+    created_at: datetime | str
+    payload: Mapping[str, object]
+    previous_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first link of a chain that does not hold, and why (an N_ message)."""
+
+    event_id: int | None
+    case_id: int
+    sequence: int
+    reason: str
+
+
+def append_link(
+    previous: ChainLink | None,
+    *,
+    case_id: int,
+    kind: str,
+    actor_id: int | None,
+    created_at: datetime | str,
+    payload: Mapping[str, object],
+    event_id: int | None = None,
+) -> ChainLink:
+    """The link that follows ``previous`` (None for a case's first event), hashed."""
+    if previous is not None and previous.case_id != case_id:
+        raise ValueError("an event continues the chain of its own case only")
+    previous_hash = GENESIS_HASH if previous is None else previous.hash
+    sequence = FIRST_SEQUENCE if previous is None else previous.sequence + 1
+    digest = event_digest(previous_hash, case_id, sequence, kind, actor_id, created_at, payload)
+    return ChainLink(event_id, case_id, sequence, kind, actor_id, created_at, payload, previous_hash, digest)
+
+
+def verify_chain(links: Iterable[ChainLink], *, previous_hash: str = GENESIS_HASH) -> ChainBreak | None:
+    """The first broken link of one case's chain, given in sequence order, or None if it holds.
+
+    Reads ``links`` once, keeping only the previous link, so a chain of any length can be
+    streamed from the database. ``previous_hash`` lets a caller resume after a verified part.
+    """
+    expected_previous = previous_hash
+    prior: ChainLink | None = None
+    for link in links:
+        reason = _fault(link, prior, expected_previous)
+        if reason is not None:
+            return ChainBreak(link.event_id, link.case_id, link.sequence, reason)
+        expected_previous, prior = link.hash, link
+    return None
+
+
+def _fault(link: ChainLink, prior: ChainLink | None, expected_previous: str) -> str | None:
+    """Why ``link`` does not continue the chain, or None."""
+    if prior is not None and link.case_id != prior.case_id:
+        return N_("This event belongs to another case.")
+    if prior is not None and link.sequence != prior.sequence + 1:
+        return N_("An event is missing or out of order before this one.")
+    if link.previous_hash != expected_previous:
+        return N_("This event does not point to the hash of the event before it.")
+    try:
+        digest = event_digest(
+            link.previous_hash,
+            link.case_id,
+            link.sequence,
+            link.kind,
+            link.actor_id,
+            link.created_at,
+            link.payload,
+        )
+    except (TypeError, ValueError):
+        # A verifier reports what it cannot read instead of stopping at it.
+        return N_("This event's content cannot be read to check its hash.")
+    if digest != link.hash:
+        return N_("This event was changed after it was written.")
+    return None
