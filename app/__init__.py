@@ -1,0 +1,114 @@
+"""The Dayanak Flask application: ``create_app()`` builds it."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from config import CONFIGS, DEFAULT_INSTANCE, check_production
+
+
+def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
+    """Build the application for ``config_name`` (``DAYANAK_ENV``, default development)."""
+    config_name = config_name or os.environ.get("DAYANAK_ENV", "development")
+    instance_path = os.environ.get("DAYANAK_INSTANCE_PATH", str(DEFAULT_INSTANCE))
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    app.config.from_object(CONFIGS[config_name])
+    app.config.from_pyfile("config.py", silent=True)
+    if overrides:
+        app.config.update(overrides)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _complete_config(app, config_name)
+
+    _register_extensions(app)
+    _register_blueprints(app)
+    _register_error_handlers(app)
+    _register_template_helpers(app)
+    _register_commands(app)
+    return app
+
+
+def _complete_config(app: Flask, config_name: str) -> None:
+    cfg = app.config
+    uri = cfg.get("SQLALCHEMY_DATABASE_URI")
+    if not uri and config_name != "production":
+        uri = "sqlite:///" + str(Path(app.instance_path) / "dayanak.db")
+    if uri and uri.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver we install; SQLAlchemy's bare scheme means psycopg2.
+        uri = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    cfg["SQLALCHEMY_DATABASE_URI"] = uri
+    if uri and uri.startswith("sqlite"):
+        cfg["SQLALCHEMY_ENGINE_OPTIONS"] = {}
+    if config_name == "production":
+        check_production(cfg)
+    elif not cfg.get("SECRET_KEY"):
+        cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+    cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
+    cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
+
+
+def _instance_secret(path: Path) -> str:
+    """Read the installation's secret key, creating it (mode 600) on first use."""
+    if path.exists():
+        return path.read_text().strip()
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+def _register_extensions(app: Flask) -> None:
+    from app import models  # noqa: F401 - registers the tables on the metadata
+    from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from app.i18n import select_locale, select_timezone
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+
+    from app.models import load_user
+
+    login_manager.user_loader(load_user)
+
+    from app.access import enforce_access
+
+    enforce_access(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app.admin import bp as admin_bp
+    from app.auth import bp as auth_bp
+    from app.desk import bp as desk_bp
+    from app.main import bp as main_bp
+    from app.portal import bp as portal_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(portal_bp)
+    app.register_blueprint(desk_bp)
+    app.register_blueprint(admin_bp)
+
+
+def _register_error_handlers(app: Flask) -> None:
+    from app.errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from app.templating import register_template_helpers
+
+    register_template_helpers(app)
+
+
+def _register_commands(app: Flask) -> None:
+    from app.cli import register_commands
+
+    register_commands(app)

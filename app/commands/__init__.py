@@ -1,0 +1,6 @@
+"""Command groups and commands of `flask`, one module per area."""
+
+from app.commands.accounts import create_admin
+from app.commands.demo import seed_demo
+
+ALL_COMMANDS = [create_admin, seed_demo]

@@ -1,0 +1,98 @@
+"""Translated labels for the domain's stable identifiers (roles, kinds, states, …)."""
+
+from flask_babel import lazy_gettext as _l
+
+ROLES = {
+    "member": _l("Member"),
+    "lawyer": _l("Lawyer"),
+    "officer": _l("Social affairs officer"),
+    "admin": _l("Administrator"),
+}
+
+KINDS = {
+    "legal": _l("Legal help"),
+    "social": _l("Social assistance"),
+    "material": _l("Material assistance"),
+}
+
+CATEGORIES = {
+    "arbitrary_treatment": _l("Arbitrary treatment"),
+    "harassment": _l("Psychological harassment (mobbing)"),
+    "disciplinary_penalty": _l("Disciplinary penalty"),
+    "relocation": _l("Relocation or assignment"),
+    "promotion": _l("Promotion and appointment"),
+    "pay_and_benefits": _l("Pay and benefits"),
+    "discrimination": _l("Discrimination"),
+    "union_rights": _l("Violation of union rights"),
+    "women_maternity": _l("Women's and maternity rights"),
+    "retirement_support": _l("Retirement, disability or survivor support"),
+    "bereavement": _l("Death in the family"),
+    "disability": _l("Disability or illness"),
+    "disaster": _l("Disaster (earthquake, flood, fire)"),
+    "other": _l("Other"),
+}
+
+STATES = {
+    "submitted": _l("Submitted"),
+    "in_review": _l("In review"),
+    "awaiting_member": _l("Awaiting the member"),
+    "accepted": _l("Accepted"),
+    "objection_filed": _l("Objection filed"),
+    "lawsuit_filed": _l("Lawsuit filed"),
+    "resolved": _l("Resolved"),
+    "approved": _l("Approved"),
+    "paid": _l("Paid or delivered"),
+    "declined": _l("Declined"),
+    "withdrawn": _l("Withdrawn"),
+    "closed": _l("Closed"),
+}
+
+# One colour per state (Bootstrap contextual classes), used by the status badge macro.
+STATE_COLOURS = {
+    "submitted": "primary",
+    "in_review": "info",
+    "awaiting_member": "warning",
+    "accepted": "success",
+    "objection_filed": "success",
+    "lawsuit_filed": "success",
+    "resolved": "dark",
+    "approved": "success",
+    "paid": "dark",
+    "declined": "danger",
+    "withdrawn": "secondary",
+    "closed": "secondary",
+}
+
+RESPONDENTS = {
+    "administration": _l("The administration"),
+    "manager": _l("A manager"),
+    "supervisor": _l("A supervisor"),
+    "coworker": _l("A coworker"),
+}
+
+PRIORITIES = {
+    "low": _l("Low"),
+    "normal": _l("Normal"),
+    "high": _l("High"),
+    "urgent": _l("Urgent"),
+}
+
+OUTCOMES = {
+    "won": _l("Won"),
+    "partly_won": _l("Partly won"),
+    "lost": _l("Lost"),
+    "settled": _l("Settled"),
+}
+
+MEMBERSHIP = {
+    "pending": _l("Membership pending"),
+    "verified": _l("Verified member"),
+    "rejected": _l("Membership rejected"),
+}
+
+
+def label(table: dict, key: str | None) -> str:
+    """The translated label of ``key``, or the key itself when it has none."""
+    if key is None:
+        return ""
+    return str(table.get(key, key))

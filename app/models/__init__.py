@@ -1,0 +1,34 @@
+"""Database models, one module per aggregate. Importing this package registers every table."""
+
+from app.models.audit import AccessLog, DataRequest
+from app.models.case import Attachment, Case, CaseEvent, CaseReferenceCounter, Draft
+from app.models.deadline import CalendarDay, Deadline
+from app.models.member import Consent, MemberProfile, RollEntry
+from app.models.org import Court, Institution, Union
+from app.models.outbox import OutboxMessage
+from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
+from app.models.user import User, load_user
+
+__all__ = [
+    "AccessLog",
+    "Attachment",
+    "CalendarDay",
+    "Case",
+    "CaseEvent",
+    "CaseReferenceCounter",
+    "Consent",
+    "Court",
+    "DataRequest",
+    "Deadline",
+    "Document",
+    "Draft",
+    "Institution",
+    "MemberProfile",
+    "OutboxMessage",
+    "PetitionTemplate",
+    "PetitionTemplateVersion",
+    "RollEntry",
+    "Union",
+    "User",
+    "load_user",
+]

@@ -1,0 +1,149 @@
+"""Cases, their append-only timeline, evidence files, drafts and reference counters."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
+from app.models.member import MemberProfile
+from app.models.org import Institution, Union
+from app.models.user import User
+
+
+class Case(db.Model):
+    """A member's grievance or assistance request and where the union stands on it."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        sa.Index("ix_cases_union_status_activity", "union_id", "status", "last_activity_at"),
+        sa.Index("ix_cases_status_activity", "status", "last_activity_at"),
+        sa.Index("ix_cases_union_created", "union_id", "created_at"),
+        sa.Index("ix_cases_union_priority", "union_id", "priority_rank", "last_activity_at"),
+        sa.Index("ix_cases_assignee_status", "assignee_id", "status"),
+        sa.Index("ix_cases_kind_category", "kind", "category"),
+        sa.Index("ix_cases_union_deadline", "union_id", "next_deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(sa.String(32), unique=True)
+    union_id: Mapped[int] = mapped_column(sa.ForeignKey("unions.id"))
+    member_id: Mapped[int] = mapped_column(sa.ForeignKey("member_profiles.id"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    category: Mapped[str] = mapped_column(sa.String(40))
+    status: Mapped[str] = mapped_column(sa.String(24), default="submitted")
+    priority: Mapped[str] = mapped_column(sa.String(10), default="normal")
+    priority_rank: Mapped[int] = mapped_column(sa.SmallInteger, default=1)
+    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+    respondent_type: Mapped[str | None] = mapped_column(sa.String(20))
+    respondent_name: Mapped[str | None] = mapped_column(sa.String(200))
+    respondent_title: Mapped[str | None] = mapped_column(sa.String(120))
+    respondent_national_id: Mapped[str | None] = mapped_column(sa.String(11))
+    institution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("institutions.id"), index=True)
+    province: Mapped[str | None] = mapped_column(sa.String(60), index=True)
+    incident_date: Mapped[date | None] = mapped_column(sa.Date)
+    notification_date: Mapped[date | None] = mapped_column(sa.Date)
+    narrative: Mapped[str] = mapped_column(sa.Text, default="")
+    requests: Mapped[str] = mapped_column(sa.Text, default="")
+    details: Mapped[dict] = mapped_column(sa.JSON, default=dict)  # per-category answers
+
+    outcome: Mapped[str | None] = mapped_column(sa.String(16))
+    decline_reason: Mapped[str | None] = mapped_column(sa.Text)
+    court: Mapped[str | None] = mapped_column(sa.String(300))
+    court_file_number: Mapped[str | None] = mapped_column(sa.String(60))
+    filing_date: Mapped[date | None] = mapped_column(sa.Date)
+    decision_date: Mapped[date | None] = mapped_column(sa.Date)
+    amount_requested: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
+    amount_approved: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
+
+    membership_pending: Mapped[bool] = mapped_column(default=False)
+    conflict_status: Mapped[str] = mapped_column(sa.String(12), default="none")  # none|detected|handled
+    conflict_note: Mapped[str | None] = mapped_column(sa.Text)
+    # Folded (Turkish lower case, ASCII) copy of reference, member name, institution and
+    # narrative, written with the row, so search behaves the same on SQLite and PostgreSQL.
+    search_text: Mapped[str] = mapped_column(sa.Text, default="")
+    next_deadline: Mapped[date | None] = mapped_column(sa.Date)
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    union: Mapped[Union] = relationship(lazy="raise")
+    member: Mapped[MemberProfile] = relationship(lazy="raise")
+    assignee: Mapped[User | None] = relationship(lazy="raise")
+    institution: Mapped[Institution | None] = relationship(lazy="raise")
+
+    def __repr__(self) -> str:
+        return f"<Case {self.reference} {self.status}>"
+
+
+class CaseEvent(db.Model):
+    """One entry of a case's timeline. Append-only: each stores the hash of the one before."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (sa.UniqueConstraint("case_id", "sequence", name="uq_case_events_case_sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"))
+    sequence: Mapped[int] = mapped_column()
+    kind: Mapped[str] = mapped_column(sa.String(32))
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    member_visible: Mapped[bool] = mapped_column(default=False)
+    payload: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    previous_hash: Mapped[str] = mapped_column(sa.String(64))
+    hash: Mapped[str] = mapped_column(sa.String(64))
+
+    actor: Mapped[User | None] = relationship(lazy="raise")
+
+
+class Attachment(db.Model):
+    """An evidence file, stored under instance/ with a random name, never in static/."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"), index=True)
+    draft_id: Mapped[int | None] = mapped_column(sa.ForeignKey("drafts.id", ondelete="SET NULL"), index=True)
+    uploaded_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    original_name: Mapped[str] = mapped_column(sa.String(255))
+    storage_name: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    mime_type: Mapped[str] = mapped_column(sa.String(100))
+    size: Mapped[int] = mapped_column(sa.BigInteger)
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    description: Mapped[str | None] = mapped_column(sa.String(300))
+    # Files lawyers attach are internal unless shared; a member's own are always theirs to see.
+    member_visible: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    uploaded_by: Mapped[User] = relationship(lazy="raise")
+
+
+class Draft(db.Model):
+    """A grievance being filed: the answers of every step, kept server-side."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(16), default="legal")
+    step: Mapped[str] = mapped_column(sa.String(24), default="what")
+    answers: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class CaseReferenceCounter(db.Model):
+    """The last reference number used per union and year (bumped atomically)."""
+
+    __tablename__ = "case_reference_counters"
+
+    union_id: Mapped[int] = mapped_column(sa.ForeignKey("unions.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_number: Mapped[int] = mapped_column(default=0)

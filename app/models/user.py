@@ -1,0 +1,104 @@
+"""User accounts: members, lawyers, officers and admins."""
+
+import contextlib
+from datetime import datetime
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
+from app.models.org import Union
+from cases.vocabulary import STAFF_ROLES, Role
+
+_hasher = PasswordHasher()
+
+
+def use_fast_password_hashing() -> None:
+    """Cheap Argon2 parameters, for test suites only (set by TestingConfig)."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def normalize_email(email: str) -> str:
+    """The form an address is stored and compared in: trimmed and lower-cased."""
+    return (email or "").strip().lower()
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (sa.Index("ix_users_role_union", "role", "union_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stored normalised, so the unique index is case-insensitive on every database.
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    full_name: Mapped[str] = mapped_column(sa.String(200))
+    role: Mapped[str] = mapped_column(sa.String(16), default=Role.MEMBER)
+    # None means the confederation: every union is in scope (staff only).
+    union_id: Mapped[int | None] = mapped_column(sa.ForeignKey("unions.id"), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    language: Mapped[str] = mapped_column(sa.String(5), default="tr")
+    phone: Mapped[str | None] = mapped_column(sa.String(30))
+    bar: Mapped[str | None] = mapped_column(sa.String(120))  # lawyers: e.g. "Ankara Barosu"
+    registry_number: Mapped[str | None] = mapped_column(sa.String(30))
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    calendar_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    union: Mapped[Union | None] = relationship(lazy="raise")
+
+    # Flask-Login reads is_active.
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        return self.active
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = _hasher.hash(password)
+
+    def check_password(self, password: str) -> bool:
+        try:
+            return _hasher.verify(self.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    @property
+    def role_enum(self) -> Role:
+        return Role(self.role)
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def is_confederation(self) -> bool:
+        return self.is_staff and self.union_id is None
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.role}>"
+
+
+def verify_dummy_password(password: str) -> None:
+    """Spend the time of a real check when no account matched, so timing reveals nothing."""
+    with contextlib.suppress(VerificationError, InvalidHashError):
+        _hasher.verify(_DUMMY_HASH, password)
+
+
+_DUMMY_HASH = PasswordHasher().hash("dayanak-dummy-password")
+
+
+def load_user(user_id: str) -> User | None:
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))

@@ -1,0 +1,39 @@
+"""The navigation bar differs by role: each role sees the places it works in."""
+
+from dataclasses import dataclass
+
+from flask import request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from cases.vocabulary import Role
+
+_NAV = {
+    Role.MEMBER: (("portal.home", _l("My cases")), ("portal.new_case", _l("New application"))),
+    Role.LAWYER: (("desk.queue", _l("Case queue")),),
+    Role.OFFICER: (("desk.queue", _l("Case queue")),),
+    Role.ADMIN: (
+        ("admin.home", _l("Administration")),
+        ("desk.queue", _l("Case queue")),
+        ("admin.users", _l("Users")),
+        ("admin.unions", _l("Unions")),
+        ("admin.institutions", _l("Institutions")),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url: str
+    label: str
+    active: bool
+
+
+def nav_items() -> list[NavItem]:
+    """The navigation entries for the signed-in user, the current one marked active."""
+    if not current_user.is_authenticated:
+        return []
+    items = []
+    for endpoint, label in _NAV.get(Role(current_user.role), ()):
+        items.append(NavItem(url_for(endpoint), str(label), request.endpoint == endpoint))
+    return items

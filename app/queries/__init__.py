@@ -1,0 +1,1 @@
+"""Reads that feed pages, with their loading options stated."""

@@ -1,0 +1,48 @@
+"""Which cases a user may see: the one place scope is decided.
+
+A member sees their own cases; a lawyer the legal cases of their union (all unions for the
+confederation); an officer the assistance cases likewise; an admin every kind in their
+union(s). Anything outside scope is reported as missing (404), never as forbidden, so ids
+reveal nothing.
+"""
+
+import sqlalchemy as sa
+from flask import abort
+
+from app.extensions import db
+from app.models import Case, MemberProfile, User
+from cases.vocabulary import ASSISTANCE_KINDS, Role
+
+
+def case_scope(user: User) -> sa.ColumnElement[bool]:
+    """A SQL condition on Case selecting exactly the cases ``user`` may see."""
+    role = Role(user.role)
+    if role == Role.MEMBER:
+        own_profile = sa.select(MemberProfile.id).where(MemberProfile.user_id == user.id).scalar_subquery()
+        return Case.member_id == own_profile
+    conditions = []
+    if user.union_id is not None:
+        conditions.append(Case.union_id == user.union_id)
+    if role == Role.LAWYER:
+        conditions.append(Case.kind == "legal")
+    elif role == Role.OFFICER:
+        conditions.append(Case.kind.in_([kind.value for kind in ASSISTANCE_KINDS]))
+    return sa.and_(sa.true(), *conditions)
+
+
+def get_case_or_404(user: User, case_id: int, *, for_update: bool = False) -> Case:
+    """The case with this id if ``user`` may see it; 404 otherwise."""
+    query = sa.select(Case).where(Case.id == case_id, case_scope(user))
+    if for_update:
+        query = query.with_for_update()
+    case = db.session.scalar(query)
+    if case is None:
+        abort(404)
+    return case
+
+
+def get_case_by_reference_or_404(user: User, reference: str) -> Case:
+    case = db.session.scalar(sa.select(Case).where(Case.reference == reference, case_scope(user)))
+    if case is None:
+        abort(404)
+    return case

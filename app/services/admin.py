@@ -1,0 +1,91 @@
+"""Administration use cases: staff accounts, unions, institutions."""
+
+from app.extensions import db
+from app.models import Institution, Union, User
+from app.services.accounts import create_user, normalize_email
+from app.services.audit_log import log_access
+from app.services.concurrency import ensure_version
+
+
+def _union_or_none(value: int | None) -> int | None:
+    return value or None
+
+
+def create_staff_user(data: dict, *, actor: User) -> User:
+    user = create_user(
+        email=data["email"],
+        password=data["password"],
+        full_name=data["full_name"],
+        role=data["role"],
+        union_id=_union_or_none(data["union_id"]),
+        language=data["language"],
+        phone=data.get("phone") or None,
+        bar=data.get("bar") or None,
+        registry_number=data.get("registry_number") or None,
+        active=data.get("active", True),
+    )
+    db.session.flush()
+    log_access(actor, "create", "user", user.id)
+    db.session.commit()
+    return user
+
+
+def update_user(user: User, data: dict, *, actor: User) -> None:
+    ensure_version(user, data.get("version"))
+    user.full_name = data["full_name"].strip()
+    user.email = normalize_email(data["email"])
+    if user.role != "member":
+        user.role = data["role"]
+        user.union_id = _union_or_none(data["union_id"])
+    user.language = data["language"]
+    user.phone = data.get("phone") or None
+    user.bar = data.get("bar") or None
+    user.registry_number = data.get("registry_number") or None
+    user.active = bool(data.get("active"))
+    if data.get("password"):
+        user.set_password(data["password"])
+    log_access(actor, "update", "user", user.id)
+    db.session.commit()
+
+
+def set_user_active(user: User, active: bool, *, expected_version, actor: User) -> None:
+    ensure_version(user, expected_version)
+    user.active = active
+    log_access(actor, "activate" if active else "deactivate", "user", user.id)
+    db.session.commit()
+
+
+def save_union(union: Union | None, data: dict, *, actor: User) -> Union:
+    if union is None:
+        union = Union()
+        db.session.add(union)
+    else:
+        ensure_version(union, data.get("version"))
+    union.code = data["code"].strip().upper()
+    union.name = data["name"].strip()
+    union.branch_no = data.get("branch_no")
+    union.branch_name = data.get("branch_name") or None
+    union.address = data.get("address") or None
+    union.email = data.get("email") or None
+    union.active = bool(data.get("active"))
+    db.session.flush()
+    log_access(actor, "save", "union", union.id)
+    db.session.commit()
+    return union
+
+
+def save_institution(institution: Institution | None, data: dict, *, actor: User) -> Institution:
+    if institution is None:
+        institution = Institution(name=data["name"].strip(), province=data["province"].strip())
+        db.session.add(institution)
+    else:
+        ensure_version(institution, data.get("version"))
+        institution.rename(data["name"].strip())
+        institution.province = data["province"].strip()
+    institution.address = data.get("address") or None
+    institution.union_id = _union_or_none(data.get("union_id"))
+    institution.active = bool(data.get("active"))
+    db.session.flush()
+    log_access(actor, "save", "institution", institution.id)
+    db.session.commit()
+    return institution

@@ -1,0 +1,18 @@
+"""Optimistic locking for edit forms: a form carries the version it was shown with."""
+
+from cases.errors import StaleCase
+from cases.i18n import N_
+
+STALE_MESSAGE = N_(
+    "Someone else changed this record meanwhile. Nothing was saved: the page now shows the current version."
+)
+
+
+def ensure_version(record, expected: int | str | None) -> None:
+    """Refuse the change when ``record`` moved on since the form showing ``expected`` was sent."""
+    try:
+        expected_number = int(expected) if expected is not None else None
+    except (TypeError, ValueError):
+        expected_number = None
+    if expected_number != record.version:
+        raise StaleCase(STALE_MESSAGE)

@@ -1,0 +1,53 @@
+"""Jinja filters and globals: Turkish dates, labels, masked ids."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import Flask, current_app, request, url_for
+from flask_babel import get_locale
+
+from app import labels
+from cases.national_id import mask_national_id
+
+
+def format_date(value: date | datetime | None) -> str:
+    """23.11.2026 — the form Turkish readers expect, in both languages."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = _local(value).date()
+    return value.strftime("%d.%m.%Y")
+
+
+def format_datetime(value: datetime | None) -> str:
+    """23.11.2026 14:05 in the installation's time zone."""
+    if value is None:
+        return ""
+    return _local(value).strftime("%d.%m.%Y %H:%M")
+
+
+def _local(value: datetime) -> datetime:
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return value.astimezone(zone) if value.tzinfo else value
+
+
+def url_with(**changes) -> str:
+    """The current page's URL with some query arguments changed (for filters, pages)."""
+    args = request.args.to_dict(flat=False)
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = [value]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.jinja_env.filters["date"] = format_date
+    app.jinja_env.filters["datetime"] = format_datetime
+    app.jinja_env.filters["masked"] = mask_national_id
+    app.jinja_env.globals["labels"] = labels
+    app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,124 @@
+"""Configuration classes, read from the environment.
+
+``instance/config.py`` (never committed) may override any of these for one installation.
+"""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+DEFAULT_INSTANCE = BASE_DIR / "instance"
+
+
+def _bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    ENV_NAME = "base"
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLALCHEMY_RECORD_QUERIES = False
+
+    # Sessions and cookies: HttpOnly and SameSite always, Secure in production.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    PERMANENT_SESSION_LIFETIME = 60 * 60 * 8
+    WTF_CSRF_TIME_LIMIT = 60 * 60 * 8
+
+    # Languages: Turkish first, English second.
+    LANGUAGES = ("tr", "en")
+    BABEL_DEFAULT_LOCALE = "tr"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Istanbul"
+
+    # Login throttling (Flask-Limiter). Redis in production: RATELIMIT_STORAGE_URI=redis://…
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = False
+    LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
+    LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
+
+    # Uploads: evidence files.
+    MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 25 * 1024 * 1024)
+    EVIDENCE_MAX_BYTES = _int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+    EVIDENCE_MAX_FILES = _int("EVIDENCE_MAX_FILES", 20)
+
+    # Mail: notifications go through the outbox; `flask outbox send` delivers them.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = _int("MAIL_PORT", 25)
+    MAIL_USE_TLS = _bool("MAIL_USE_TLS", False)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Dayanak <dayanak@localhost>")
+    MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", False)
+
+    PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-11")
+    PAGE_SIZE = _int("PAGE_SIZE", 25)
+    SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 60)
+
+
+class DevelopmentConfig(Config):
+    ENV_NAME = "development"
+    DEBUG = _bool("FLASK_DEBUG", False)
+    MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", True)
+
+
+class TestingConfig(Config):
+    ENV_NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "test-only-not-secret"  # noqa: S105 - fixed so test sessions are reproducible
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    WTF_CSRF_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+    MAIL_PRINT_ONLY = False
+    SERVER_NAME = None
+
+
+class ProductionConfig(Config):
+    ENV_NAME = "production"
+    DEBUG = False
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+class ConfigurationError(RuntimeError):
+    """The configuration is unsafe or incomplete; the message says what to fix."""
+
+
+def check_production(settings: dict) -> None:
+    """Refuse to run production with an in-memory database, debug on, or no secret key."""
+    problems = []
+    uri = settings.get("SQLALCHEMY_DATABASE_URI") or ""
+    if not uri:
+        problems.append("DATABASE_URL is not set (e.g. postgresql+psycopg://user@host/dayanak).")
+    elif uri.startswith("sqlite") and (uri in {"sqlite://", "sqlite:///:memory:"} or ":memory:" in uri):
+        problems.append("DATABASE_URL points to an in-memory SQLite database: every restart would lose all data.")
+    if settings.get("DEBUG"):
+        problems.append("Debug mode is on (FLASK_DEBUG): it exposes an interactive console. Turn it off.")
+    if not settings.get("SECRET_KEY"):
+        problems.append(
+            "SECRET_KEY is not set: generate one (python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    if problems:
+        raise ConfigurationError("Refusing to start in production:\n- " + "\n- ".join(problems))

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The second command: the whole test suite, on SQLite and then on PostgreSQL.
+#
+# PostgreSQL: postgresql://postgres@127.0.0.1:5432/test by default (DAYANAK_TEST_POSTGRES).
+# Under CI (CI=true) an unreachable PostgreSQL fails the run; elsewhere it is skipped with a note.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DAYANAK_SKIP_DB=1 bash scripts/setup.sh
+
+# Browser tests drive Debian's chromium (a test tool may not download its own browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> Installing Debian's chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+PY=.venv/bin/python
+WORKERS=${PYTEST_WORKERS:-2}
+status=0
+
+echo "==> Test suite on SQLite"
+DAYANAK_TEST_DB=sqlite $PY -m pytest -n "$WORKERS" -p no:cacheprovider "$@" || status=$?
+
+POSTGRES=${DAYANAK_TEST_POSTGRES:-postgresql://postgres@127.0.0.1:5432/test}
+if $PY -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$POSTGRES" 2>/dev/null; then
+  echo "==> Database tests on PostgreSQL ($POSTGRES)"
+  DAYANAK_TEST_DB=postgresql DAYANAK_TEST_POSTGRES="$POSTGRES" \
+    $PY -m pytest -n "$WORKERS" -p no:cacheprovider -m "not browser" tests/app "$@" || status=$?
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL is not reachable at $POSTGRES: under CI the PostgreSQL run is required." >&2
+  status=1
+else
+  echo "PostgreSQL is not reachable at $POSTGRES: skipping the PostgreSQL run (set DAYANAK_TEST_POSTGRES)."
+fi
+exit $status

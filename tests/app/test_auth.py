@@ -1,0 +1,138 @@
+import pytest
+
+from tests.factories import PASSWORD, MemberFactory, UserFactory, user_of
+from tests.helpers import csrf_token_from
+
+GENERIC_FAILURE = "E-posta adresi veya parola hatalı."
+
+
+def _post_login(client, email, password):
+    token = csrf_token_from(client.get("/login"))
+    return client.post("/login", data={"email": email, "password": password, "csrf_token": token})
+
+
+@pytest.mark.parametrize(("role", "home"), [("lawyer", "/desk/"), ("officer", "/desk/"), ("admin", "/admin/")])
+def test_staff_sign_in_lands_on_their_role_home(client, role, home):
+    user = UserFactory(role=role)
+    response = _post_login(client, user.email, PASSWORD)
+    assert response.status_code == 302
+    assert response.headers["Location"] == home
+
+
+def test_member_sign_in_lands_on_my_cases(client):
+    member = MemberFactory()
+    response = _post_login(client, user_of(member).email, PASSWORD)
+    assert response.headers["Location"] == "/portal/"
+    assert "Başvurularım" in client.get("/portal/").get_data(as_text=True)
+
+
+def test_email_is_matched_case_insensitively(client):
+    user = UserFactory(role="lawyer", email="avukat@example.org")
+    assert _post_login(client, "  AVUKAT@Example.ORG ", PASSWORD).status_code == 302
+    assert user.last_login_at is not None
+
+
+def test_wrong_password_and_unknown_account_get_the_same_message(client):
+    UserFactory(role="lawyer", email="known@example.org")
+    wrong_password = _post_login(client, "known@example.org", "not the password")
+    unknown = _post_login(client, "nobody@example.org", "whatever it is")
+    assert wrong_password.status_code == unknown.status_code == 401
+    assert GENERIC_FAILURE in wrong_password.get_data(as_text=True)
+    assert GENERIC_FAILURE in unknown.get_data(as_text=True)
+
+
+def test_a_deactivated_account_cannot_sign_in(client):
+    user = UserFactory(role="lawyer", active=False)
+    response = _post_login(client, user.email, PASSWORD)
+    assert response.status_code == 401
+    assert GENERIC_FAILURE in response.get_data(as_text=True)
+
+
+def test_empty_fields_are_answered_in_turkish(client):
+    response = _post_login(client, "", "")
+    text = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Lütfen e-posta adresinizi girin." in text
+    assert "Lütfen parolanızı girin." in text
+
+
+def test_too_many_failures_lock_the_account_with_minutes_to_wait(client, app):
+    user = UserFactory(role="lawyer")
+    for _ in range(5):
+        assert _post_login(client, user.email, "wrong password").status_code == 401
+    locked = _post_login(client, user.email, PASSWORD)  # even the right password now waits
+    assert locked.status_code == 429
+    assert "Çok fazla başarısız deneme. Lütfen 15 dakika sonra tekrar deneyin." in locked.get_data(as_text=True)
+
+
+def test_the_account_lock_also_stops_other_addresses(app):
+    user = UserFactory(role="lawyer")
+    first, second = app.test_client(), app.test_client()
+    for _ in range(5):
+        _post_login(first, user.email, "wrong password")
+    token = csrf_token_from(second.get("/login", environ_base={"REMOTE_ADDR": "10.9.9.9"}))
+    response = second.post(
+        "/login",
+        data={"email": user.email, "password": PASSWORD, "csrf_token": token},
+        environ_base={"REMOTE_ADDR": "10.9.9.9"},
+    )
+    assert response.status_code == 429
+
+
+def test_one_address_trying_many_accounts_is_locked_out(client, app):
+    app.config["LOGIN_LIMIT_PER_ADDRESS"] = "3 per 15 minutes"
+    for n in range(3):
+        _post_login(client, f"guess{n}@example.org", "password guess")
+    real = UserFactory(role="lawyer")
+    assert _post_login(client, real.email, PASSWORD).status_code == 429
+
+
+def test_a_success_clears_the_account_failures(client):
+    user = UserFactory(role="lawyer")
+    for _ in range(4):
+        _post_login(client, user.email, "wrong password")
+    assert _post_login(client, user.email, PASSWORD).status_code == 302
+    client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/desk/"))})
+    for _ in range(4):
+        assert _post_login(client, user.email, "wrong password").status_code == 401
+
+
+def test_login_without_csrf_token_is_refused(client):
+    user = UserFactory(role="lawyer")
+    response = client.post("/login", data={"email": user.email, "password": PASSWORD})
+    assert response.status_code == 400
+    assert "Form süresi doldu" in response.get_data(as_text=True)
+    assert client.get("/desk/").status_code == 302  # still signed out
+
+
+def test_logout_needs_post_with_csrf(client, login):
+    user = UserFactory(role="lawyer")
+    login(user)
+    assert client.get("/logout").status_code == 405
+    assert client.post("/logout").status_code == 400
+    token = csrf_token_from(client.get("/desk/"))
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert client.get("/desk/").status_code == 302
+
+
+def test_open_redirect_after_login_is_ignored(client):
+    user = UserFactory(role="lawyer")
+    token = csrf_token_from(client.get("/login"))
+    response = client.post(
+        "/login?next=//evil.example/x", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.headers["Location"] == "/desk/"
+
+
+def test_session_cookie_is_httponly_and_samesite(client):
+    user = UserFactory(role="lawyer")
+    response = _post_login(client, user.email, PASSWORD)
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+
+
+def test_passwords_are_stored_as_argon2_hashes(db):
+    user = UserFactory(role="lawyer")
+    assert user.password_hash.startswith("$argon2")
+    assert PASSWORD not in user.password_hash

@@ -1,0 +1,36 @@
+from datetime import UTC, date, datetime
+
+from app.templating import format_date, format_datetime
+from tests.helpers import csrf_token_from
+
+
+def test_turkish_is_the_default_language(client):
+    page = client.get("/login").get_data(as_text=True)
+    assert '<html lang="tr">' in page
+    assert "Giriş yap" in page
+
+
+def test_english_can_be_chosen_and_sticks(client):
+    token = csrf_token_from(client.get("/login"))
+    client.post("/language", data={"language": "en", "next": "/login", "csrf_token": token})
+    page = client.get("/login").get_data(as_text=True)
+    assert '<html lang="en">' in page and "Sign in" in page
+
+
+def test_language_switch_never_redirects_off_site(client):
+    token = csrf_token_from(client.get("/login"))
+    response = client.post("/language", data={"language": "en", "next": "//evil.example", "csrf_token": token})
+    assert response.headers["Location"] == "/"
+
+
+def test_dates_are_shown_the_turkish_way(app):
+    with app.test_request_context():
+        assert format_date(date(2026, 11, 23)) == "23.11.2026"
+        # 21:30 UTC is already the next day in Istanbul (UTC+3).
+        assert format_datetime(datetime(2026, 11, 23, 21, 30, tzinfo=UTC)) == "24.11.2026 00:30"
+
+
+def test_every_message_has_a_turkish_translation():
+    from scripts.translations import missing
+
+    assert missing() == []
