@@ -86,6 +86,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
     from app.desk import bp as desk_bp
+    from app.files import bp as files_bp
     from app.main import bp as main_bp
     from app.portal import bp as portal_bp
 
@@ -94,6 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(portal_bp)
     app.register_blueprint(desk_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(files_bp)
 
 
 def _register_error_handlers(app: Flask) -> None:

@@ -6,7 +6,7 @@ people can translate different areas at once). ``compile`` merges the parts into
 
     python scripts/translations.py compile        # merge the parts and compile (the setup command runs it)
     python scripts/translations.py missing        # list messages in the code without a Turkish translation
-    python scripts/translations.py todo AREA      # append the missing ones, untranslated, to parts/AREA.po
+    python scripts/translations.py todo AREA [PATH…]  # append the missing ones (used under PATHs) to parts/AREA.po
 """
 
 import sys
@@ -80,8 +80,11 @@ def missing(language: str = "tr") -> list[str]:
     return gaps
 
 
-def todo(area: str, language: str = "tr") -> int:
-    """Append the untranslated messages to parts/AREA.po for a translator; return how many."""
+def todo(area: str, prefixes: tuple[str, ...] = (), language: str = "tr") -> int:
+    """Append the untranslated messages to parts/AREA.po for a translator; return how many.
+
+    With ``prefixes`` only messages used in files under those paths are taken.
+    """
     catalog = merged(language)
     path = TRANSLATIONS / language / "parts" / f"{area}.po"
     if path.exists():
@@ -91,7 +94,8 @@ def todo(area: str, language: str = "tr") -> int:
         part = Catalog(locale=language, project="Dayanak")
     added = 0
     for message in extract():
-        if message.id and catalog.get(message.id) is None and part.get(message.id) is None:
+        wanted = not prefixes or any(path.startswith(prefixes) for path, _line in message.locations)
+        if wanted and message.id and catalog.get(message.id) is None and part.get(message.id) is None:
             part.add(message.id, "" if isinstance(message.id, str) else ("", ""), locations=message.locations)
             added += 1
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -108,7 +112,7 @@ if __name__ == "__main__":
         gaps = missing()
         print("\n".join(gaps) or "Every message has a Turkish translation.")
         sys.exit(1 if gaps else 0)
-    elif command == "todo" and len(sys.argv) == 3:
-        print(f"{todo(sys.argv[2])} messages added to parts/{sys.argv[2]}.po")
+    elif command == "todo" and len(sys.argv) >= 3:
+        print(f"{todo(sys.argv[2], tuple(sys.argv[3:]))} messages added to parts/{sys.argv[2]}.po")
     else:
         sys.exit(__doc__)

@@ -2,5 +2,6 @@
 
 from app.commands.accounts import create_admin
 from app.commands.demo import seed_demo
+from app.commands.outbox import outbox
 
-ALL_COMMANDS = [create_admin, seed_demo]
+ALL_COMMANDS = [create_admin, seed_demo, outbox]

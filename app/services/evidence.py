@@ -1,0 +1,106 @@
+"""Evidence files: checked by content, stored under instance/ with random names, served only in scope."""
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import current_app, send_file
+from werkzeug.datastructures import FileStorage
+
+from app.extensions import db
+from app.models import Attachment, Case, User
+from app.services.timeline import append_event
+from cases.uploads import inspect_upload
+
+
+def _upload_dir() -> Path:
+    path = Path(current_app.config["UPLOAD_DIR"])
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def attachment_count(*, case_id: int | None = None, draft_id: int | None = None) -> int:
+    query = sa.select(sa.func.count(Attachment.id))
+    query = query.where(Attachment.case_id == case_id) if case_id else query.where(Attachment.draft_id == draft_id)
+    return db.session.scalar(query) or 0
+
+
+def store_upload(
+    upload: FileStorage,
+    *,
+    uploaded_by: User,
+    case: Case | None = None,
+    draft_id: int | None = None,
+    description: str | None = None,
+    member_visible: bool = True,
+) -> Attachment:
+    """Check ``upload`` and keep it, for a case (with a timeline event) or a draft; not committed.
+
+    Raises InvalidUpload (type, size, count) before anything is written. The file is written
+    to a temporary name first and renamed into place, so a failed upload leaves nothing behind.
+    """
+    config = current_app.config
+    existing = attachment_count(case_id=case.id) if case is not None else attachment_count(draft_id=draft_id)
+    directory = _upload_dir()
+    temporary = directory / f".incoming-{os.urandom(8).hex()}"
+    try:
+        with temporary.open("wb") as copy:
+            info = inspect_upload(
+                upload.stream,
+                upload.filename,
+                max_bytes=config["EVIDENCE_MAX_BYTES"],
+                existing_count=existing,
+                max_files=config["EVIDENCE_MAX_FILES"],
+                copy_to=copy,
+            )
+        temporary.replace(directory / info.storage_name)
+    finally:
+        temporary.unlink(missing_ok=True)
+    attachment = Attachment(
+        case_id=case.id if case is not None else None,
+        draft_id=draft_id,
+        uploaded_by_id=uploaded_by.id,
+        original_name=info.safe_display_name,
+        storage_name=info.storage_name,
+        mime_type=info.mime,
+        size=info.size,
+        sha256=info.sha256,
+        description=description,
+        member_visible=member_visible,
+    )
+    db.session.add(attachment)
+    db.session.flush()
+    if case is not None:
+        append_event(
+            case,
+            "attachment",
+            uploaded_by,
+            {"attachment_id": attachment.id, "name": attachment.original_name, "sha256": attachment.sha256},
+            member_visible=member_visible,
+        )
+    return attachment
+
+
+def attachment_path(attachment: Attachment) -> Path:
+    return _upload_dir() / attachment.storage_name
+
+
+def send_attachment(attachment: Attachment):
+    """The file as a download: never rendered inline, never sniffed by the browser."""
+    response = send_file(
+        attachment_path(attachment),
+        mimetype=attachment.mime_type,
+        as_attachment=True,
+        download_name=attachment.original_name,
+        max_age=0,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def discard_files(attachments: list[Attachment]) -> None:
+    """Remove stored files whose rows were rolled back or deleted."""
+    for attachment in attachments:
+        attachment_path(attachment).unlink(missing_ok=True)

@@ -1,0 +1,145 @@
+"""Notifications: written to the outbox in the transaction of the change that causes them.
+
+``queue_message`` adds a row (never sends); ``flask outbox send`` delivers due rows over SMTP
+with retries and backoff, marking each sent only after the server accepted it. A dedupe key
+makes a notification idempotent: the same key is queued at most once.
+"""
+
+import smtplib
+from datetime import timedelta
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import force_locale, gettext
+
+from app.extensions import db
+from app.models import Case, OutboxMessage, User
+from app.models.base import utcnow
+
+MAX_ATTEMPTS = 8
+BACKOFF_BASE_SECONDS = 60
+
+
+def queue_message(
+    *, recipient: str, subject: str, body: str, kind: str, case_id: int | None = None, dedupe_key: str | None = None
+) -> OutboxMessage | None:
+    """Add a message to the outbox (not committed); None when ``dedupe_key`` was queued before."""
+    if dedupe_key is not None:
+        seen = db.session.scalar(sa.select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key))
+        if seen is not None:
+            return None
+    message = OutboxMessage(
+        recipient=recipient, subject=subject, body=body, kind=kind, case_id=case_id, dedupe_key=dedupe_key
+    )
+    db.session.add(message)
+    return message
+
+
+def notify_user(
+    user: User,
+    kind: str,
+    subject: str,
+    body: str,
+    *,
+    case: Case | None = None,
+    dedupe_key: str | None = None,
+    **params: object,
+) -> OutboxMessage | None:
+    """Queue a notification to ``user`` in their language.
+
+    ``subject`` and ``body`` are English message ids (marked with N_ or _l at the caller)
+    with ``%(name)s`` parameters; ``reference`` is filled in when a case is given.
+    """
+    if case is not None:
+        params.setdefault("reference", case.reference)
+    params.setdefault("name", user.full_name)
+    with force_locale(user.language or "tr"):
+        rendered_subject = gettext(subject) % params
+        rendered_body = gettext(body) % params
+        footer = gettext("This message was sent by Dayanak. Please sign in to see the details; do not reply to it.")
+    return queue_message(
+        recipient=user.email,
+        subject=rendered_subject,
+        body=f"{rendered_body}\n\n{footer}\n",
+        kind=kind,
+        case_id=case.id if case is not None else None,
+        dedupe_key=dedupe_key,
+    )
+
+
+def due_messages(limit: int = 100) -> list[OutboxMessage]:
+    now = utcnow()
+    return list(
+        db.session.scalars(
+            sa.select(OutboxMessage)
+            .where(
+                OutboxMessage.sent_at.is_(None),
+                OutboxMessage.next_attempt_at <= now,
+                OutboxMessage.attempts < MAX_ATTEMPTS,
+            )
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+        )
+    )
+
+
+def _email_for(message: OutboxMessage) -> EmailMessage:
+    email = EmailMessage()
+    email["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
+    email["To"] = message.recipient
+    email["Subject"] = message.subject
+    # A stable Message-ID lets a mail server drop a duplicate if a send is retried after a
+    # crash between the server's acceptance and our commit.
+    email["Message-ID"] = make_msgid(idstring=f"outbox-{message.id}", domain="dayanak")
+    email.set_content(message.body)
+    return email
+
+
+def send_due(*, echo=print) -> tuple[int, int]:
+    """Deliver due messages; return (sent, failed). Each success is committed at once."""
+    config = current_app.config
+    sent = failed = 0
+    messages = due_messages()
+    if not messages:
+        return 0, 0
+    if config.get("MAIL_PRINT_ONLY") or not config.get("MAIL_SERVER"):
+        for message in messages:
+            echo(f"--- To: {message.recipient}\nSubject: {message.subject}\n\n{message.body}")
+            message.sent_at = utcnow()
+            db.session.commit()
+            sent += 1
+        return sent, 0
+    try:
+        smtp = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30)
+    except OSError as error:
+        for message in messages:
+            _record_failure(message, error)
+        db.session.commit()
+        return 0, len(messages)
+    with smtp:
+        if config.get("MAIL_USE_TLS"):
+            smtp.starttls()
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
+        for message in messages:
+            try:
+                smtp.send_message(_email_for(message))
+            except (smtplib.SMTPException, OSError) as error:
+                _record_failure(message, error)
+                failed += 1
+            else:
+                message.attempts += 1
+                message.sent_at = utcnow()
+                message.last_error = None
+                sent += 1
+            db.session.commit()
+    return sent, failed
+
+
+def _record_failure(message: OutboxMessage, error: Exception) -> None:
+    message.attempts += 1
+    message.last_error = f"{type(error).__name__}: {error}"[:2000]
+    delay = BACKOFF_BASE_SECONDS * 2 ** (message.attempts - 1)
+    message.next_attempt_at = utcnow() + timedelta(seconds=delay)
