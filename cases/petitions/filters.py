@@ -1,0 +1,80 @@
+"""Turkish formatting for petitions: dates (``tarih``, ``uzun_tarih``) and case (``buyuk``…)."""
+
+import re
+from datetime import date, datetime
+
+from markupsafe import Markup
+
+from cases.text import tr_lower, tr_upper
+
+MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran")
+MONTHS += ("Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık")
+
+# Characters XML 1.0 forbids (tab and line feed stay: docxtpl turns them into a tab and a line
+# break); \x07 and \x0c would also be turned into paragraph and page breaks by docxtpl.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class TrDate(date):
+    """A date that prints the Turkish way, ``23.11.2026``, even without a filter."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, value: date) -> "TrDate":
+        """The same day as ``value`` (a date or a datetime)."""
+        return cls(value.year, value.month, value.day)
+
+    def __str__(self) -> str:
+        return f"{self.day:02d}.{self.month:02d}.{self.year}"
+
+
+def tarih(value: object) -> str:
+    """``23.11.2026``; blank for None; text passes through unchanged."""
+    if isinstance(value, date | datetime):
+        return f"{value.day:02d}.{value.month:02d}.{value.year}"
+    return "" if value is None else str(value)
+
+
+def uzun_tarih(value: object) -> str:
+    """``23 Kasım 2026``; blank for None; text passes through unchanged."""
+    if isinstance(value, date | datetime):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return "" if value is None else str(value)
+
+
+def buyuk(value: object) -> str:
+    """Upper case by Turkish rules: ``istanbul`` → ``İSTANBUL``."""
+    return "" if value is None else tr_upper(str(value))
+
+
+def kucuk(value: object) -> str:
+    """Lower case by Turkish rules: ``IŞIK`` → ``ışık``."""
+    return "" if value is None else tr_lower(str(value))
+
+
+def baslik(value: object) -> str:
+    """Each word capitalised by Turkish rules: ``iZMİR ılıca`` → ``İzmir Ilıca``."""
+    if value is None:
+        return ""
+    return " ".join(tr_upper(w[:1]) + tr_lower(w[1:]) for w in str(value).split(" "))
+
+
+def xml_safe(value: object) -> object:
+    """What a ``{{ … }}`` prints: None as blank, text without characters XML forbids."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and _XML_ILLEGAL.search(value):
+        cleaned = _XML_ILLEGAL.sub("", value)
+        # Already-escaped text stays escaped: removing characters cannot make it unsafe.
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned  # noqa: S704
+    return value
+
+
+PETITION_FILTERS = {
+    "tarih": tarih,
+    "uzun_tarih": uzun_tarih,
+    "buyuk": buyuk,
+    "kucuk": kucuk,
+    "baslik": baslik,
+}
