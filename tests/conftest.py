@@ -33,12 +33,23 @@ def _create_postgres_database(name: str) -> str:
     return postgres_url(name)
 
 
+def _drop_postgres_database(name: str) -> None:
+    import psycopg
+
+    # FORCE closes the pooled connections the test apps still hold.
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
+def database_url(tmp_path_factory, request) -> str:
     """A fresh database for this worker, migrated to head."""
     if BACKEND == "postgresql":
-        name = "dayanak_test_" + re.sub(r"\W", "_", _worker())
+        # One database per test process, so parallel runs never share one.
+        worker = re.sub(r"\W", "_", _worker())
+        name = f"dayanak_test_{worker}_{os.getpid()}"
         url = _create_postgres_database(name)
+        request.addfinalizer(lambda: _drop_postgres_database(name))
     else:
         url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.db")
     from flask_migrate import upgrade
