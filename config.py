@@ -68,6 +68,8 @@ class Config:
 
     PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-11")
     PAGE_SIZE = _int("PAGE_SIZE", 25)
+    # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
+    PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 60)
 
 

@@ -21,6 +21,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _complete_config(app, config_name)
 
+    _trust_proxy_headers(app)
     _register_extensions(app)
     _register_blueprints(app)
     _register_error_handlers(app)
@@ -57,6 +58,15 @@ def _instance_secret(path: Path) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
     return key
+
+
+def _trust_proxy_headers(app: Flask) -> None:
+    """Behind a reverse proxy, take the client address from X-Forwarded-For (rate limits use it)."""
+    hops = int(app.config.get("PROXY_FIX_HOPS") or 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _register_extensions(app: Flask) -> None:

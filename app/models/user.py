@@ -69,6 +69,12 @@ class User(UserMixin, db.Model):
         except (VerificationError, InvalidHashError):
             return False
 
+    def password_needs_rehash(self) -> bool:
+        try:
+            return _hasher.check_needs_rehash(self.password_hash)
+        except InvalidHashError:
+            return True
+
     @property
     def role_enum(self) -> Role:
         return Role(self.role)

@@ -18,6 +18,9 @@ def authenticate(email: str, password: str) -> User | None:
         return None
     if not user.check_password(password) or not user.active:
         return None
+    if user.password_needs_rehash():
+        # Hashing parameters were raised since this hash was made: upgrade it while we know the password.
+        user.set_password(password)
     return user
 
 

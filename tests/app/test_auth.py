@@ -136,3 +136,47 @@ def test_passwords_are_stored_as_argon2_hashes(db):
     user = UserFactory(role="lawyer")
     assert user.password_hash.startswith("$argon2")
     assert PASSWORD not in user.password_hash
+
+
+def test_an_outdated_password_hash_is_upgraded_at_sign_in(client, db):
+    from argon2 import PasswordHasher
+
+    user = UserFactory(role="lawyer")
+    user.password_hash = PasswordHasher(time_cost=1, memory_cost=512, parallelism=1).hash(PASSWORD)
+    db.session.commit()
+    old_hash = user.password_hash
+    assert _post_login(client, user.email, PASSWORD).status_code == 302
+    db.session.refresh(user)
+    assert user.password_hash != old_hash and user.check_password(PASSWORD)
+
+
+def test_behind_a_proxy_the_forwarded_address_is_rate_limited(app):
+    app.config["LOGIN_LIMIT_PER_ADDRESS"] = "2 per 15 minutes"
+    from app import create_app
+
+    proxied = create_app(
+        "testing",
+        {
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "PROXY_FIX_HOPS": 1,
+            "LOGIN_LIMIT_PER_ADDRESS": "2 per 15 minutes",
+        },
+    )
+    client = proxied.test_client()
+    headers = {"X-Forwarded-For": "203.0.113.7"}
+    for n in range(2):
+        token = csrf_token_from(client.get("/login", headers=headers))
+        client.post(
+            "/login", data={"email": f"x{n}@example.org", "password": "nope nope", "csrf_token": token}, headers=headers
+        )
+    token = csrf_token_from(client.get("/login", headers=headers))
+    blocked = client.post(
+        "/login", data={"email": "y@example.org", "password": "nope", "csrf_token": token}, headers=headers
+    )
+    assert blocked.status_code == 429
+    other = {"X-Forwarded-For": "203.0.113.8"}
+    token = csrf_token_from(client.get("/login", headers=other))
+    allowed = client.post(
+        "/login", data={"email": "y@example.org", "password": "nope", "csrf_token": token}, headers=other
+    )
+    assert allowed.status_code == 401
