@@ -99,6 +99,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.files import bp as files_bp
     from app.main import bp as main_bp
     from app.portal import bp as portal_bp
+    from app.reports import bp as reports_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -106,6 +107,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(desk_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(files_bp)
+    app.register_blueprint(reports_bp)
 
 
 def _register_error_handlers(app: Flask) -> None:

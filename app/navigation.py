@@ -18,6 +18,7 @@ _NAV = {
         ("admin.users", _l("Users")),
         ("admin.unions", _l("Unions")),
         ("admin.institutions", _l("Institutions")),
+        ("reports.overview", _l("Reports")),
     ),
 }
 
