@@ -4,11 +4,16 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy.exc import IntegrityError
+
 from app.extensions import db
 from app.models import Case, User
 from app.models.base import utcnow
-from app.services.concurrency import ensure_version
+from app.services.assignment import check_assignee
+from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.timeline import append_event
+from cases.errors import StaleCase
+from cases.i18n import N_
 from cases.vocabulary import Role
 from cases.workflows import (
     Actor,
@@ -31,6 +36,24 @@ _CASE_FIELDS = {
     "amount": "amount_approved",
 }
 
+# What the member is told by e-mail after a step they should know about (N_ subject, body).
+_UPDATE_SUBJECT = N_("Your case %(reference)s has been updated")
+MEMBER_NOTICES = {
+    "take": N_("Dear %(name)s, a union lawyer has started reviewing your case %(reference)s."),
+    "request_info": N_(
+        "Dear %(name)s, the union needs more information about your case %(reference)s. Please sign in and answer."
+    ),
+    "accept": N_("Dear %(name)s, the union has taken on your case %(reference)s."),
+    "decline": N_("Dear %(name)s, the union cannot take on your case %(reference)s. The reason is on the case page."),
+    "file_objection": N_("Dear %(name)s, an objection has been filed for your case %(reference)s."),
+    "file_lawsuit": N_("Dear %(name)s, a lawsuit has been filed for your case %(reference)s."),
+    "record_decision": N_("Dear %(name)s, there is a decision in your case %(reference)s."),
+    "approve": N_("Dear %(name)s, your request %(reference)s has been approved."),
+    "mark_paid": N_("Dear %(name)s, the help for your request %(reference)s has been paid or delivered."),
+    "close": N_("Dear %(name)s, your case %(reference)s has been closed."),
+    "reopen": N_("Dear %(name)s, your case %(reference)s has been reopened."),
+}
+
 
 def actor_for(case: Case, user: User) -> Actor:
     return Actor(user_id=user.id, role=Role(user.role), is_assignee=case.assignee_id == user.id)
@@ -48,6 +71,8 @@ def perform_transition(
 ) -> TransitionResult:
     """Apply transition ``name`` by ``user``; record it; commit. Raises DomainError subclasses."""
     ensure_version(case, expected_version)
+    if name == "assign" and inputs.get("assignee_id") not in (None, ""):
+        check_assignee(case, inputs.get("assignee_id"))
     result = apply_transition(
         workflow_for(case.kind),
         State(case.status),
@@ -59,8 +84,31 @@ def perform_transition(
     )
     _record_on_case(case, result)
     append_event(case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible)
-    db.session.commit()
+    _notify_member(case, name, user)
+    commit_case_change()
     return result
+
+
+def commit_case_change() -> None:
+    """Commit; a concurrent event for the same case (same sequence) is a stale form, not a crash."""
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise StaleCase(STALE_MESSAGE) from None
+
+
+def _notify_member(case: Case, name: str, user: User) -> None:
+    """Queue the member's notification in the same transaction as the step."""
+    body = MEMBER_NOTICES.get(name)
+    if body is None or user.role == Role.MEMBER:
+        return
+    from app.services.case_notes import member_user
+    from app.services.outbox import notify_user
+
+    member = member_user(case)
+    if member is not None and member.active:
+        notify_user(member, "case_update", _UPDATE_SUBJECT, body, case=case)
 
 
 def _record_on_case(case: Case, result: TransitionResult) -> None:

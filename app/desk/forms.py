@@ -1,0 +1,169 @@
+"""Desk forms: the queue filters, one form per transition, notes, messages, priority, conflicts, evidence."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import BooleanField, Form, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import Optional
+
+from app import labels
+from cases.workflows import Transition
+
+
+class Needed:
+    """Marks a field required (label star, HTML ``required``); the domain does the checking."""
+
+    field_flags = {"required": True}
+
+    def __call__(self, form, field) -> None:
+        return None
+
+
+class _VersionedForm(FlaskForm):
+    version = HiddenField()
+
+
+INPUT_LABELS = {
+    "message": _l("Message to the member"),
+    "reason": _l("Reason"),
+    "note": _l("Note"),
+    "assignee_id": _l("Assign to"),
+    "authority": _l("Authority the objection went to"),
+    "court": _l("Court"),
+    "file_number": _l("File number"),
+    "filing_date": _l("Filing date"),
+    "decision_date": _l("Decision date"),
+    "paid_date": _l("Payment date"),
+    "outcome": _l("Outcome"),
+    "amount": _l("Amount (TL)"),
+}
+INPUT_HELP = {
+    "reason": _l("The member sees this reason."),
+    "message": _l("The member sees this message and is notified by e-mail."),
+    "amount": _l("For example 1250.50"),
+}
+
+
+def transition_form(
+    transition: Transition,
+    *,
+    assignee_choices: list[tuple[str, str]] | None = None,
+    formdata=None,
+) -> FlaskForm:
+    """A form asking exactly the inputs ``transition`` requires or accepts, plus the case version."""
+
+    class TransitionForm(_VersionedForm):
+        pass
+
+    for name in (*transition.requires, *transition.optional):
+        validators = [Needed()] if name in transition.requires else [Optional()]
+        label, help_text = INPUT_LABELS[name], INPUT_HELP.get(name)
+        if name in ("message", "reason", "note"):
+            field = TextAreaField(
+                label,
+                validators=validators,
+                id=f"{transition.name}-{name}",
+                description=help_text,
+                render_kw={"rows": 3},
+            )
+        elif name.endswith("_date"):
+            field = StringField(
+                label, validators=validators, id=f"{transition.name}-{name}", render_kw={"type": "date"}
+            )
+        elif name == "outcome":
+            field = SelectField(
+                label,
+                validators=validators,
+                id=f"{transition.name}-{name}",
+                choices=[("", "—"), *labels.OUTCOMES.items()],
+                validate_choice=False,
+            )
+        elif name == "assignee_id":
+            field = SelectField(
+                label,
+                validators=validators,
+                id=f"{transition.name}-{name}",
+                choices=assignee_choices or [],
+                validate_choice=False,
+            )
+        elif name == "court":
+            field = StringField(
+                label,
+                validators=validators,
+                id=f"{transition.name}-{name}",
+                render_kw={"list": "court-names", "autocomplete": "off"},
+            )
+        elif name == "amount":
+            field = StringField(
+                label,
+                validators=validators,
+                id=f"{transition.name}-{name}",
+                description=help_text,
+                render_kw={"inputmode": "decimal"},
+            )
+        else:
+            field = StringField(label, validators=validators)
+        setattr(TransitionForm, name, field)
+    kwargs = {} if formdata is None else {"formdata": formdata}
+    # Field names stay plain (message, court…); ids carry the transition so labels stay unique.
+    return TransitionForm(**kwargs)
+
+
+class NoteForm(_VersionedForm):
+    text = TextAreaField(
+        _l("Internal note"),
+        validators=[Needed()],
+        render_kw={"rows": 3},
+        description=_l("Only staff see internal notes."),
+    )
+
+
+class MessageForm(_VersionedForm):
+    text = TextAreaField(
+        _l("Message to the member"),
+        validators=[Needed()],
+        render_kw={"rows": 3},
+        description=_l("The member sees this message and is notified by e-mail."),
+    )
+
+
+class PriorityForm(_VersionedForm):
+    priority = SelectField(_l("Priority"), choices=list(labels.PRIORITIES.items()), validate_choice=False)
+
+
+class ConflictForm(_VersionedForm):
+    note = TextAreaField(_l("How the conflict was handled"), validators=[Needed()], render_kw={"rows": 3})
+
+
+class EvidenceForm(_VersionedForm):
+    file = FileField(_l("File"), validators=[Needed()])
+    description = StringField(_l("Description"), validators=[Optional()])
+    member_visible = BooleanField(_l("The member may see this file"))
+
+
+SORT_LABELS = {
+    "activity": _l("Last activity"),
+    "created": _l("Date filed"),
+    "priority": _l("Priority"),
+    "deadline": _l("Nearest deadline"),
+}
+
+
+class QueueFilterForm(Form):
+    """The queue's filters, read from the query string (a GET form: no CSRF token)."""
+
+    q = StringField(_l("Search"), description=_l("Reference, member, institution or words of the narrative"))
+    status = SelectField(_l("Status"), validate_choice=False)
+    kind = SelectField(_l("Kind"), validate_choice=False)
+    category = SelectField(_l("Subject"), validate_choice=False)
+    union = SelectField(_l("Union"), validate_choice=False)
+    institution = SelectField(_l("Institution"), validate_choice=False)
+    province = StringField(_l("Province"))
+    assignee = SelectField(_l("Assignee"), validate_choice=False)
+    priority = SelectField(_l("Priority"), validate_choice=False)
+    date_from = StringField(_l("Filed from"), render_kw={"type": "date"})
+    date_to = StringField(_l("Filed until"), render_kw={"type": "date"})
+    membership_pending = BooleanField(_l("Membership pending"))
+    overdue = BooleanField(_l("Overdue deadline"))
+    conflict = BooleanField(_l("Conflict of interest"))
+    sort = SelectField(_l("Sort by"), choices=list(SORT_LABELS.items()), validate_choice=False)

@@ -1,0 +1,129 @@
+"""How timeline events read on the staff case page: a title, facts and text, ready to display."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app import labels
+from app.i18n import translate_marked
+from app.models import CaseEvent
+from app.templating import format_date
+from cases.workflows import workflow_for
+
+_FIELD_LABELS = {
+    "court": _l("Court"),
+    "file_number": _l("File number"),
+    "filing_date": _l("Filing date"),
+    "decision_date": _l("Decision date"),
+    "paid_date": _l("Payment date"),
+    "authority": _l("Authority"),
+    "amount": _l("Amount (TL)"),
+    "outcome": _l("Outcome"),
+}
+THREAD_KINDS = ("message", "member_message")
+
+
+@dataclass
+class EventView:
+    id: int
+    sequence: int
+    kind: str
+    title: str
+    actor: str
+    created_at: object
+    member_visible: bool
+    text: str = ""
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    from_member: bool = False
+
+
+def _text_of(payload: dict) -> str:
+    data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
+    for key in ("text", "message", "body", "reason", "note"):
+        for source in (payload, data):
+            value = source.get(key)
+            if isinstance(value, str) and value.strip():
+                return value
+    return ""
+
+
+def _fact_value(key: str, value: object) -> str:
+    if key.endswith("_date") and isinstance(value, str):
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    if key == "outcome":
+        return labels.label(labels.OUTCOMES, str(value))
+    return str(value)
+
+
+def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member_user_id: int) -> EventView:
+    """The display form of one event."""
+    payload = event.payload or {}
+    actor = event.actor.full_name if event.actor is not None else _("Dayanak")
+    view = EventView(event.id, event.sequence, event.kind, "", actor, event.created_at, event.member_visible)
+    view.from_member = event.actor_id is not None and event.actor_id == member_user_id
+    if event.kind == "submitted":
+        view.title = _("Case submitted")
+    elif event.kind == "transition":
+        transition = workflow_for(kind_of_case).get(str(payload.get("transition")))
+        view.title = translate_marked(transition.label) if transition else str(payload.get("transition"))
+        if payload.get("from_state") != payload.get("to_state"):
+            view.facts.append(
+                (
+                    _("Status"),
+                    f"{labels.label(labels.STATES, payload.get('from_state'))} → "
+                    f"{labels.label(labels.STATES, payload.get('to_state'))}",
+                )
+            )
+        data = payload.get("data") or {}
+        for key, label in _FIELD_LABELS.items():
+            if data.get(key) not in (None, ""):
+                view.facts.append((str(label), _fact_value(key, data[key])))
+        if str(data.get("assignee_id", "")).isdigit():
+            view.facts.append((_("Assigned to"), people.get(int(data["assignee_id"]), str(data["assignee_id"]))))
+        view.text = _text_of(payload)
+    elif event.kind == "note":
+        view.title, view.text = _("Internal note"), _text_of(payload)
+    elif event.kind == "message":
+        view.title, view.text = _("Message to the member"), _text_of(payload)
+    elif event.kind == "member_message":
+        view.title, view.text = _("Message from the member"), _text_of(payload)
+        view.from_member = True
+    elif event.kind == "attachment":
+        view.title = _("Evidence added")
+        view.facts.append((_("File"), str(payload.get("name", ""))))
+    elif event.kind == "document":
+        view.title = _("Document")
+        view.text = str(payload.get("title") or payload.get("name") or "")
+    elif event.kind == "deadline":
+        view.title = _("Deadline update")
+        view.text = str(payload.get("title") or payload.get("label") or "")
+        if payload.get("due_date"):
+            view.facts.append((_("Due date"), _fact_value("due_date", payload["due_date"])))
+    elif event.kind == "priority":
+        view.title = _("Priority changed")
+        view.facts.append(
+            (
+                _("Priority"),
+                f"{labels.label(labels.PRIORITIES, payload.get('from'))} → "
+                f"{labels.label(labels.PRIORITIES, payload.get('to'))}",
+            )
+        )
+    elif event.kind == "conflict":
+        if payload.get("action") == "handled":
+            view.title, view.text = _("Conflict of interest handled"), _text_of(payload)
+        else:
+            view.title = _("Possible conflict of interest detected")
+    else:
+        view.title = event.kind
+        view.text = _text_of(payload)
+    return view
+
+
+def in_thread(view: EventView) -> bool:
+    """Whether an event belongs to the message thread between staff and member."""
+    return view.member_visible and view.text != "" and (view.kind in THREAD_KINDS or view.kind == "transition")

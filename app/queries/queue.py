@@ -1,0 +1,200 @@
+"""The staff queue: the cases in a user's scope, filtered, searched, sorted and paged in SQL.
+
+A queue page runs a fixed number of statements whatever the number of cases: one GROUP BY
+for the counts per status (which also gives the total), one for the rows of the page, and
+the small lists the filters offer.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from app.extensions import db
+from app.models import Case, Institution, MemberProfile, Union, User
+from app.queries.scope import case_scope
+from cases.text import fold
+from cases.vocabulary import Role
+
+PER_PAGE = 25
+MAX_PAGE = 10_000
+
+SORTS = ("activity", "created", "priority", "deadline")
+
+
+@dataclass
+class QueueFilters:
+    """What the user asked the queue for (already validated)."""
+
+    status: str | None = None
+    kind: str | None = None
+    category: str | None = None
+    union_id: int | None = None
+    institution_id: int | None = None
+    province: str | None = None
+    assignee: str | None = None  # "me", "none" or a user id as text
+    priority: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    membership_pending: bool = False
+    overdue: bool = False
+    conflict: bool = False
+    q: str | None = None
+    sort: str = "activity"
+    page: int = 1
+
+
+@dataclass
+class QueuePage:
+    rows: list
+    counts: dict[str, int]
+    total: int
+    page: int
+    per_page: int = PER_PAGE
+    today: date = field(default_factory=date.today)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def filter_conditions(user: User, filters: QueueFilters, *, today: date, with_status: bool) -> list:
+    """The WHERE conditions of the queue (scope first), with or without the status filter."""
+    conditions: list = [case_scope(user)]
+    if with_status and filters.status:
+        conditions.append(Case.status == filters.status)
+    if filters.kind:
+        conditions.append(Case.kind == filters.kind)
+    if filters.category:
+        conditions.append(Case.category == filters.category)
+    if filters.union_id:
+        conditions.append(Case.union_id == filters.union_id)
+    if filters.institution_id:
+        conditions.append(Case.institution_id == filters.institution_id)
+    if filters.province:
+        conditions.append(Case.province == filters.province)
+    if filters.assignee == "me":
+        conditions.append(Case.assignee_id == user.id)
+    elif filters.assignee == "none":
+        conditions.append(Case.assignee_id.is_(None))
+    elif filters.assignee and filters.assignee.isdigit():
+        conditions.append(Case.assignee_id == int(filters.assignee))
+    if filters.priority:
+        conditions.append(Case.priority == filters.priority)
+    if filters.date_from:
+        conditions.append(Case.created_at >= _start_of(filters.date_from))
+    if filters.date_to:
+        conditions.append(Case.created_at < _start_of(filters.date_to + timedelta(days=1)))
+    if filters.membership_pending:
+        conditions.append(Case.membership_pending.is_(True))
+    if filters.overdue:
+        conditions.append(Case.next_deadline < today)
+    if filters.conflict:
+        conditions.append(Case.conflict_status == "detected")
+    folded = fold(filters.q)
+    if folded:
+        # search_text is folded the same way at filing; a trigram GIN index serves this on PostgreSQL.
+        conditions.append(Case.search_text.like(f"%{_escape_like(folded)}%", escape="\\"))
+    return conditions
+
+
+def _order_by(sort: str) -> list:
+    if sort == "created":
+        return [Case.created_at.desc(), Case.id.desc()]
+    if sort == "priority":
+        return [Case.priority_rank.desc(), Case.last_activity_at.desc(), Case.id.desc()]
+    if sort == "deadline":
+        return [sa.nulls_last(Case.next_deadline.asc()), Case.id.desc()]
+    return [Case.last_activity_at.desc(), Case.id.desc()]
+
+
+def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str, int]:
+    """Cases per status under every filter but the status one (one GROUP BY)."""
+    query = (
+        sa.select(Case.status, sa.func.count())
+        .where(*filter_conditions(user, filters, today=today, with_status=False))
+        .group_by(Case.status)
+    )
+    return {status: count for status, count in db.session.execute(query)}
+
+
+def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) -> QueuePage:
+    """One page of the queue with the counts per status."""
+    today = today or date.today()
+    counts = status_counts(user, filters, today=today)
+    total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
+    pages = max(1, -(-total // PER_PAGE))
+    page = min(max(1, filters.page), pages, MAX_PAGE)
+    member_user = aliased(User, name="member_user")
+    assignee = aliased(User, name="assignee_user")
+    query = (
+        sa.select(
+            Case.id,
+            Case.reference,
+            Case.kind,
+            Case.category,
+            Case.status,
+            Case.priority,
+            Case.province,
+            Case.created_at,
+            Case.last_activity_at,
+            Case.next_deadline,
+            Case.membership_pending,
+            Case.conflict_status,
+            Case.assignee_id,
+            member_user.full_name.label("member_name"),
+            Institution.name.label("institution_name"),
+            assignee.full_name.label("assignee_name"),
+            Union.code.label("union_code"),
+        )
+        .join(MemberProfile, MemberProfile.id == Case.member_id)
+        .join(member_user, member_user.id == MemberProfile.user_id)
+        .join(Union, Union.id == Case.union_id)
+        .outerjoin(Institution, Institution.id == Case.institution_id)
+        .outerjoin(assignee, assignee.id == Case.assignee_id)
+        .where(*filter_conditions(user, filters, today=today, with_status=True))
+        .order_by(*_order_by(filters.sort))
+        .limit(PER_PAGE)
+        .offset((page - 1) * PER_PAGE)
+    )
+    rows = db.session.execute(query).all()
+    return QueuePage(rows=rows, counts=counts, total=total, page=page, today=today)
+
+
+def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
+    """The unions, institutions and people the filters offer (three small queries at most)."""
+    choices: dict[str, list[tuple[str, str]]] = {}
+    if user.union_id is None:
+        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name).order_by(Union.code))
+        choices["unions"] = [(str(i), f"{code} — {name}") for i, code, name in unions]
+    institutions = sa.select(Institution.id, Institution.name).where(Institution.active.is_(True))
+    if user.union_id is not None:
+        institutions = institutions.where(sa.or_(Institution.union_id == user.union_id, Institution.union_id.is_(None)))
+    choices["institutions"] = [
+        (str(i), name) for i, name in db.session.execute(institutions.order_by(Institution.name_folded))
+    ]
+    roles = {Role.LAWYER: [Role.LAWYER], Role.OFFICER: [Role.OFFICER]}.get(
+        Role(user.role), [Role.LAWYER, Role.OFFICER, Role.ADMIN]
+    )
+    people = sa.select(User.id, User.full_name).where(User.role.in_([r.value for r in roles]), User.active.is_(True))
+    if user.union_id is not None:
+        people = people.where(sa.or_(User.union_id == user.union_id, User.union_id.is_(None)))
+    choices["people"] = [(str(i), name) for i, name in db.session.execute(people.order_by(User.full_name))]
+    return choices

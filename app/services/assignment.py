@@ -1,0 +1,58 @@
+"""Who may be given a case, and who has the least work: the suggestion admins see."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.models import Case, User
+from cases.errors import MissingInput
+from cases.i18n import N_
+from cases.vocabulary import Role
+from cases.workflows import OPEN_STATES
+
+
+@dataclass(frozen=True)
+class Candidate:
+    user_id: int
+    full_name: str
+    open_cases: int
+
+
+def assignee_role(kind: str) -> Role:
+    """Lawyers handle legal cases, officers the assistance ones."""
+    return Role.LAWYER if kind == "legal" else Role.OFFICER
+
+
+def _eligible(case: Case) -> list:
+    return [
+        User.role == assignee_role(case.kind).value,
+        User.active.is_(True),
+        sa.or_(User.union_id.is_(None), User.union_id == case.union_id),
+    ]
+
+
+def candidates(case: Case) -> list[Candidate]:
+    """Everyone who may be given ``case``, least loaded first (one GROUP BY)."""
+    open_count = sa.func.count(Case.id)
+    query = (
+        sa.select(User.id, User.full_name, open_count)
+        .outerjoin(Case, sa.and_(Case.assignee_id == User.id, Case.status.in_([s.value for s in OPEN_STATES])))
+        .where(*_eligible(case))
+        .group_by(User.id, User.full_name)
+        .order_by(open_count, User.full_name, User.id)
+    )
+    return [Candidate(user_id, name, count) for user_id, name, count in db.session.execute(query)]
+
+
+def check_assignee(case: Case, assignee_id: object) -> None:
+    """Refuse an assignee who is not an active staff member of the right role covering the case's union."""
+    try:
+        user_id = int(str(assignee_id))
+    except ValueError:
+        user_id = 0
+    found = db.session.scalar(sa.select(User.id).where(User.id == user_id, *_eligible(case)))
+    if found is None:
+        raise MissingInput(
+            N_("This person cannot handle this case. Please choose someone from the list."), field="assignee_id"
+        )

@@ -1,0 +1,77 @@
+"""Conflict of interest: the respondent of a case is a member of the same union.
+
+Both sides being members is common in a union; staff must know, members never. The match is
+by T.C. Kimlik No when the case names it, else by the Turkish-folded full name *and* the
+institution. The result is stored on the case (``conflict_status``) so the queue shows it
+without extra queries, and recorded as a staff-only ``conflict`` event.
+"""
+
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.models import Case, MemberProfile, User
+from app.services.concurrency import ensure_version
+from app.services.timeline import append_event
+from app.services.workflow import commit_case_change
+from cases.errors import MissingInput, TransitionNotAllowed
+from cases.i18n import N_
+from cases.text import fold
+
+PERSON_RESPONDENTS = ("manager", "supervisor", "coworker")
+
+
+def find_conflict(case: Case) -> tuple[int, str] | None:
+    """(member profile id, basis) of a member of the case's union who is its respondent, or None."""
+    if case.respondent_type not in PERSON_RESPONDENTS:
+        return None
+    query = sa.select(MemberProfile.id).where(
+        MemberProfile.union_id == case.union_id,
+        MemberProfile.id != case.member_id,
+        MemberProfile.anonymised_at.is_(None),
+    )
+    if case.respondent_national_id:
+        query, basis = query.where(MemberProfile.national_id == case.respondent_national_id), "national_id"
+    else:
+        name = fold(case.respondent_name)
+        if not name or case.institution_id is None:
+            return None
+        query = query.where(MemberProfile.full_name_folded == name, MemberProfile.institution_id == case.institution_id)
+        basis = "name_and_institution"
+    found = db.session.scalar(query.limit(1))
+    return None if found is None else (found, basis)
+
+
+def detect_conflict(case: Case) -> bool:
+    """Check a case not checked yet; on a match store 'detected' and its event, and commit.
+
+    Cheap and idempotent: a case already flagged is left alone. Returns whether a conflict is
+    (now) recorded.
+    """
+    if case.conflict_status != "none":
+        return True
+    match = find_conflict(case)
+    if match is None:
+        return False
+    profile_id, basis = match
+    case.conflict_status = "detected"
+    append_event(case, "conflict", None, {"action": "detected", "basis": basis, "member_profile_id": profile_id})
+    commit_case_change()
+    return True
+
+
+def record_handling(case: Case, user: User, note: str, *, expected_version) -> None:
+    """Record how a detected conflict was handled (staff only); commit."""
+    ensure_version(case, expected_version)
+    if case.conflict_status == "none":
+        raise TransitionNotAllowed(N_("No conflict of interest was detected on this case."))
+    note = (note or "").strip()
+    if not note:
+        raise MissingInput(N_("Please write how the conflict was handled."), field="note")
+    if len(note) > 4000:
+        raise MissingInput(
+            N_("Please shorten this to at most %(max_length)s characters."), field="note", max_length=4000
+        )
+    case.conflict_status = "handled"
+    case.conflict_note = note
+    append_event(case, "conflict", user, {"action": "handled", "note": note})
+    commit_case_change()

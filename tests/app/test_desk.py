@@ -1,0 +1,294 @@
+"""The lawyer desk through the test client: queue, case page, transitions, notes, messages, conflicts."""
+
+import re
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.models import Case, CaseEvent, Court, OutboxMessage
+from tests.factories import InstitutionFactory, MemberFactory, UnionFactory, UserFactory, make_case, user_of
+from tests.helpers import csrf_token_from
+
+
+def _version(case_id: int) -> int:
+    db.session.expire_all()
+    return db.session.get(Case, case_id).version
+
+
+def _post(client, case_id: int, url: str, data: dict, *, version: int | None = None):
+    page = client.get(f"/desk/cases/{case_id}")
+    token = csrf_token_from(page)
+    payload = {"csrf_token": token, "version": _version(case_id) if version is None else version, **data}
+    return client.post(url, data=payload)
+
+
+def _events(case_id: int) -> list[CaseEvent]:
+    db.session.expire_all()
+    return list(
+        db.session.scalars(sa.select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.sequence))
+    )
+
+
+def _setup():
+    union = UnionFactory(code="EBS")
+    lawyer = UserFactory(role="lawyer", union=union, full_name="Av. Deniz Kaya")
+    member = MemberFactory(union=union, user__full_name="Ayşe Yılmaz")
+    case = make_case(member)
+    return union, lawyer, member, case
+
+
+def test_queue_shows_only_cases_in_scope(client, login):
+    union, lawyer, member, case = _setup()
+    other = make_case(MemberFactory(), narrative="Başka sendika")
+    assistance = make_case(member, kind="social", category="bereavement")
+    login(lawyer)
+    page = client.get("/desk/").get_data(as_text=True)
+    assert case.reference in page
+    assert other.reference not in page
+    assert assistance.reference not in page  # lawyers see legal cases only
+
+
+def test_officer_sees_assistance_cases_only(client, login):
+    union, _lawyer, member, case = _setup()
+    assistance = make_case(member, kind="social", category="bereavement")
+    login(UserFactory(role="officer", union=union))
+    page = client.get("/desk/").get_data(as_text=True)
+    assert assistance.reference in page and case.reference not in page
+
+
+def test_search_follows_turkish_case_rules(client, login):
+    union = UnionFactory(code="SGL")
+    lawyer = UserFactory(role="lawyer", union=union)
+    light = make_case(MemberFactory(union=union, user__full_name="Mehmet IŞIK"), narrative="Nöbet")
+    city = make_case(MemberFactory(union=union), narrative="Görev yeri İSTANBUL olarak değiştirildi")
+    work = make_case(MemberFactory(union=union), narrative="ÇALIŞMA saatleri uzatıldı")
+    login(lawyer)
+    for query, expected in (("ışık", light), ("istanbul", city), ("çalışma", work)):
+        page = client.get("/desk/", query_string={"q": query}).get_data(as_text=True)
+        shown = {c.reference for c in (light, city, work) if c.reference in page}
+        assert shown == {expected.reference}, query
+
+
+def test_queue_filters_counts_and_overdue(client, login):
+    union, lawyer, member, case = _setup()
+    urgent = make_case(member, priority="urgent", narrative="Acil")
+    late = make_case(member, narrative="Süre")
+    db.session.get(Case, late.id).next_deadline = date.today() - timedelta(days=2)
+    db.session.commit()
+    login(lawyer)
+    page = client.get("/desk/", query_string={"priority": "urgent"}).get_data(as_text=True)
+    assert urgent.reference in page and case.reference not in page
+    page = client.get("/desk/", query_string={"assignee": "none"}).get_data(as_text=True)
+    assert 'data-status-count="submitted"' in page and re.search(r"Başvuru alındı <span[^>]*>3<", page)
+    page = client.get("/desk/", query_string={"overdue": "y"}).get_data(as_text=True)
+    assert late.reference in page and urgent.reference not in page
+    assert 'data-testid="overdue-badge"' in page
+    page = client.get("/desk/", query_string={"sort": "priority"}).get_data(as_text=True)
+    assert page.index(urgent.reference) < page.index(case.reference)
+    page = client.get("/desk/", query_string={"status": "bogus", "page": "x"})
+    assert page.status_code == 200 and "Lütfen listeden bir değer seçin." in page.get_data(as_text=True)
+
+
+def test_case_page_shows_facts_member_and_masked_national_id(client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert "Ayşe Yılmaz" in page and "Gerekçesiz görevlendirildim." in page
+    assert member.national_id not in page
+    assert member.national_id[:3] in page and "*" in page
+    assert 'data-testid="transition-take"' in page
+
+
+def test_case_outside_scope_is_404(client, login):
+    _union, lawyer, _member, _case = _setup()
+    other = make_case(MemberFactory())
+    login(lawyer)
+    assert client.get(f"/desk/cases/{other.id}").status_code == 404
+
+
+def test_lawyer_takes_and_requests_information_and_member_is_notified(client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    response = _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    assert response.status_code == 303
+    response = _post(client, case.id, f"/desk/cases/{case.id}/transitions/request_info", {"message": "Tebliğ belgesi?"})
+    assert response.status_code == 303
+    db.session.expire_all()
+    stored = db.session.get(Case, case.id)
+    assert stored.status == "awaiting_member" and stored.assignee_id == lawyer.id
+    kinds = [(e.kind, e.payload.get("transition")) for e in _events(case.id)]
+    assert kinds == [("submitted", None), ("transition", "take"), ("transition", "request_info")]
+    outbox = db.session.scalars(sa.select(OutboxMessage).where(OutboxMessage.case_id == case.id)).all()
+    assert len(outbox) == 2 and all(m.recipient == user_of(member).email for m in outbox)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert "Tebliğ belgesi?" in page
+
+
+def test_missing_input_is_explained_and_typed_text_kept(client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/accept", {})
+    response = _post(
+        client,
+        case.id,
+        f"/desk/cases/{case.id}/transitions/file_lawsuit",
+        {"court": "Ankara 3. İdare Mahkemesi", "file_number": "", "filing_date": ""},
+    )
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Ankara 3. İdare Mahkemesi" in page
+    assert "invalid-feedback" in page
+    assert db.session.get(Case, case.id).status == "accepted"
+
+
+def test_lawsuit_form_offers_court_names(client, login):
+    union, lawyer, member, case = _setup()
+    db.session.add(Court(name="Ankara 5. İdare Mahkemesi", province="Ankara"))
+    db.session.commit()
+    login(lawyer)
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/accept", {})
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert '<datalist id="court-names"><option value="Ankara 5. İdare Mahkemesi">' in page
+    response = _post(
+        client,
+        case.id,
+        f"/desk/cases/{case.id}/transitions/file_lawsuit",
+        {
+            "court": "Ankara 5. İdare Mahkemesi",
+            "file_number": "2026/123 E.",
+            "filing_date": date.today().isoformat(),
+        },
+    )
+    assert response.status_code == 303
+    stored = db.session.get(Case, case.id)
+    assert (stored.status, stored.court, stored.court_file_number) == (
+        "lawsuit_filed",
+        "Ankara 5. İdare Mahkemesi",
+        "2026/123 E.",
+    )
+
+
+def test_stale_form_is_refused_with_the_changed_meanwhile_message(client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    old_version = _version(case.id)
+    _post(client, case.id, f"/desk/cases/{case.id}/notes", {"text": "ilk not"})
+    response = _post(client, case.id, f"/desk/cases/{case.id}/notes", {"text": "ikinci not"}, version=old_version)
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "başka biri tarafından değiştirildi" in page and "ikinci not" in page  # told, and what was typed is kept
+    assert [e.payload.get("text") for e in _events(case.id) if e.kind == "note"] == ["ilk not"]
+
+
+def test_internal_note_message_and_priority(client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    assert _post(client, case.id, f"/desk/cases/{case.id}/notes", {"text": "Sadece ekip"}).status_code == 303
+    assert _post(client, case.id, f"/desk/cases/{case.id}/messages", {"text": "Merhaba"}).status_code == 303
+    assert _post(client, case.id, f"/desk/cases/{case.id}/priority", {"priority": "high"}).status_code == 303
+    events = {e.kind: e for e in _events(case.id)}
+    assert events["note"].member_visible is False
+    assert events["message"].member_visible is True
+    assert events["priority"].member_visible is False
+    stored = db.session.get(Case, case.id)
+    assert (stored.priority, stored.priority_rank) == ("high", 2)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 1
+    response = _post(client, case.id, f"/desk/cases/{case.id}/notes", {"text": "   "})
+    assert response.status_code == 400 and "Lütfen" in response.get_data(as_text=True)
+
+
+def test_member_replies_appear_in_the_same_thread(client, login):
+    from app.services.timeline import append_event
+
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    _post(client, case.id, f"/desk/cases/{case.id}/messages", {"text": "Belgeyi gönderir misiniz?"})
+    stored = db.session.get(Case, case.id)
+    append_event(stored, "member_message", user_of(member), {"text": "Ekte gönderdim."}, member_visible=True)
+    db.session.commit()
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    thread = page.split('data-testid="thread"')[1].split("</ul>")[0]
+    assert thread.index("Belgeyi gönderir misiniz?") < thread.index("Ekte gönderdim.")
+
+
+def test_admin_assigns_with_least_loaded_suggestion_and_role_check(client, login):
+    union = UnionFactory()
+    busy = UserFactory(role="lawyer", union=union, full_name="Av. Meşgul")
+    free = UserFactory(role="lawyer", union=union, full_name="Av. Boşta")
+    officer = UserFactory(role="officer", union=union)
+    admin = UserFactory(role="admin", union=union)
+    member = MemberFactory(union=union)
+    for _ in range(2):
+        taken = make_case(member)
+        db.session.get(Case, taken.id).assignee_id = busy.id
+        db.session.get(Case, taken.id).status = "in_review"
+    db.session.commit()
+    case = make_case(member)
+    login(admin)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert f'<option selected value="{free.id}">' in page or f'value="{free.id}" selected' in page
+    assert "Av. Boşta" in page.split('data-testid="transition-assign"')[1].split("</form>")[0]
+    refused = _post(client, case.id, f"/desk/cases/{case.id}/transitions/assign", {"assignee_id": officer.id})
+    assert refused.status_code == 400
+    assert db.session.get(Case, case.id).assignee_id is None
+    done = _post(client, case.id, f"/desk/cases/{case.id}/transitions/assign", {"assignee_id": busy.id})
+    assert done.status_code == 303
+    stored = db.session.get(Case, case.id)
+    assert (stored.assignee_id, stored.status) == (busy.id, "in_review")
+    assert _events(case.id)[-1].payload["data"]["assignee_id"] == busy.id
+
+
+def test_conflict_by_national_id_is_shown_to_staff_and_handled(client, login):
+    union, lawyer, member, _case = _setup()
+    respondent = MemberFactory(union=union, user__full_name="Müdür Bey")
+    case = make_case(member, respondent_type="manager", respondent_name="Kerem Öz")
+    db.session.get(Case, case.id).respondent_national_id = respondent.national_id
+    db.session.commit()
+    login(lawyer)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert 'data-testid="conflict-warning"' in page
+    assert "Müdür Bey" not in page and respondent.national_id not in page
+    queue = client.get("/desk/").get_data(as_text=True)
+    assert 'data-testid="conflict-badge"' in queue
+    conflict_event = next(e for e in _events(case.id) if e.kind == "conflict")
+    assert conflict_event.member_visible is False
+    response = _post(client, case.id, f"/desk/cases/{case.id}/conflict", {"note": "Başka avukata devredildi."})
+    assert response.status_code == 303
+    stored = db.session.get(Case, case.id)
+    assert (stored.conflict_status, stored.conflict_note) == ("handled", "Başka avukata devredildi.")
+
+
+def test_conflict_by_folded_name_and_institution(client, login):
+    union, lawyer, member, _case = _setup()
+    workplace = InstitutionFactory(name="İl Milli Eğitim Müdürlüğü")
+    MemberFactory(union=union, institution=workplace, user__full_name="IŞIL İNCE")
+    elsewhere = make_case(member, respondent_type="coworker", respondent_name="ışıl ince")
+    same = make_case(member, respondent_type="coworker", respondent_name="ışıl ince", institution_id=workplace.id)
+    login(lawyer)
+    assert 'data-testid="conflict-warning"' not in client.get(f"/desk/cases/{elsewhere.id}").get_data(as_text=True)
+    assert 'data-testid="conflict-warning"' in client.get(f"/desk/cases/{same.id}").get_data(as_text=True)
+
+
+def test_lawyer_attaches_internal_evidence(client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    page = client.get(f"/desk/cases/{case.id}")
+    import io
+
+    response = client.post(
+        f"/desk/cases/{case.id}/attachments",
+        data={
+            "csrf_token": csrf_token_from(page),
+            "version": _version(case.id),
+            "file": (io.BytesIO(b"%PDF-1.4\n%test\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), "tutanak.pdf"),
+            "description": "Tutanak",
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+    event = _events(case.id)[-1]
+    assert (event.kind, event.member_visible) == ("attachment", False)
+    assert "tutanak.pdf" in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
