@@ -12,6 +12,7 @@ from app.models.base import utcnow
 from app.models.member import MembershipStatus
 from app.services.accounts import create_user
 from app.services.filing import NewCase, open_case
+from app.services.petitions import load_default_templates
 from app.services.workflow import perform_transition
 from cases.text import fold
 
@@ -24,6 +25,7 @@ def load_demo_data() -> str:
     users = _staff(unions)
     members = _members(unions, institutions, users)
     created_cases = _cases(members, users)
+    load_default_templates()  # the default petition set, added only where missing
     db.session.commit()
     return (
         f"Demo data ready: {len(unions)} unions, {len(institutions)} institutions, "

@@ -8,7 +8,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.extensions import db
 from app.i18n import domain_message
 from app.services.concurrency import STALE_MESSAGE
-from cases.errors import DomainError, StaleCase
+from cases.errors import DomainError, StaleCase, TemplateError
+from cases.petitions.pdf import PdfConversionError
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -73,6 +74,20 @@ def register_error_handlers(app: Flask) -> None:
         db.session.rollback()
         flash(domain_message(error), "danger")
         return redirect(request.referrer or request.path), 303
+
+    @app.errorhandler(TemplateError)
+    def template_error(error: TemplateError):
+        db.session.rollback()
+        return render_template(
+            "errors/error.html", code=400, title=_("The template cannot be used"), message=domain_message(error)
+        ), 400
+
+    @app.errorhandler(PdfConversionError)
+    def pdf_unavailable(error: PdfConversionError):
+        db.session.rollback()
+        return render_template(
+            "errors/error.html", code=503, title=_("PDF is not available"), message=domain_message(error)
+        ), 503
 
     @app.errorhandler(500)
     def server_error(_error):

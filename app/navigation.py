@@ -18,6 +18,7 @@ _NAV = {
         ("admin.users", _l("Users")),
         ("admin.unions", _l("Unions")),
         ("admin.institutions", _l("Institutions")),
+        ("admin.petition_templates", _l("Petition templates")),
         ("reports.overview", _l("Reports")),
     ),
 }

@@ -3,5 +3,6 @@
 from app.commands.accounts import create_admin
 from app.commands.demo import seed_demo
 from app.commands.outbox import outbox
+from app.commands.petitions import petitions
 
-ALL_COMMANDS = [create_admin, seed_demo, outbox]
+ALL_COMMANDS = [create_admin, seed_demo, outbox, petitions]

@@ -1,0 +1,270 @@
+"""Petition templates: list, field catalogue, upload (checked), versions, preview, proposals, on/off."""
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from app import labels
+from app.access import allow
+from app.admin import bp
+from app.extensions import db
+from app.i18n import domain_message
+from app.models import PetitionTemplate, PetitionTemplateVersion
+from app.services import petitions as service
+from app.services.audit_log import log_access
+from cases.errors import StaleCase, TemplateError
+from cases.petitions import FIELDS, FILLABLE_FIELDS, MAX_FILE_SIZE, FieldKind
+from cases.vocabulary import CaseKind, Category, Role
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+KIND_LABELS = {
+    FieldKind.TEXT: _l("Text"),
+    FieldKind.DATE: _l("Date"),
+    FieldKind.BOOL: _l("Yes or no"),
+    FieldKind.PARAGRAPHS: _l("Paragraphs"),
+}
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+def _docx_file(label):
+    return FileField(label, validators=[FileRequired(_l("Please choose a .docx file."))])
+
+
+class NewTemplateForm(FlaskForm):
+    file = _docx_file(_l("Template file (.docx)"))
+    slug = StringField(
+        _l("Short name"),
+        validators=[
+            DataRequired(_l("Please enter a short name.")),
+            Length(max=80),
+            Regexp(
+                r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                message=_l("Use lower-case letters, digits and hyphens, e.g. iptal-davasi."),
+            ),
+        ],
+        description=_l("Lower-case letters, digits and hyphens, e.g. iptal-davasi; used on the command line."),
+    )
+    title = StringField(
+        _l("Title (Turkish)"), validators=[DataRequired(_l("Please enter the title.")), Length(max=200)]
+    )
+    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=200)])
+    kinds = MultiCheckboxField(_l("Case kinds"), validators=[DataRequired(_l("Choose at least one case kind."))])
+    categories = MultiCheckboxField(
+        _l("Categories"), validators=[Optional()], description=_l("None chosen: every category of the chosen kinds.")
+    )
+    required_fields = MultiCheckboxField(
+        _l("Fields the lawyer must fill in"),
+        validators=[Optional()],
+        description=_l("Only fields the template uses count; its other fillable fields are offered as optional."),
+    )
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kinds.choices = [(k.value, labels.label(labels.KINDS, k.value)) for k in CaseKind]
+        self.categories.choices = [(c.value, labels.label(labels.CATEGORIES, c.value)) for c in Category]
+        self.required_fields.choices = [(f.name, f"{f.name} — {_field_text(f)}") for f in FILLABLE_FIELDS]
+
+
+class VersionForm(FlaskForm):
+    file = _docx_file(_l("New version (.docx)"))
+    note = TextAreaField(_l("What changed"), validators=[Optional(), Length(max=2000)])
+    latest = HiddenField()
+
+
+class ConfirmForm(FlaskForm):
+    """A bare form for POST-only actions, so they carry a CSRF token."""
+
+
+def _field_text(field) -> str:
+    return field.tr if str(get_locale()) == "tr" else field.en
+
+
+def _upload_bytes(form) -> bytes:
+    # One byte over the limit is enough for the check to refuse the file; never read more.
+    return form.file.data.read(MAX_FILE_SIZE + 1)
+
+
+def _template_or_404(template_id: int) -> PetitionTemplate:
+    return db.get_or_404(PetitionTemplate, template_id)
+
+
+def _version_or_404(version_id: int) -> PetitionTemplateVersion:
+    return db.get_or_404(PetitionTemplateVersion, version_id)
+
+
+@bp.get("/petition-templates")
+@allow(Role.ADMIN, Role.LAWYER)
+def petition_templates():
+    return render_template("petitions/templates.html", rows=service.template_rows())
+
+
+@bp.get("/petition-templates/fields")
+@allow(Role.ADMIN, Role.LAWYER)
+def petition_fields():
+    rows = [(f, KIND_LABELS[f.kind], _field_text(f)) for f in FIELDS]
+    return render_template("petitions/fields.html", rows=rows)
+
+
+@bp.route("/petition-templates/new", methods=["GET", "POST"])
+@allow(Role.ADMIN)
+def petition_template_new():
+    form = NewTemplateForm()
+    if form.validate_on_submit():
+        try:
+            template = service.create_template(
+                _upload_bytes(form),
+                slug=form.slug.data,
+                title=form.title.data.strip(),
+                title_en=(form.title_en.data or "").strip(),
+                kinds=form.kinds.data,
+                categories=form.categories.data or [],
+                required=form.required_fields.data or [],
+                actor=current_user,
+                note=form.note.data,
+            )
+        except (TemplateError, StaleCase) as error:
+            db.session.rollback()
+            form.file.errors = [*form.file.errors, domain_message(error)]
+        else:
+            flash(_("The template %(title)s was added.", title=template.title), "success")
+            return redirect(url_for(".petition_template", template_id=template.id))
+    return render_template("petitions/template_new.html", form=form), 400 if form.is_submitted() else 200
+
+
+@bp.get("/petition-templates/<int:template_id>")
+@allow(Role.ADMIN, Role.LAWYER)
+def petition_template(template_id: int):
+    template = _template_or_404(template_id)
+    return _detail(template, VersionForm(latest=service.latest_number(template.id)))
+
+
+def _detail(template: PetitionTemplate, form: VersionForm, *, stale: str | None = None):
+    spec = service.spec_of(template)
+    return render_template(
+        "petitions/template.html",
+        template=template,
+        versions=service.versions_of(template.id),
+        form=form,
+        confirm=ConfirmForm(),
+        required=[(n, _field_text(f)) for f, required in spec.form_fields() if required for n in [f.name]],
+        optional=[(f.name, _field_text(f)) for f, required in spec.form_fields() if not required],
+        kinds=[labels.label(labels.KINDS, k) for k in template.kinds or []],
+        categories=[labels.label(labels.CATEGORIES, c) for c in template.categories or []],
+        stale=stale,
+    )
+
+
+@bp.post("/petition-templates/<int:template_id>/versions")
+@allow(Role.ADMIN)
+def petition_version_upload(template_id: int):
+    return _upload_version(_template_or_404(template_id), propose=False)
+
+
+@bp.post("/petition-templates/<int:template_id>/proposals")
+@allow(Role.LAWYER)
+def petition_version_propose(template_id: int):
+    return _upload_version(_template_or_404(template_id), propose=True)
+
+
+def _upload_version(template: PetitionTemplate, *, propose: bool):
+    form = VersionForm()
+    if not form.validate_on_submit():
+        return _detail(template, form), 400
+    try:
+        version = service.add_version(
+            template,
+            _upload_bytes(form),
+            actor=current_user,
+            expected_latest=form.latest.data,
+            propose=propose,
+            note=form.note.data,
+        )
+    except StaleCase as error:
+        db.session.rollback()
+        form.latest.data = service.latest_number(template.id)
+        return _detail(template, form, stale=domain_message(error)), 409
+    except TemplateError as error:
+        db.session.rollback()
+        form.file.errors = [*form.file.errors, domain_message(error)]
+        return _detail(template, form), 400
+    if propose:
+        flash(_("Version %(number)s was proposed; an administrator will review it.", number=version.number), "success")
+    else:
+        flash(_("Version %(number)s is now in use.", number=version.number), "success")
+    return redirect(url_for(".petition_template", template_id=template.id))
+
+
+@bp.post("/petition-templates/versions/<int:version_id>/decision")
+@allow(Role.ADMIN)
+def petition_version_decide(version_id: int):
+    version = _version_or_404(version_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    accept = request.form.get("decision") == "accept"
+    service.decide_version(version, accept=accept, actor=current_user)
+    if accept:
+        flash(_("Version %(number)s was accepted and is now in use.", number=version.number), "success")
+    else:
+        flash(_("Version %(number)s was rejected.", number=version.number), "success")
+    return redirect(url_for(".petition_template", template_id=version.template_id))
+
+
+@bp.post("/petition-templates/<int:template_id>/active")
+@allow(Role.ADMIN)
+def petition_template_active(template_id: int):
+    template = _template_or_404(template_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    active = request.form.get("active") == "1"
+    service.set_active(template, active, actor=current_user)
+    if active:
+        flash(_("The template %(title)s can be used again.", title=template.title), "success")
+    else:
+        flash(
+            _("The template %(title)s was deactivated; documents made from it stay.", title=template.title), "success"
+        )
+    return redirect(url_for(".petition_template", template_id=template.id))
+
+
+@bp.get("/petition-templates/versions/<int:version_id>/preview")
+@allow(Role.ADMIN, Role.LAWYER)
+def petition_version_preview(version_id: int):
+    version = _version_or_404(version_id)
+    template = db.session.get(PetitionTemplate, version.template_id)
+    try:
+        docx = service.preview(version)
+    except TemplateError as error:
+        flash(domain_message(error), "danger")
+        return redirect(url_for(".petition_template", template_id=version.template_id))
+    return _send_bytes(docx, f"{template.slug}-v{version.number}-ornek.docx")
+
+
+@bp.get("/petition-templates/versions/<int:version_id>/file")
+@allow(Role.ADMIN, Role.LAWYER)
+def petition_version_file(version_id: int):
+    version = _version_or_404(version_id)
+    slug = db.session.scalar(sa.select(PetitionTemplate.slug).where(PetitionTemplate.id == version.template_id))
+    log_access(current_user, "download", "petition_template_version", version.id)
+    db.session.commit()
+    return _send_bytes(version.content, f"{slug}-v{version.number}.docx")
+
+
+def _send_bytes(data: bytes, name: str):
+    import io
+
+    response = send_file(io.BytesIO(data), mimetype=DOCX_MIME, as_attachment=True, download_name=name, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,274 @@
+"""Petition documents on the desk: generate from a template, download .docx or PDF, share with the member."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from app.access import STAFF, allow, staff_roles_for_kind
+from app.desk import bp
+from app.desk.panels import register_panel
+from app.extensions import db
+from app.i18n import domain_message
+from app.models import Case, Document, MemberProfile, PetitionTemplate, User
+from app.queries.scope import get_case_or_404
+from app.services import petitions as service
+from app.services.audit_log import log_access
+from cases.errors import StaleCase, TemplateError
+from cases.petitions import FIELD_BY_NAME, Field, FieldKind, TemplateSpec, soffice_available
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MAX_TEXT = 4000
+MAX_PARAGRAPHS = 50000
+
+
+class TrDateField(DateField):
+    """A date typed as 23.11.2026 or picked from the browser's calendar (2026-11-23)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("format", ["%Y-%m-%d", "%d.%m.%Y"])
+        super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist) -> None:
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        text = valuelist[0].strip()
+        for fmt in self.format:
+            try:
+                self.data = datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar day
+                return
+            except ValueError:
+                continue
+        self.data = None
+        raise ValueError(_("Enter a date like 23.11.2026."))
+
+
+class ShareForm(FlaskForm):
+    version = HiddenField()
+
+
+def form_key(name: str) -> str:
+    """The HTML name of a petition field (``court.name`` → ``court__name``)."""
+    return name.replace(".", "__")
+
+
+def field_label(field: Field) -> str:
+    """A field's description in the user's language (the catalogue holds Turkish and English)."""
+    return field.tr if str(get_locale()) == "tr" else field.en
+
+
+def generation_form(spec: TemplateSpec, **kwargs) -> FlaskForm:
+    """A form asking exactly the template's fields: required ones first, each with its description."""
+
+    class GenerationForm(FlaskForm):
+        version = HiddenField()
+
+    for field, required in spec.form_fields():
+        validators = [DataRequired(_l("Please fill in this field."))] if required else [Optional()]
+        label = field_label(field)
+        if field.kind is FieldKind.BOOL:
+            wtf = BooleanField(label)
+        elif field.kind is FieldKind.DATE:
+            # InputRequired keeps the "not a date" message that DataRequired would replace.
+            date_validators = [InputRequired(_l("Please fill in this field."))] if required else [Optional()]
+            wtf = TrDateField(label, validators=date_validators, render_kw={"type": "date"})
+        elif field.kind is FieldKind.PARAGRAPHS:
+            wtf = TextAreaField(
+                label,
+                validators=[*validators, Length(max=MAX_PARAGRAPHS)],
+                render_kw={"rows": 6},
+                description=_l("One item per line."),
+            )
+        else:
+            wtf = StringField(label, validators=[*validators, Length(max=MAX_TEXT)])
+        setattr(GenerationForm, form_key(field.name), wtf)
+    return GenerationForm(**kwargs)
+
+
+def form_values(spec: TemplateSpec, form: FlaskForm) -> dict[str, object]:
+    """The petition fields as typed, by field name."""
+    return {name: form[form_key(name)].data for name in (*spec.required_fields, *spec.optional_fields)}
+
+
+def template_title(template: PetitionTemplate) -> str:
+    return template.title_en if str(get_locale()) == "en" and template.title_en else template.title
+
+
+def _case_url(case_id: int) -> str:
+    """The case page of the desk where it exists, else this area's documents page of the case."""
+    for endpoint in ("desk.case_detail", "desk.case"):
+        if endpoint in current_app.view_functions:
+            return url_for(endpoint, case_id=case_id)
+    return url_for("desk.case_documents", case_id=case_id)
+
+
+def _case_for_documents(case_id: int) -> Case:
+    """The case if the signed-in staff member may see it (404) and work its documents (403)."""
+    case = get_case_or_404(current_user, case_id)
+    if current_user.role not in staff_roles_for_kind(case.kind):
+        abort(403)
+    return case
+
+
+def _document_of(case: Case, document_id: int) -> Document:
+    document = db.session.get(Document, document_id)
+    if document is None or document.case_id != case.id:
+        abort(404)
+    return document
+
+
+def _template_for(case: Case, slug: str) -> PetitionTemplate:
+    template = next((t for t in service.templates_for_case(case) if t.slug == slug), None)
+    if template is None:
+        abort(404)
+    return template
+
+
+def documents_panel(case: Case, user: User) -> dict | None:
+    """The case page's documents panel: the case's documents and the templates it may use."""
+    if not user.is_staff:
+        return None
+    templates = service.templates_for_case(case)
+    return {
+        "case_id": case.id,
+        "case_version": case.version,
+        "documents": service.case_documents(case.id),
+        "templates": [(t.slug, template_title(t)) for t in templates],
+        "can_generate": user.role in staff_roles_for_kind(case.kind),
+        "pdf_available": soffice_available(),
+    }
+
+
+register_panel("documents", 50, documents_panel)
+
+
+@bp.get("/cases/<int:case_id>/documents")
+@allow(*STAFF)
+def case_documents(case_id: int):
+    case = _case_for_documents(case_id)
+    return render_template(
+        "petitions/case_documents.html",
+        case=case,
+        member_name=_member_name(case),
+        case_url=_case_url(case.id),
+        panel=documents_panel(case, current_user),
+    )
+
+
+@bp.route("/cases/<int:case_id>/documents/new/<slug>", methods=["GET", "POST"])
+@allow(*STAFF)
+def generate_document(case_id: int, slug: str):
+    case = _case_for_documents(case_id)
+    template = _template_for(case, slug)
+    spec = service.spec_of(template)
+    if request.method == "GET":
+        snapshot = service.snapshot_of(case, current_user)
+        initial = service.initial_values(case, template, snapshot)
+        data = {form_key(n): _as_form_value(n, v) for n, v in initial.items() if n in FIELD_BY_NAME}
+        form = generation_form(spec, data=data)
+        form.version.data = case.version
+        return _render_form(case, template, spec, form, initial)
+    form = generation_form(spec)
+    if not form.validate_on_submit():
+        return _render_form(case, template, spec, form), 400
+    try:
+        document = service.generate_document(
+            case, template, current_user, form_values(spec, form), expected_version=form.version.data
+        )
+    except StaleCase as error:
+        db.session.rollback()
+        case = _case_for_documents(case_id)
+        form.version.data = case.version
+        return _render_form(case, template, spec, form, stale=domain_message(error)), 409
+    except TemplateError as error:
+        db.session.rollback()
+        case = _case_for_documents(case_id)
+        return _render_form(case, template, spec, form, problem=domain_message(error)), 400
+    flash(_("The document %(name)s was generated.", name=document.filename), "success")
+    return redirect(_case_url(case.id))
+
+
+def _render_form(case, template, spec, form, initial=None, *, stale=None, problem=None):
+    from_case = {n for n, v in (initial or {}).items() if v not in (None, "", [])}
+    return render_template(
+        "petitions/generate.html",
+        case=case,
+        member_name=_member_name(case),
+        case_url=_case_url(case.id),
+        template=template,
+        title=template_title(template),
+        fields=[(form[form_key(f.name)], required, f.name in from_case) for f, required in spec.form_fields()],
+        form=form,
+        stale=stale,
+        problem=problem,
+    )
+
+
+def _member_name(case: Case) -> str:
+    return db.session.scalar(
+        sa.select(User.full_name)
+        .join(MemberProfile, MemberProfile.user_id == User.id)
+        .where(MemberProfile.id == case.member_id)
+    )
+
+
+def _as_form_value(name: str, value: object) -> object:
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    if FIELD_BY_NAME[name].kind is FieldKind.DATE and not isinstance(value, date):
+        return None
+    return value
+
+
+@bp.get("/cases/<int:case_id>/documents/<int:document_id>.docx")
+@allow(*STAFF)
+def download_document(case_id: int, document_id: int):
+    case = _case_for_documents(case_id)
+    document = _document_of(case, document_id)
+    log_access(current_user, "download", "document", document.id)
+    db.session.commit()
+    return _send(service.document_path(document), DOCX_MIME, document.filename)
+
+
+@bp.get("/cases/<int:case_id>/documents/<int:document_id>.pdf")
+@allow(*STAFF)
+def download_pdf(case_id: int, document_id: int):
+    case = _case_for_documents(case_id)
+    document = _document_of(case, document_id)
+    service.document_pdf(document)  # raises PdfConversionError (a 503 page) when LibreOffice fails
+    log_access(current_user, "download_pdf", "document", document.id)
+    db.session.commit()
+    pdf_name = document.filename.rsplit(".", 1)[0] + ".pdf"
+    return _send(
+        service.document_dir() / (document.storage_name.rsplit(".", 1)[0] + ".pdf"), "application/pdf", pdf_name
+    )
+
+
+@bp.post("/cases/<int:case_id>/documents/<int:document_id>/share")
+@allow(*STAFF)
+def share_document(case_id: int, document_id: int):
+    case = _case_for_documents(case_id)
+    document = _document_of(case, document_id)
+    form = ShareForm()
+    if not form.validate_on_submit():
+        abort(400)
+    service.share_document(case, document, current_user, expected_version=form.version.data)
+    flash(_("The member can now see and download %(name)s.", name=document.filename), "success")
+    return redirect(_case_url(case.id))
+
+
+def _send(path, mimetype: str, name: str):
+    """A stored file as a download: never shown inline, never sniffed, never cached by proxies."""
+    response = send_file(path, mimetype=mimetype, as_attachment=True, download_name=name, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -1,0 +1,270 @@
+"""Generating petitions from a case: the form, the stored document, downloads, sharing, access."""
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from app.models import CaseEvent, Document, PetitionTemplate, PetitionTemplateVersion
+from app.services import petitions as service
+from cases.petitions import soffice_available
+from tests.app.test_petition_support import NOTIFIED, assert_no_tags, legal_case, load_defaults, read_back
+from tests.factories import MemberFactory, UserFactory, make_case, user_of
+from tests.helpers import csrf_token_from
+
+FORM = {
+    "court__name": "Ankara 3. İdare Mahkemesi",
+    "act__date": "01.10.2026",
+    "act__description": "müvekkilin Kırşehir'e atanmasına ilişkin",
+    "act__notification_date": "2026-10-06",
+    "act__number": "E-123 & <456>",
+    "stay_of_execution": "y",
+    "facts": 'Müvekkil Çankaya\'da öğretmendir.\nAtama "hizmet ihtiyacı" & <gerekçesiz> yapıldı.',
+}
+
+
+@pytest.fixture
+def setup(app, db, client, login):
+    load_defaults()
+    case, member, lawyer = legal_case()
+    login(lawyer)
+    return case, member, lawyer
+
+
+def form_url(case, slug="iptal-davasi"):
+    return f"/desk/cases/{case.id}/documents/new/{slug}"
+
+
+def generate(client, case, data=None, slug="iptal-davasi"):
+    page = client.get(form_url(case, slug))
+    token = csrf_token_from(page)
+    version = case.version
+    return client.post(form_url(case, slug), data={"csrf_token": token, "version": version, **(data or FORM)})
+
+
+def only_document(db) -> Document:
+    documents = db.session.scalars(sa.select(Document)).all()
+    assert len(documents) == 1
+    return documents[0]
+
+
+def test_the_form_asks_the_templates_fields_prefilled_from_the_case(setup, client, db):
+    case, _, _ = setup
+    case.court = "Ankara 5. İdare Mahkemesi"
+    case.court_file_number = "2026/77 E."
+    db.session.commit()
+    page = client.get(form_url(case)).get_data(as_text=True)
+    assert 'value="Ankara 5. İdare Mahkemesi"' in page
+    assert 'name="act__notification_date"' in page and 'value="2026-10-06"' in page
+    assert "Kızılay Mah." in page  # the member's address
+    assert "İşlemin tarihi" in page  # Turkish descriptions as labels
+    # Exactly the template's fields: the social-assistance IBAN is not asked for a lawsuit.
+    assert 'name="member__iban"' not in page and 'name="authority"' not in page
+    assert 'name="court__file_number"' not in page  # iptal-davasi does not use it
+
+
+def test_generating_stores_the_document_with_version_author_and_hash(setup, client, db, app):
+    case, member, lawyer = setup
+    response = generate(client, case)
+    assert response.status_code == 302
+    document = only_document(db)
+    version = db.session.get(PetitionTemplateVersion, document.template_version_id)
+    assert version.number == 1 and version.status == "accepted"
+    assert document.generated_by_id == lawyer.id and document.created_at is not None
+    stored = Path(app.config["DOCUMENT_DIR"]) / document.storage_name
+    import hashlib
+
+    assert hashlib.sha256(stored.read_bytes()).hexdigest() == document.sha256
+    assert document.storage_name not in document.filename and "static" not in str(stored)
+    text = read_back(stored.read_bytes())
+    assert_no_tags(text)
+    assert "ANKARA 3. İDARE MAHKEMESİ" in text.upper()
+    assert "E-123 & <456>" in text and 'Atama "hizmet ihtiyacı" & <gerekçesiz> yapıldı.' in text
+    assert "Zeynep Güler" in text and "06.10.2026" in text and "YÜRÜTMENİN DURDURULMASI" in text
+    assert document.fields["act.date"] == "2026-10-01"
+    event = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.kind == "document")).one()
+    assert event.member_visible is False and event.payload["document_id"] == document.id
+    assert event.payload["version"] == 1 and event.payload["sha256"] == document.sha256
+
+
+def test_a_missing_required_field_is_refused_in_turkish_and_nothing_typed_is_lost(setup, client, db):
+    case, _, _ = setup
+    data = {**FORM, "court__name": "", "act__date": "32.13.2026"}
+    response = generate(client, case, data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Lütfen bu alanı doldurun." in page
+    assert "23.11.2026" in page  # the date format hint
+    assert "müvekkilin Kırşehir&#39;e atanmasına ilişkin" in page and "&lt;gerekçesiz&gt;" in page
+    assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
+
+
+def test_a_case_changed_meanwhile_keeps_the_form_and_says_so(setup, client, db):
+    case, _, _ = setup
+    page = client.get(form_url(case))
+    token, shown_version = csrf_token_from(page), case.version
+    case.court = "Başka Mahkeme"  # someone else's change bumps the version
+    db.session.commit()
+    response = client.post(form_url(case), data={"csrf_token": token, "version": shown_version, **FORM})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "değiştirdi" in page or "değiştirildi" in page
+    assert "müvekkilin Kırşehir&#39;e atanmasına ilişkin" in page
+    assert f'name="version" type="hidden" value="{case.version}"' in page
+    assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
+
+
+def test_the_docx_download_is_an_attachment_never_sniffed(setup, client, db):
+    case, _, _ = setup
+    generate(client, case)
+    document = only_document(db)
+    response = client.get(f"/desk/cases/{case.id}/documents/{document.id}.docx")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert "iptal-davasi" in response.headers["Content-Disposition"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.mimetype.endswith("wordprocessingml.document")
+    assert "Zeynep Güler" in read_back(response.data)
+
+
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed: PDF path not tested")
+def test_the_pdf_download_is_a_real_pdf(setup, client, db):
+    case, _, _ = setup
+    generate(client, case)
+    document = only_document(db)
+    response = client.get(f"/desk/cases/{case.id}/documents/{document.id}.pdf")
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    assert response.data.startswith(b"%PDF")
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pdf_without_libreoffice_is_a_clear_503(setup, client, db, monkeypatch):
+    case, _, _ = setup
+    generate(client, case)
+    document = only_document(db)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    response = client.get(f"/desk/cases/{case.id}/documents/{document.id}.pdf")
+    assert response.status_code == 503
+    assert "LibreOffice" in response.get_data(as_text=True)
+
+
+def test_sharing_makes_the_document_visible_to_the_member(setup, client, db):
+    case, _, _ = setup
+    generate(client, case)
+    document = only_document(db)
+    token = csrf_token_from(client.get(f"/desk/cases/{case.id}/documents"))
+    db.session.refresh(case)
+    response = client.post(
+        f"/desk/cases/{case.id}/documents/{document.id}/share", data={"csrf_token": token, "version": case.version}
+    )
+    assert response.status_code == 302
+    db.session.refresh(document)
+    assert document.shared_with_member and document.shared_at is not None
+    shared = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.kind == "document").order_by(CaseEvent.sequence))
+    assert [e.member_visible for e in shared] == [False, True]
+
+
+@pytest.mark.parametrize("who", ["foreign_lawyer", "officer", "member"])
+def test_only_staff_who_may_see_the_case_reach_its_documents(app, db, client, login, who):
+    load_defaults()
+    case, member, lawyer = legal_case()
+    service_doc = _generate_directly(case, lawyer)
+    intruder = {
+        "foreign_lawyer": lambda: UserFactory(role="lawyer", union_id=MemberFactory().union_id),
+        "officer": lambda: UserFactory(role="officer", union_id=member.union_id),
+        "member": lambda: user_of(member),
+    }[who]()
+    login(intruder)
+    expected = 403 if who == "member" else 404
+    assert client.get(form_url(case)).status_code == expected
+    assert client.get(f"/desk/cases/{case.id}/documents/{service_doc.id}.docx").status_code == expected
+    assert client.get(f"/desk/cases/{case.id}/documents").status_code == expected
+
+
+def test_a_document_of_another_case_is_not_found_through_this_one(setup, client, db):
+    case, member, lawyer = setup
+    other = make_case(member, notification_date=NOTIFIED)
+    document = _generate_directly(other, lawyer)
+    assert client.get(f"/desk/cases/{case.id}/documents/{document.id}.docx").status_code == 404
+
+
+def test_officers_generate_assistance_applications_not_lawsuits(app, db, client, login):
+    load_defaults()
+    member = MemberFactory()
+    case = make_case(member, kind="social", category="bereavement", narrative="Babam vefat etti.")
+    officer = UserFactory(role="officer", union_id=member.union_id)
+    login(officer)
+    assert client.get(form_url(case)).status_code == 404
+    response = generate(client, case, {"claim__amount": "10.000,00 TL"}, slug="sosyal-yardim-basvurusu")
+    assert response.status_code == 302
+    text = read_back(Path(service.document_path(only_document(db))).read_bytes())
+    assert "Babam vefat etti." in text and "10.000,00 TL" in text
+
+
+def test_a_deactivated_template_can_no_longer_be_used(setup, client, db):
+    case, _, _ = setup
+    template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
+    template.active = False
+    db.session.commit()
+    assert client.get(form_url(case)).status_code == 404
+    assert "iptal-davasi" not in client.get(f"/desk/cases/{case.id}/documents").get_data(as_text=True)
+
+
+def test_the_panel_runs_the_same_queries_for_one_document_or_many(setup, db, app):
+    case, _, lawyer = setup
+    _generate_directly(case, lawyer)
+    few = _count(db, app, case, lawyer)
+    for _ in range(4):
+        _generate_directly(case, lawyer)
+    many = _count(db, app, case, lawyer)
+    assert few == many
+
+
+def _count(db, app, case, lawyer) -> int:
+    from app.desk.documents import documents_panel
+
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    case = db.session.get(type(case), case.id)
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with app.test_request_context():
+            panel = documents_panel(case, lawyer)
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", record)
+    assert panel["documents"]
+    return len(statements)
+
+
+def _generate_directly(case, lawyer) -> Document:
+    from app.extensions import db
+
+    template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
+    db.session.refresh(case)
+    return service.generate_document(
+        case,
+        template,
+        lawyer,
+        {"court.name": "Ankara 1. İdare Mahkemesi", "act.date": date(2026, 10, 1), "act.description": "atama"},
+        expected_version=case.version,
+        today=date(2026, 11, 23),
+    )
+
+
+def test_generated_documents_record_the_exact_version_after_a_new_one(setup, db):
+    case, _, lawyer = setup
+    first = _generate_directly(case, lawyer)
+    template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
+    content = service.current_version(template.id).content
+    admin = UserFactory(role="admin")
+    service.add_version(template, content, actor=admin, expected_latest=1, propose=False, note="aynı")
+    second = _generate_directly(case, lawyer)
+    numbers = [db.session.get(PetitionTemplateVersion, d.template_version_id).number for d in (first, second)]
+    assert numbers == [1, 2]
+    assert NOTIFIED.strftime("%d.%m.%Y") in read_back(io.BytesIO(service.document_path(second).read_bytes()).read())
