@@ -1,8 +1,9 @@
 """Command groups and commands of `flask`, one module per area."""
 
 from app.commands.accounts import create_admin
+from app.commands.audit import audit
 from app.commands.demo import seed_demo
 from app.commands.outbox import outbox
 from app.commands.petitions import petitions
 
-ALL_COMMANDS = [create_admin, seed_demo, outbox, petitions]
+ALL_COMMANDS = [audit, create_admin, seed_demo, outbox, petitions]
