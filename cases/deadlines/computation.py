@@ -1,0 +1,205 @@
+"""Computing a deadline: counting, suspension, the judicial recess and non-working days."""
+
+from datetime import date, datetime, timedelta
+
+from cases.calendar import TurkishCalendar
+from cases.deadlines.explanation import (
+    _COUNT_DAYS,
+    _COUNT_LEAP_DAY,
+    _COUNT_WORKING_DAYS,
+    _COUNT_YEARS,
+    _DUE,
+    _ESTIMATED,
+    _HALF_DAY,
+    _HOLIDAY,
+    _LATE_APPLICATION,
+    _LENGTH_CURRENT,
+    _LENGTH_OLDER,
+    _MOVED,
+    _MOVED_INTO_RECESS,
+    _NO_DAYS_LEFT,
+    _NO_RECESS,
+    _RECESS,
+    _RESUMED,
+    _SATURDAY,
+    _SUNDAY,
+    _SUSPENDED,
+    _UNVERIFIED,
+    DeadlineResult,
+    ExplanationStep,
+    _step,
+    format_date,
+)
+from cases.deadlines.rules import DeadlineRule, Mark, Unit, get_rule
+from cases.errors import DomainError
+from cases.i18n import N_
+
+RECESS_START = (7, 20)
+RECESS_END = (8, 31)
+RECESS_RUNS_TO = (9, 7)
+
+
+def compute_deadline(
+    rule: DeadlineRule | str,
+    start: date,
+    *,
+    calendar: TurkishCalendar,
+    recess: bool = True,
+    applied: date | None = None,
+    answered: date | None = None,
+) -> DeadlineResult:
+    """The last day of ``rule`` triggered on ``start``, with the steps that justify it.
+
+    ``recess=False`` is for a court that takes no judicial recess. ``applied`` and ``answered``
+    describe an application to the superior authority that suspended the period (İYUK 11).
+    Raises DomainError for an unknown rule or inconsistent suspension dates.
+    """
+    if isinstance(rule, str):
+        rule = get_rule(rule)
+    for value in (start, applied, answered):
+        if isinstance(value, datetime) or not (value is None or isinstance(value, date)):
+            raise TypeError("deadline dates must be datetime.date values")
+    steps: list[ExplanationStep] = []
+    warnings: list[ExplanationStep] = []
+    if rule.mark is not Mark.VERIFIED:
+        warnings.append(_step("unverified", _UNVERIFIED, mark=rule.mark.value))
+    if rule.caution:
+        warnings.append(_step("caution", rule.caution))
+
+    length, change = rule.length_on(start)
+    if change is not None:
+        older = length != rule.length
+        template = _LENGTH_OLDER if older else _LENGTH_CURRENT
+        params = {"start": start, "changed": change.before, "law": change.law, "length": length}
+        steps.append(_step("length", template, **params))
+
+    if applied is not None or answered is not None:
+        raw_end = _suspended_end(rule, start, length, applied, answered, calendar, recess, steps, warnings)
+    else:
+        raw_end = _count(rule.unit, start, length, calendar, steps)
+    due = _shift(rule, raw_end, calendar, recess, steps, warnings)
+
+    half_day = calendar.half_day_name(due) if calendar.is_half_day(due) else None
+    if half_day:
+        warnings.append(_step("half_day", _HALF_DAY, due=due, holiday=half_day))
+    estimated = [year for year in range(start.year, due.year + 1) if calendar.is_estimated(year)]
+    if estimated:
+        warnings.append(_step("estimated", _ESTIMATED, years=", ".join(map(str, estimated))))
+    steps.append(_step("due", _DUE, due=due))
+    return DeadlineResult(rule, start, due, raw_end, steps, warnings)
+
+
+def _count(
+    unit: Unit,
+    start: date,
+    length: int,
+    calendar: TurkishCalendar,
+    steps: list[ExplanationStep],
+) -> date:
+    """The end of ``length`` units counted from the day after ``start``."""
+    if unit is Unit.WORKING_DAYS:
+        end = calendar.add_working_days(start, length)
+        steps.append(_step("count", _COUNT_WORKING_DAYS, length=length, start=start, end=end))
+        return end
+    if unit is Unit.YEARS:
+        year = start.year + length
+        if start.month == 2 and start.day == 29 and not _is_leap(year):
+            # No 29 February that year: end on 28 February, the earlier and so the safe reading.
+            end = date(year, 2, 28)
+            steps.append(_step("count", _COUNT_LEAP_DAY, length=length, start=start, end=end, year=year))
+        else:
+            end = start.replace(year=year)
+            steps.append(_step("count", _COUNT_YEARS, length=length, start=start, end=end))
+        return end
+    end = start + timedelta(days=length)
+    steps.append(_step("count", _COUNT_DAYS, length=length, start=start, end=end))
+    return end
+
+
+def _suspended_end(
+    rule: DeadlineRule,
+    start: date,
+    length: int,
+    applied: date | None,
+    answered: date | None,
+    calendar: TurkishCalendar,
+    recess: bool,
+    steps: list[ExplanationStep],
+    warnings: list[ExplanationStep],
+) -> date:
+    """The end of a period suspended by an application to the superior authority (İYUK 11)."""
+    if not rule.suspendable:
+        message = N_("An application to the superior authority does not suspend %(rule)s.")
+        raise DomainError(message, rule=rule.id)
+    if applied is None or answered is None:
+        raise DomainError(N_("Give both the date of the application and the date it was answered."))
+    if applied < start:
+        raise DomainError(
+            N_("The application on %(applied)s is before the notification on %(start)s."),
+            applied=format_date(applied),
+            start=format_date(start),
+        )
+    unsuspended = compute_deadline(rule, start, calendar=calendar, recess=recess)
+    if applied > unsuspended.due:
+        raise DomainError(
+            _LATE_APPLICATION,
+            applied=format_date(applied),
+            due=format_date(unsuspended.due),
+        )
+    if answered < applied:
+        raise DomainError(
+            N_("The answer on %(answered)s cannot be before the application on %(applied)s."),
+            answered=format_date(answered),
+            applied=format_date(applied),
+        )
+    # Conservative reading (DOMAIN-TR §1): the application day itself counts as used.
+    used = min((applied - start).days, length)
+    remaining = length - used
+    end = answered + timedelta(days=remaining)
+    first = start + timedelta(days=1)
+    steps.append(_step("suspended", _SUSPENDED, first=first, applied=applied, used=used, length=length))
+    steps.append(_step("resumed", _RESUMED, answered=answered, remaining=remaining, end=end))
+    if remaining == 0:
+        warnings.append(_step("no_days_left", _NO_DAYS_LEFT, answered=answered))
+    return end
+
+
+def _shift(
+    rule: DeadlineRule,
+    raw_end: date,
+    calendar: TurkishCalendar,
+    recess: bool,
+    steps: list[ExplanationStep],
+    warnings: list[ExplanationStep],
+) -> date:
+    """Apply the judicial recess, then move a non-working last day to the next working day."""
+    due = raw_end
+    if rule.recess and _in_recess(raw_end):
+        if recess:
+            due = date(raw_end.year, *RECESS_RUNS_TO)
+            steps.append(_step("recess", _RECESS, end=raw_end, due=due))
+        else:
+            steps.append(_step("no_recess", _NO_RECESS, end=raw_end))
+    unmoved = due
+    while not calendar.is_working_day(due):
+        holiday = calendar.holiday_name(due)
+        if holiday:
+            steps.append(_step("holiday", _HOLIDAY, day=due, holiday=holiday))
+        else:
+            steps.append(_step("weekend", _SATURDAY if due.weekday() == 5 else _SUNDAY, day=due))
+        due += timedelta(days=1)
+    if due != unmoved:
+        steps.append(_step("moved", _MOVED, due=due))
+        if rule.if_shifted:
+            warnings.append(_step("if_shifted", rule.if_shifted, raw_end=raw_end))
+        if rule.recess and recess and _in_recess(due) and not _in_recess(unmoved):
+            warnings.append(_step("moved_into_recess", _MOVED_INTO_RECESS, end=unmoved, due=due))
+    return due
+
+
+def _in_recess(day: date) -> bool:
+    return RECESS_START <= (day.month, day.day) <= RECESS_END
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)

@@ -1,0 +1,104 @@
+"""Results and their explanation: steps as N_ templates with dd.mm.yyyy dates, and those templates."""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from cases.deadlines.rules import DeadlineRule
+from cases.i18n import N_
+
+
+def format_date(day: date) -> str:
+    """A date as Turkish documents write it: 23.11.2026."""
+    return day.strftime("%d.%m.%Y")
+
+
+@dataclass(frozen=True)
+class ExplanationStep:
+    """One sentence of an explanation: ``template % params`` once translated."""
+
+    kind: str
+    template: str  # N_, with %(name)s placeholders
+    params: Mapping[str, str | int] = field(default_factory=dict)
+
+    def render(self, translate: Callable[[str], str] = str) -> str:
+        return translate(self.template) % dict(self.params)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "template": self.template, "params": dict(self.params)}
+
+
+@dataclass(frozen=True)
+class DeadlineResult:
+    rule: DeadlineRule
+    start: date
+    due: date  # the last day to act, after every shift
+    raw_end: date  # the end of the count, before the recess and non-working-day shifts
+    steps: list[ExplanationStep]
+    warnings: list[ExplanationStep]
+
+
+def earliest(results: Iterable[DeadlineResult]) -> DeadlineResult:
+    """The result due first (DOMAIN-TR §2: show the earlier of parallel periods)."""
+    return min(results, key=lambda result: result.due)
+
+
+def explain_lines(result: DeadlineResult, translate: Callable[[str], str] = str) -> list[str]:
+    """The explanation, then the warnings, as sentences (English unless ``translate`` is given)."""
+    return [step.render(translate) for step in (*result.steps, *result.warnings)]
+
+
+def _step(kind: str, template: str, **params: object) -> ExplanationStep:
+    values = {k: format_date(v) if isinstance(v, date) else v for k, v in params.items()}
+    return ExplanationStep(kind, template, values)
+
+
+_LATE_APPLICATION = N_(
+    "The application on %(applied)s came after the period ended on %(due)s: it is too late to suspend it."
+)
+_LENGTH_OLDER = N_(
+    "The trigger on %(start)s is before %(changed)s (Law %(law)s): the older %(length)s-day period applies."
+)
+_LENGTH_CURRENT = N_(
+    "The trigger on %(start)s is on or after %(changed)s (Law %(law)s): the period is %(length)s days."
+)
+_COUNT_DAYS = N_("%(length)s days from %(start)s is %(end)s (counting starts the next day).")
+_COUNT_WORKING_DAYS = N_(
+    "%(length)s working days from %(start)s is %(end)s (weekends and official holidays are not counted)."
+)
+_COUNT_YEARS = N_("%(length)s year(s) from %(start)s is %(end)s.")
+_COUNT_LEAP_DAY = N_(
+    "%(length)s year(s) from %(start)s: %(year)s has no 29 February, so the period ends on the last "
+    "day of February, %(end)s (the earlier, safe reading)."
+)
+_SUSPENDED = N_(
+    "From %(first)s to the application to the superior authority on %(applied)s, %(used)s of the "
+    "%(length)s days were used (the application day counts as used)."
+)
+_RESUMED = N_(
+    "The period was suspended until the answer or deemed rejection on %(answered)s; the remaining "
+    "%(remaining)s days run from the next day to %(end)s."
+)
+_RECESS = N_("%(end)s falls in the judicial recess (20 July – 31 August): the period runs to %(due)s.")
+_NO_RECESS = N_(
+    "%(end)s falls in the judicial recess (20 July – 31 August), but this court has no recess: no extension."
+)
+_SATURDAY = N_("%(day)s is a Saturday, not a working day.")
+_SUNDAY = N_("%(day)s is a Sunday, not a working day.")
+_HOLIDAY = N_("%(day)s is %(holiday)s, an official holiday.")
+_MOVED = N_("The last day moves to the next working day: %(due)s.")
+_DUE = N_("Last day: %(due)s. Check it before relying on it.")
+_HALF_DAY = N_(
+    "%(due)s is a half day, the eve of a holiday: %(holiday)s. Offices close at 13:00 and the period "
+    "is not extended: file before 13:00."
+)
+_ESTIMATED = N_("The religious holiday dates of %(years)s are estimates: check the official calendar.")
+_UNVERIFIED = N_("This rule is marked [%(mark)s] in the domain notes: it is not fully verified.")
+_NO_DAYS_LEFT = N_(
+    "No day of the period was left when the application was made: act on the day of the answer, "
+    "%(answered)s (or the next working day)."
+)
+_MOVED_INTO_RECESS = N_(
+    "The last day moved from %(end)s into the judicial recess (%(due)s); whether the recess then "
+    "extends it to 7 September is unsettled. File by %(due)s."
+)
