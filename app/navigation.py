@@ -10,14 +10,16 @@ from cases.vocabulary import Role
 
 _NAV = {
     Role.MEMBER: (("portal.home", _l("My cases")), ("portal.new_case", _l("New application"))),
-    Role.LAWYER: (("desk.queue", _l("Case queue")),),
+    Role.LAWYER: (("desk.queue", _l("Case queue")), ("desk.deadlines", _l("Deadlines"))),
     Role.OFFICER: (("desk.queue", _l("Case queue")),),
     Role.ADMIN: (
         ("admin.home", _l("Administration")),
         ("desk.queue", _l("Case queue")),
+        ("desk.deadlines", _l("Deadlines")),
         ("admin.users", _l("Users")),
         ("admin.unions", _l("Unions")),
         ("admin.institutions", _l("Institutions")),
+        ("admin.calendar_days", _l("Calendar")),
         ("admin.petition_templates", _l("Petition templates")),
         ("reports.overview", _l("Reports")),
     ),

@@ -1,0 +1,86 @@
+"""`flask deadlines`: list the rules, compute a due date, queue the reminders."""
+
+from datetime import date
+
+import click
+from flask.cli import with_appcontext
+
+ISO_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value) -> date | None:
+    return value.date() if value is not None else None
+
+
+@click.group("deadlines")
+def deadlines() -> None:
+    """Legal deadlines: rules, computation and reminders."""
+
+
+@deadlines.command("rules")
+def rules() -> None:
+    """List the deadline rules with their legal basis."""
+    from cases.deadlines import RULES
+
+    for rule in RULES:
+        unit = rule.unit.value.replace("_", " ")
+        length = f"{rule.length} {unit[:-1] if rule.length == 1 else unit}"
+        recess = ", judicial recess" if rule.recess else ""
+        click.echo(f"{rule.id}\t{rule.legal_basis}\t{length}{recess}\t{rule.name} (from the {rule.trigger})")
+
+
+@deadlines.command("compute")
+@click.argument("rule_id", metavar="RULE")
+@click.argument("start", metavar="START_DATE", type=ISO_DATE)
+@click.option("--no-recess", is_flag=True, help="The court takes no judicial recess.")
+@click.option("--applied", type=ISO_DATE, help="Date of an application to the superior authority (İYUK 11).")
+@click.option("--answered", type=ISO_DATE, help="Date that application was answered or deemed rejected.")
+@with_appcontext
+def compute(rule_id: str, start, no_recess: bool, applied, answered) -> None:
+    """Print the due date (ISO, alone on the first line), then the explanation and warnings."""
+    from cases.deadlines import compute_deadline
+    from cases.errors import DomainError
+
+    try:
+        result = compute_deadline(
+            rule_id,
+            _day(start),
+            calendar=_calendar(),
+            recess=not no_recess,
+            applied=_day(applied),
+            answered=_day(answered),
+        )
+    except DomainError as error:
+        raise click.ClickException(error.render()) from error
+    click.echo(result.due.isoformat())
+    for step in result.steps:
+        click.echo(step.render())
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning.render()}")
+
+
+def _calendar():
+    """The calendar with the administrators' corrections; the published one if the database is not set up."""
+    import sqlalchemy.exc
+
+    from app.extensions import db
+    from app.services.deadlines import load_calendar
+    from cases.calendar import TurkishCalendar
+
+    try:
+        return load_calendar()
+    except sqlalchemy.exc.SQLAlchemyError:
+        db.session.rollback()
+        click.echo("Warning: the database is not set up; administrators' calendar corrections are ignored.", err=True)
+        return TurkishCalendar()
+
+
+@deadlines.command("remind")
+@click.option("--today", type=ISO_DATE, help="Pretend today is this date (for testing).")
+@with_appcontext
+def remind(today) -> None:
+    """Queue the deadline reminders due today in the outbox (idempotent: run it as often as you like)."""
+    from app.services.deadlines import send_reminders
+
+    queued = send_reminders(_day(today) or date.today())
+    click.echo(f"{queued} reminder(s) queued")

@@ -1,0 +1,83 @@
+"""Forms of the deadline actions: every one carries the version of the record it changes."""
+
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+
+class DayField(DateField):
+    """A date typed as 23.11.2026 or picked in a browser's date input (2026-11-23)."""
+
+    def __init__(self, label=None, validators=None, **kwargs) -> None:
+        kwargs.setdefault("render_kw", {"type": "date"})
+        super().__init__(label, validators, format=["%Y-%m-%d", "%d.%m.%Y"], **kwargs)
+
+    def process_formdata(self, valuelist) -> None:
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        text = valuelist[0].strip()
+        for fmt in self.format:
+            try:
+                self.data = datetime.strptime(text, fmt).date()
+                return
+            except ValueError:
+                continue
+        self.data = None
+        raise ValueError(_l("Please write the date like 23.11.2026."))
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return " ".join(self.raw_data)
+        return self.data.isoformat() if isinstance(self.data, date) else ""
+
+
+def _sensible_year(form, field) -> None:
+    from wtforms.validators import ValidationError
+
+    if field.data and not 2000 <= field.data.year <= 2100:
+        raise ValidationError(_l("Enter a date between the years 2000 and 2100."))
+
+
+class VersionForm(FlaskForm):
+    """A bare action (confirm, mark met): only the version of the record it changes."""
+
+    version = HiddenField()
+
+
+class ProposalForm(FlaskForm):
+    rule_id = HiddenField(validators=[DataRequired()])
+    version = HiddenField()
+    reason = StringField(_l("Why does it not apply? (optional)"), validators=[Optional(), Length(max=500)])
+
+
+class ManualDeadlineForm(FlaskForm):
+    title = StringField(
+        _l("What must be done"),
+        validators=[DataRequired(_l("Please say what must be done by this date.")), Length(max=200)],
+    )
+    due_date = DayField(_l("Last day"), validators=[InputRequired(_l("Please enter the last day.")), _sensible_year])
+    note = TextAreaField(_l("Note (staff only)"), validators=[Optional(), Length(max=2000)])
+    version = HiddenField()
+
+
+class EditDeadlineForm(FlaskForm):
+    due_date = DayField(
+        _l("New last day"), validators=[InputRequired(_l("Please enter the new date.")), _sensible_year]
+    )
+    reason = TextAreaField(
+        _l("Reason for the change"),
+        validators=[DataRequired(_l("Please give the reason for changing the date.")), Length(max=2000)],
+    )
+    version = HiddenField()
+
+
+class DismissDeadlineForm(FlaskForm):
+    reason = StringField(
+        _l("Why is it no longer needed?"),
+        validators=[DataRequired(_l("Please give the reason.")), Length(max=500)],
+    )
+    version = HiddenField()

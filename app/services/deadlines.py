@@ -1,0 +1,348 @@
+"""Legal deadlines on cases: proposed by the rules, confirmed, edited, met; and their reminders.
+
+Every change writes a staff-only 'deadline' timeline event and refreshes ``Case.next_deadline``
+(the nearest open due date, which the queue sorts and filters on) in the same transaction.
+"""
+
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from flask_babel import force_locale, gettext
+
+from app.extensions import db
+from app.models import CalendarDay, Case, Court, Deadline, User
+from app.models.base import utcnow
+from app.services.concurrency import STALE_MESSAGE, ensure_version
+from app.services.outbox import notify_user
+from app.services.timeline import append_event
+from cases.calendar import TurkishCalendar
+from cases.deadlines import DeadlineResult, compute_deadline, get_rule, rules_for_case
+from cases.errors import DomainError, StaleCase
+from cases.i18n import N_
+from cases.vocabulary import Role
+
+OPEN = "open"
+MET = "met"
+DISMISSED = "dismissed"
+# Cases in these states no longer need their deadlines watched (views, reminders, feeds).
+INACTIVE_STATES = ("withdrawn", "declined", "closed")
+REMINDER_DAYS = (7, 3, 1, 0)
+UNASSIGNED_ALERT_DAYS = 3
+
+
+# The calendar ------------------------------------------------------------------------------
+
+
+def load_calendar() -> TurkishCalendar:
+    """The official calendar with the administrators' corrections (one small query)."""
+    extra_holidays: dict[date, str] = {}
+    extra_half_days: dict[date, str] = {}
+    removed_holidays: set[date] = set()
+    removed_half_days: set[date] = set()
+    for row in db.session.scalars(sa.select(CalendarDay)):
+        if row.kind == "holiday":
+            extra_holidays[row.day] = row.name
+        elif row.kind == "half_day":
+            extra_half_days[row.day] = row.name
+            removed_holidays.add(row.day)
+        else:  # working: an official day off that was cancelled or wrongly dated
+            removed_holidays.add(row.day)
+            removed_half_days.add(row.day)
+    return TurkishCalendar(extra_holidays, removed_holidays, extra_half_days, removed_half_days)
+
+
+def court_takes_recess(case: Case) -> bool:
+    """False when the case's court is recorded as taking no judicial recess."""
+    if not case.court:
+        return True
+    takes = db.session.scalar(sa.select(Court.takes_recess).where(Court.name == case.court))
+    return takes is not False
+
+
+# Proposals ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A deadline the rules propose for a case, not yet confirmed."""
+
+    rule_id: str
+    result: DeadlineResult
+
+
+def proposals_for(
+    case: Case, existing: list[Deadline], calendar: TurkishCalendar, *, recess: bool = True
+) -> list[Proposal]:
+    """The rule deadlines that apply to ``case`` and are not yet recorded (confirmed or dismissed)."""
+    if case.notification_date is None or not case.category:
+        return []
+    recorded = {d.rule_id for d in existing if d.rule_id}
+    return [
+        Proposal(rule_id, compute_deadline(rule_id, case.notification_date, calendar=calendar, recess=recess))
+        for rule_id in rules_for_case(case.category, case.kind)
+        if rule_id not in recorded
+    ]
+
+
+def case_deadlines(case_id: int) -> list[Deadline]:
+    """Every deadline of a case, open ones first by due date."""
+    order = sa.case((Deadline.status == OPEN, 0), else_=1)
+    return list(
+        db.session.scalars(sa.select(Deadline).where(Deadline.case_id == case_id).order_by(order, Deadline.due_date))
+    )
+
+
+# Changes -----------------------------------------------------------------------------------
+
+
+def _refresh_next_deadline(case: Case) -> None:
+    db.session.flush()
+    case.next_deadline = db.session.scalar(
+        sa.select(sa.func.min(Deadline.due_date)).where(Deadline.case_id == case.id, Deadline.status == OPEN)
+    )
+
+
+def _event(case: Case, actor: User, action: str, deadline: Deadline, **extra: object) -> None:
+    payload = {
+        "action": action,
+        "deadline_id": deadline.id,
+        "rule": deadline.rule_id,
+        "title": deadline.title,
+        "due_date": deadline.due_date.isoformat(),
+        **extra,
+    }
+    append_event(case, "deadline", actor, payload, member_visible=False)
+
+
+def _rule_deadline(case: Case, rule_id: str, actor: User, calendar: TurkishCalendar, status: str) -> Deadline:
+    if case.notification_date is None:
+        raise DomainError(N_("Enter the notification date of the case first."))
+    if rule_id not in rules_for_case(case.category, case.kind):
+        raise DomainError(N_("This rule does not apply to this case."))
+    already = db.session.scalar(sa.select(Deadline.id).where(Deadline.case_id == case.id, Deadline.rule_id == rule_id))
+    if already is not None:
+        raise StaleCase(STALE_MESSAGE)
+    rule = get_rule(rule_id)
+    result = compute_deadline(rule, case.notification_date, calendar=calendar, recess=court_takes_recess(case))
+    deadline = Deadline(
+        case_id=case.id,
+        rule_id=rule.id,
+        title=rule.name,
+        legal_basis=rule.legal_basis,
+        start_date=case.notification_date,
+        computed_date=result.due,
+        due_date=result.due,
+        explanation=[step.as_dict() for step in result.steps],
+        warnings=[step.as_dict() for step in result.warnings],
+        status=status,
+        created_by_id=actor.id,
+    )
+    db.session.add(deadline)
+    db.session.flush()
+    return deadline
+
+
+def confirm_proposal(case: Case, rule_id: str, actor: User, *, expected_version) -> Deadline:
+    """Record the rule's computed deadline on ``case`` as open; commit."""
+    ensure_version(case, expected_version)
+    deadline = _rule_deadline(case, rule_id, actor, load_calendar(), OPEN)
+    _event(case, actor, "confirmed", deadline, legal_basis=deadline.legal_basis)
+    _refresh_next_deadline(case)
+    db.session.commit()
+    return deadline
+
+
+def dismiss_proposal(case: Case, rule_id: str, actor: User, reason: str, *, expected_version) -> Deadline:
+    """Record that the rule's deadline does not apply to ``case`` (it is no longer proposed); commit."""
+    ensure_version(case, expected_version)
+    deadline = _rule_deadline(case, rule_id, actor, load_calendar(), DISMISSED)
+    deadline.edit_reason = reason or None
+    _event(case, actor, "dismissed", deadline, reason=reason)
+    db.session.commit()
+    return deadline
+
+
+def add_manual(case: Case, title: str, due: date, note: str | None, actor: User, *, expected_version) -> Deadline:
+    """Add a deadline the lawyer entered by hand; commit."""
+    ensure_version(case, expected_version)
+    deadline = Deadline(
+        case_id=case.id,
+        rule_id=None,
+        title=title.strip(),
+        due_date=due,
+        note=(note or "").strip() or None,
+        status=OPEN,
+        explanation=[],
+        warnings=[],
+        created_by_id=actor.id,
+    )
+    db.session.add(deadline)
+    db.session.flush()
+    _event(case, actor, "added", deadline, note=deadline.note)
+    _refresh_next_deadline(case)
+    db.session.commit()
+    return deadline
+
+
+def _open_deadline(case: Case, deadline: Deadline, expected_version) -> None:
+    ensure_version(deadline, expected_version)
+    if deadline.status != OPEN:
+        raise DomainError(N_("This deadline is no longer open."))
+
+
+def edit_date(case: Case, deadline: Deadline, due: date, reason: str, actor: User, *, expected_version) -> None:
+    """Move an open deadline to ``due``, keeping the lawyer's reason; commit."""
+    _open_deadline(case, deadline, expected_version)
+    previous = deadline.due_date
+    deadline.due_date = due
+    deadline.edit_reason = reason.strip()
+    _event(case, actor, "edited", deadline, previous_date=previous.isoformat(), reason=deadline.edit_reason)
+    _refresh_next_deadline(case)
+    db.session.commit()
+
+
+def mark_met(case: Case, deadline: Deadline, actor: User, *, expected_version) -> None:
+    """Record that the action was taken in time; commit."""
+    _open_deadline(case, deadline, expected_version)
+    deadline.status = MET
+    deadline.met_at = utcnow()
+    _event(case, actor, "met", deadline)
+    _refresh_next_deadline(case)
+    db.session.commit()
+
+
+def dismiss(case: Case, deadline: Deadline, reason: str, actor: User, *, expected_version) -> None:
+    """Drop an open deadline that no longer applies, with the reason; commit."""
+    _open_deadline(case, deadline, expected_version)
+    deadline.status = DISMISSED
+    deadline.edit_reason = reason.strip()
+    _event(case, actor, "dismissed", deadline, reason=deadline.edit_reason)
+    _refresh_next_deadline(case)
+    db.session.commit()
+
+
+# The calendar feed token -------------------------------------------------------------------
+
+
+def regenerate_calendar_token(user: User, *, expected_version) -> str:
+    """Give ``user`` a new feed token (the old URL stops working); commit."""
+    ensure_version(user, expected_version)
+    user.calendar_token = f"{user.id}.{secrets.token_urlsafe(32)}"
+    db.session.commit()
+    return user.calendar_token
+
+
+def user_for_calendar_token(token: str) -> User | None:
+    """The active lawyer or admin whose feed token is ``token``, compared in constant time."""
+    user_id, _, secret = token.partition(".")
+    if not user_id.isdigit() or not secret or len(user_id) > 12:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.calendar_token:
+        return None
+    if not hmac.compare_digest(user.calendar_token.encode(), token.encode()):
+        return None
+    if not user.active or user.role not in (Role.LAWYER, Role.ADMIN):
+        return None
+    return user
+
+
+def feed_deadlines(user: User, scope: sa.ColumnElement[bool], limit: int = 2000) -> list[tuple[Deadline, Case]]:
+    """The open deadlines of the cases assigned to ``user`` (within their scope)."""
+    rows = db.session.execute(
+        sa.select(Deadline, Case)
+        .join(Case, Case.id == Deadline.case_id)
+        .where(
+            Deadline.status == OPEN,
+            Case.assignee_id == user.id,
+            Case.status.not_in(INACTIVE_STATES),
+            scope,
+        )
+        .order_by(Deadline.due_date, Deadline.id)
+        .limit(limit)
+    )
+    return [(deadline, case) for deadline, case in rows]
+
+
+# Reminders ---------------------------------------------------------------------------------
+
+_SUBJECT = N_("Deadline on %(reference)s: %(due)s")
+_BODY_DAYS = N_(
+    'Dear %(name)s,\n\nThe deadline "%(title)s" on case %(reference)s ends on %(due)s, in %(days)s days.'
+    "\nLegal basis: %(basis)s."
+)
+_BODY_TODAY = N_(
+    'Dear %(name)s,\n\nThe deadline "%(title)s" on case %(reference)s ends TODAY, %(due)s.\nLegal basis: %(basis)s.'
+)
+_BODY_UNASSIGNED = N_(
+    'Dear %(name)s,\n\nCase %(reference)s has no lawyer assigned, and its deadline "%(title)s" ends on '
+    "%(due)s (%(days)s days left). Please assign the case."
+)
+
+
+def deadline_title(deadline: Deadline) -> str:
+    """The deadline's title in the current language (rule titles are translated)."""
+    return gettext(deadline.title) if deadline.rule_id else deadline.title
+
+
+def _threshold(days_left: int) -> int:
+    """The reminder a deadline ``days_left`` away is due for (catches up on a missed day)."""
+    return min(day for day in REMINDER_DAYS if day >= days_left)
+
+
+def send_reminders(today: date) -> int:
+    """Queue the reminders due on ``today``; return how many were queued. Idempotent; commits."""
+    rows = db.session.execute(
+        sa.select(Deadline, Case)
+        .join(Case, Case.id == Deadline.case_id)
+        .where(
+            Deadline.status == OPEN,
+            Deadline.due_date >= today,
+            Deadline.due_date <= today + timedelta(days=max(REMINDER_DAYS)),
+            Case.status.not_in(INACTIVE_STATES),
+        )
+        .order_by(Deadline.due_date, Deadline.id)
+    ).all()
+    if not rows:
+        return 0
+    assignee_ids = {case.assignee_id for _, case in rows if case.assignee_id}
+    assignees = {
+        u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(assignee_ids), User.active.is_(True)))
+    }
+    admins: dict[int | None, list[User]] = {}
+    if any(case.assignee_id is None for _, case in rows):
+        for admin in db.session.scalars(sa.select(User).where(User.role == Role.ADMIN, User.active.is_(True))):
+            admins.setdefault(admin.union_id, []).append(admin)
+    queued = 0
+    for deadline, case in rows:
+        days_left = (deadline.due_date - today).days
+        threshold = _threshold(days_left)
+        if case.assignee_id is not None:
+            recipients = [assignees[case.assignee_id]] if case.assignee_id in assignees else []
+            body = _BODY_TODAY if days_left == 0 else _BODY_DAYS
+        elif days_left <= UNASSIGNED_ALERT_DAYS:
+            recipients = admins.get(case.union_id, []) + admins.get(None, [])
+            body = _BODY_UNASSIGNED
+        else:
+            continue
+        for user in recipients:
+            with force_locale(user.language or "tr"):
+                title = deadline_title(deadline)
+            message = notify_user(
+                user,
+                "deadline_reminder",
+                _SUBJECT,
+                body,
+                case=case,
+                dedupe_key=f"deadline:{deadline.id}:{threshold}:{user.id}:{deadline.due_date.isoformat()}",
+                title=title,
+                due=deadline.due_date.strftime("%d.%m.%Y"),
+                days=days_left,
+                basis=deadline.legal_basis or "—",
+            )
+            queued += message is not None
+    db.session.commit()
+    return queued
