@@ -9,7 +9,11 @@ from flask_login import current_user
 from cases.vocabulary import Role
 
 _NAV = {
-    Role.MEMBER: (("portal.home", _l("My cases")), ("portal.new_case", _l("New application"))),
+    Role.MEMBER: (
+        ("portal.home", _l("My cases")),
+        ("portal.new_case", _l("New application")),
+        ("portal.my_data", _l("My data")),
+    ),
     Role.LAWYER: (("desk.queue", _l("Case queue")), ("desk.deadlines", _l("Deadlines"))),
     Role.OFFICER: (("desk.queue", _l("Case queue")),),
     Role.ADMIN: (
@@ -17,6 +21,7 @@ _NAV = {
         ("desk.queue", _l("Case queue")),
         ("desk.deadlines", _l("Deadlines")),
         ("admin.users", _l("Users")),
+        ("admin.members", _l("Members")),
         ("admin.unions", _l("Unions")),
         ("admin.institutions", _l("Institutions")),
         ("admin.calendar_days", _l("Calendar")),

@@ -1,14 +1,25 @@
-"""Sign in and sign out."""
+"""Sign in and out, registration, email confirmation and password reset."""
 
-from flask import flash, redirect, render_template, request, url_for
+import sqlalchemy as sa
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 
 from app.access import ANY_SIGNED_IN, allow, public, role_home_endpoint
 from app.auth import bp
-from app.auth.forms import LoginForm
-from app.services import accounts, login_throttle
+from app.auth.forms import (
+    ForgotPasswordForm,
+    LoginForm,
+    RegistrationForm,
+    ResendConfirmationForm,
+    ResetPasswordForm,
+)
+from app.extensions import db
+from app.i18n import domain_message
+from app.models import Institution, Union
+from app.services import accounts, login_throttle, registration
+from cases.text import fold, sort_key
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -55,3 +66,165 @@ def _safe_next() -> str | None:
     if target and target.startswith("/") and not target.startswith("//"):
         return target
     return None
+
+
+# --- Registration ------------------------------------------------------------------------------
+
+
+def _registration_choices(form: RegistrationForm) -> None:
+    """Fill the union, province and institution lists (the institutions of the chosen province)."""
+    unions = db.session.scalars(sa.select(Union).where(Union.active.is_(True)).order_by(Union.name)).all()
+    form.union_id.choices = [(0, _("Choose your union"))] + [(u.id, u.name) for u in unions]
+    provinces = db.session.scalars(
+        sa.select(Institution.province).where(Institution.active.is_(True)).distinct().order_by(Institution.province)
+    ).all()
+    form.province.choices = [("", _("Choose your province"))] + [(p, p) for p in sorted(provinces, key=sort_key)]
+    province = form.province.data or request.args.get("province") or ""
+    institutions = search_institutions(province, form.institution_search.data or "") if province else []
+    chosen = form.institution_id.data
+    if chosen and chosen not in {i.id for i in institutions}:
+        selected = db.session.get(Institution, chosen)
+        if selected is not None and selected.active:
+            institutions.insert(0, selected)
+    form.institution_id.choices = [(0, _("Choose your institution"))] + [(i.id, i.name) for i in institutions]
+
+
+def search_institutions(province: str, text: str, limit: int = 300) -> list[Institution]:
+    """Active institutions of a province whose folded name contains ``text`` (Turkish-aware)."""
+    query = sa.select(Institution).where(Institution.active.is_(True))
+    if province:
+        query = query.where(Institution.province == province)
+    folded = fold(text)
+    if folded:
+        query = query.where(Institution.name_folded.contains(folded, autoescape=True))
+    return list(db.session.scalars(query.order_by(Institution.name_folded).limit(limit)))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@public
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for(role_home_endpoint(current_user.role)))
+    form = RegistrationForm()
+    _registration_choices(form)
+    if request.method == "POST" and request.form.get("action") == "filter":
+        form.validate()  # keeps what was typed; errors are not shown for a list refresh
+        for field in form:
+            field.errors = []
+        return render_template("auth/register.html", form=form, notice_version=_notice_version())
+    if form.validate_on_submit() and _registration_consistent(form):
+        data = registration.Registration(
+            full_name=form.full_name.data,
+            national_id=form.national_id.data,
+            union_id=form.union_id.data,
+            membership_number=form.membership_number.data,
+            institution_id=form.institution_id.data,
+            title=form.title.data,
+            province=form.province.data,
+            email=form.email.data,
+            phone=form.phone.data,
+            password=form.password.data,
+            language=str(get_locale() or "tr"),
+        )
+        try:
+            user = registration.register_member(data, ip_address=request.remote_addr)
+        except registration.RegistrationRefused as error:
+            flash(domain_message(error), "danger")
+            return render_template("auth/register.html", form=form, notice_version=_notice_version()), 400
+        login_user(user)
+        flash(_("Welcome! We sent you an email: please open the link in it to confirm your address."), "success")
+        return redirect(url_for("portal.home"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("auth/register.html", form=form, notice_version=_notice_version()), status
+
+
+def _registration_consistent(form: RegistrationForm) -> bool:
+    """Checks that need the database: the union, the institution, and accounts already there."""
+    ok = True
+    if db.session.get(Union, form.union_id.data) is None:
+        form.union_id.errors.append(_("Please choose your union."))
+        ok = False
+    institution = db.session.get(Institution, form.institution_id.data)
+    if institution is None or institution.province != form.province.data:
+        form.institution_id.errors.append(_("Please choose your institution from the list of your province."))
+        ok = False
+    if accounts.email_taken(form.email.data):
+        form.email.errors.append(
+            _("An account already uses this email address. Please sign in, or reset your password.")
+        )
+        ok = False
+    if registration.national_id_registered(form.national_id.data):
+        form.national_id.errors.append(
+            _("An account is already registered with this T.C. Kimlik No. Please sign in, or reset your password.")
+        )
+        ok = False
+    return ok
+
+
+def _notice_version() -> str:
+    return current_app.config["PRIVACY_NOTICE_VERSION"]
+
+
+@bp.get("/privacy")
+@public
+def privacy_notice():
+    return render_template("auth/privacy.html", notice_version=_notice_version())
+
+
+@bp.get("/confirm/<token>")
+@public
+def confirm_email(token: str):
+    try:
+        registration.confirm_email(token)
+    except registration.InvalidToken as error:
+        return render_template("auth/token_problem.html", message=domain_message(error)), 400
+    flash(_("Thank you: your email address is confirmed."), "success")
+    return redirect(url_for("portal.home") if current_user.is_authenticated else url_for("auth.login"))
+
+
+@bp.post("/confirm/resend")
+@allow(*ANY_SIGNED_IN)
+def resend_confirmation():
+    form = ResendConfirmationForm()
+    if form.validate_on_submit() and current_user.email_confirmed_at is None:
+        registration.resend_confirmation(current_user)
+        flash(_("We sent the confirmation link again. Please look in your inbox."), "info")
+    return redirect(url_for(role_home_endpoint(current_user.role)))
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@public
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        registration.request_password_reset(form.email.data)
+        # The same answer whether or not the address has an account.
+        flash(
+            _(
+                "If an account uses this address, we have sent it a link to choose a new password. "
+                "It is valid for 2 hours."
+            ),
+            "info",
+        )
+        return redirect(url_for("auth.login"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("auth/forgot_password.html", form=form), status
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+@public
+def reset_password(token: str):
+    try:
+        registration.user_for_reset(token)
+    except registration.InvalidToken as error:
+        return render_template("auth/token_problem.html", message=domain_message(error)), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            registration.reset_password(token, form.password.data)
+        except registration.InvalidToken as error:
+            return render_template("auth/token_problem.html", message=domain_message(error)), 400
+        flash(_("Your new password is saved. You can sign in with it now."), "success")
+        return redirect(url_for("auth.login"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("auth/reset_password.html", form=form), status

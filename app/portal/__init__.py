@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 
-from app.portal import routes  # noqa: E402,F401
+from app.portal import account, filing, routes  # noqa: E402,F401

@@ -1,28 +1,217 @@
-"""The member portal: a member's own cases."""
+"""The member portal: my cases, a case's page (timeline, messages, files), replies and withdrawal."""
+
+from pathlib import Path
 
 import sqlalchemy as sa
-from flask import render_template
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.access import allow
+from app.access import allow, public
 from app.extensions import db
-from app.models import Case, MemberProfile
+from app.i18n import domain_message
+from app.models import Attachment, Case, Document, MemberProfile, Union
 from app.portal import bp
-from app.queries.scope import case_scope
+from app.portal.forms import EvidenceForm, ReplyForm, WithdrawForm
+from app.queries.scope import case_scope, get_case_by_reference_or_404
+from app.queries.timeline import case_timeline
+from app.services import filing
+from app.services.audit_log import log_access
+from cases.errors import DomainError, InvalidUpload, StaleCase
+from cases.uploads import ACCEPT_ATTRIBUTE
 from cases.vocabulary import Role
+from cases.workflows import State, describe_state_for_member, is_open, workflow_for
+
+
+def _profile() -> MemberProfile | None:
+    return db.session.scalar(sa.select(MemberProfile).where(MemberProfile.user_id == current_user.id))
 
 
 @bp.get("/")
 @allow(Role.MEMBER)
 def home():
-    profile = db.session.scalar(sa.select(MemberProfile).where(MemberProfile.user_id == current_user.id))
+    profile = _profile()
     cases = db.session.scalars(
         sa.select(Case).where(case_scope(current_user)).order_by(Case.last_activity_at.desc()).limit(100)
     ).all()
-    return render_template("portal/home.html", profile=profile, cases=cases)
+    rows = [(case, _(describe_state_for_member(case.status, case.kind))) for case in cases]
+    drafts = filing.user_drafts(current_user)
+    return render_template("portal/home.html", profile=profile, rows=rows, drafts=drafts)
 
 
-@bp.get("/new")
+# --- One case -----------------------------------------------------------------------------------
+
+
+def _event_view(case: Case, event) -> dict:
+    """Plain words for one member-visible event: a title and, for messages, the text."""
+    payload = event.payload or {}
+    data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
+    text = ""
+    from_member = event.kind == "member_message"
+    if event.kind == "submitted":
+        title = _("Application received")
+    elif event.kind == "transition":
+        transition = workflow_for(case.kind).get(str(payload.get("transition")))
+        title = _(transition.label) if transition else _("Status changed")
+        text = str(data.get("message") or data.get("reason") or "")
+        from_member = transition is not None and transition.name in ("member_answer", "withdraw")
+    elif event.kind == "message":
+        title = _("Message from the union")
+        text = str(payload.get("text") or payload.get("message") or "")
+    elif event.kind == "member_message":
+        title = _("Your message")
+        text = str(payload.get("text") or "")
+    elif event.kind == "attachment":
+        title = _("File added: %(name)s", name=payload.get("name", ""))
+    elif event.kind == "document":
+        title = _("A document was shared with you")
+    elif event.kind == "deadline":
+        title = _("A date was set on your case")
+    else:
+        title = _("Update")
+    return {"when": event.created_at, "title": title, "text": text, "from_member": from_member, "kind": event.kind}
+
+
+def _is_thread(view: dict) -> bool:
+    return bool(view["text"]) and view["kind"] in ("message", "member_message", "transition")
+
+
+@bp.get("/cases/<reference>")
 @allow(Role.MEMBER)
-def new_case():
-    return render_template("portal/new_case.html")
+def case_detail(reference: str, reply_form: ReplyForm | None = None, evidence_form: EvidenceForm | None = None):
+    case = get_case_by_reference_or_404(current_user, reference)
+    return _render_case(case, reply_form=reply_form, evidence_form=evidence_form)
+
+
+def _render_case(case: Case, *, reply_form=None, evidence_form=None, status: int = 200):
+    events = [_event_view(case, e) for e in case_timeline(case.id, member_view=True)]
+    attachments = db.session.scalars(
+        sa.select(Attachment)
+        .where(Attachment.case_id == case.id, Attachment.member_visible.is_(True))
+        .order_by(Attachment.id)
+    ).all()
+    documents = db.session.scalars(
+        sa.select(Document)
+        .where(Document.case_id == case.id, Document.shared_with_member.is_(True))
+        .order_by(Document.shared_at, Document.id)
+    ).all()
+    union = db.session.get(Union, case.union_id)
+    open_case = is_open(State(case.status))
+    return render_template(
+        "portal/case.html",
+        case=case,
+        union=union,
+        status_text=_(describe_state_for_member(case.status, case.kind)),
+        events=events,
+        thread=[e for e in events if _is_thread(e)],
+        attachments=attachments,
+        documents=documents,
+        reply_form=reply_form or ReplyForm(formdata=None, version=case.version),
+        evidence_form=evidence_form or EvidenceForm(formdata=None, version=case.version),
+        accept=ACCEPT_ATTRIBUTE,
+        can_reply=open_case,
+        can_withdraw=open_case,
+        awaiting=case.status == "awaiting_member",
+    ), status
+
+
+@bp.post("/cases/<reference>/messages")
+@allow(Role.MEMBER)
+def reply(reference: str):
+    case = get_case_by_reference_or_404(current_user, reference)
+    form = ReplyForm()
+    if not form.validate_on_submit():
+        return _render_case(case, reply_form=form, status=400)
+    if not is_open(State(case.status)):
+        abort(404)
+    try:
+        outcome = filing.member_reply(case, current_user, form.message.data, expected_version=form.version.data)
+    except StaleCase:
+        raise
+    except DomainError as error:
+        db.session.rollback()
+        form.message.errors = [domain_message(error)]
+        return _render_case(case, reply_form=form, status=400)
+    if outcome == "answered":
+        flash(_("Thank you. Your answer was sent and your case is back with the union for review."), "success")
+    else:
+        flash(_("Your message was sent."), "success")
+    return redirect(url_for(".case_detail", reference=case.reference) + "#messages")
+
+
+@bp.post("/cases/<reference>/evidence")
+@allow(Role.MEMBER)
+def add_evidence(reference: str):
+    case = get_case_by_reference_or_404(current_user, reference)
+    form = EvidenceForm()
+    if not form.validate_on_submit():
+        return _render_case(case, evidence_form=form, status=400)
+    try:
+        filing.add_member_evidence(
+            case,
+            current_user,
+            form.file.data,
+            expected_version=form.version.data,
+            description=form.description.data or None,
+        )
+    except InvalidUpload as error:
+        db.session.rollback()
+        form.file.errors = [domain_message(error)]
+        return _render_case(case, evidence_form=form, status=400)
+    flash(_("The file was added to your case."), "success")
+    return redirect(url_for(".case_detail", reference=case.reference) + "#files")
+
+
+@bp.route("/cases/<reference>/withdraw", methods=["GET", "POST"])
+@allow(Role.MEMBER)
+def withdraw(reference: str):
+    case = get_case_by_reference_or_404(current_user, reference)
+    if not is_open(State(case.status)):
+        flash(_("This case can no longer be withdrawn."), "warning")
+        return redirect(url_for(".case_detail", reference=case.reference))
+    form = WithdrawForm(version=case.version) if request.method == "GET" else WithdrawForm()
+    if request.method == "POST" and form.validate_on_submit():
+        filing.member_withdraw(case, current_user, form.reason.data or "", expected_version=form.version.data)
+        flash(_("Your case was withdrawn."), "info")
+        return redirect(url_for(".case_detail", reference=case.reference))
+    status = 400 if request.method == "POST" else 200
+    return render_template("portal/withdraw.html", case=case, form=form), status
+
+
+@bp.get("/cases/<reference>/documents/<int:document_id>")
+@allow(Role.MEMBER)
+def document(reference: str, document_id: int):
+    case = get_case_by_reference_or_404(current_user, reference)
+    doc = db.session.scalar(
+        sa.select(Document).where(
+            Document.id == document_id, Document.case_id == case.id, Document.shared_with_member.is_(True)
+        )
+    )
+    if doc is None:
+        abort(404)
+    path = Path(current_app.config["DOCUMENT_DIR"]) / doc.storage_name
+    if not path.is_file():
+        abort(404)
+    log_access(current_user, "download", "document", doc.id)
+    db.session.commit()
+    response = send_file(path, as_attachment=True, download_name=doc.filename, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Institutions (registration form) ------------------------------------------------------------
+
+
+@bp.get("/institutions/search")
+@public
+def institution_search():
+    """Institutions of a province matching a few letters, for the registration form's search box."""
+    from app.auth.routes import search_institutions
+
+    province = request.args.get("province", "")[:60]
+    text = request.args.get("q", "")[:100]
+    if not province and len(text.strip()) < 2:
+        return jsonify(results=[])
+    found = search_institutions(province, text, limit=50)
+    return jsonify(results=[{"id": i.id, "name": i.name, "province": i.province} for i in found])

@@ -15,11 +15,14 @@ from flask import current_app
 from flask_babel import force_locale, gettext
 
 from app.extensions import db
-from app.models import Case, OutboxMessage, User
+from app.models import Case, MemberProfile, OutboxMessage, User
 from app.models.base import utcnow
+from cases.i18n import N_
 
 MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 60
+# How long a sender holds the messages it picked before another sender may retry them.
+CLAIM_SECONDS = 300
 
 
 def queue_message(
@@ -70,18 +73,71 @@ def notify_user(
 
 
 def due_messages(limit: int = 100) -> list[OutboxMessage]:
+    """The due messages, claimed for a while so a second sender running at once skips them."""
     now = utcnow()
-    return list(
-        db.session.scalars(
-            sa.select(OutboxMessage)
-            .where(
-                OutboxMessage.sent_at.is_(None),
-                OutboxMessage.next_attempt_at <= now,
-                OutboxMessage.attempts < MAX_ATTEMPTS,
-            )
-            .order_by(OutboxMessage.id)
-            .limit(limit)
+    query = (
+        sa.select(OutboxMessage)
+        .where(
+            OutboxMessage.sent_at.is_(None),
+            OutboxMessage.next_attempt_at <= now,
+            OutboxMessage.attempts < MAX_ATTEMPTS,
         )
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    if db.session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    messages = list(db.session.scalars(query))
+    lease_until = now + timedelta(seconds=CLAIM_SECONDS)
+    for message in messages:
+        message.next_attempt_at = lease_until
+    db.session.commit()
+    return messages
+
+
+def _recipient_of_case(case: Case) -> User | None:
+    return db.session.scalar(
+        sa.select(User).join(MemberProfile, MemberProfile.user_id == User.id).where(MemberProfile.id == case.member_id)
+    )
+
+
+def notify_case_member(
+    case: Case, kind: str, subject: str, body: str, *, dedupe_key: str | None = None, **params: object
+) -> OutboxMessage | None:
+    """Queue a notification about ``case`` to its member (not committed); skipped for erased accounts."""
+    member_user = _recipient_of_case(case)
+    if member_user is None or not member_user.active:
+        return None
+    return notify_user(member_user, kind, subject, body, case=case, dedupe_key=dedupe_key, **params)
+
+
+def notify_case_received(case: Case) -> OutboxMessage | None:
+    return notify_case_member(
+        case,
+        "case_received",
+        N_("We received your application %(reference)s"),
+        N_(
+            "Dear %(name)s,\n\nYour application has been received under the reference %(reference)s. "
+            "The union will review it and tell you what happens next. You can follow it under "
+            "“My cases”."
+        ),
+        dedupe_key=f"case-received-{case.id}",
+    )
+
+
+def notify_staff_of_member_message(case: Case) -> OutboxMessage | None:
+    """Tell the assignee that the member wrote (nobody yet when the case is unassigned)."""
+    if case.assignee_id is None:
+        return None
+    assignee = db.session.get(User, case.assignee_id)
+    if assignee is None or not assignee.active:
+        return None
+    return notify_user(
+        assignee,
+        "member_message",
+        N_("The member replied on case %(reference)s"),
+        N_("Dear %(name)s,\n\nThe member wrote on case %(reference)s. Please sign in to read it."),
+        case=case,
     )
 
 

@@ -1,0 +1,238 @@
+"""Member registration, membership verification, email confirmation and password reset.
+
+Tokens are signed with itsdangerous (one salt per purpose) and expire. They are single use
+because each one is bound to the state it changes: a confirmation token to the address not
+yet confirmed, a reset token to the password hash it replaces.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import current_app, url_for
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.models import Consent, MemberProfile, RollEntry, User
+from app.models.base import utcnow
+from app.models.member import MembershipStatus
+from app.services.accounts import create_user, normalize_email
+from app.services.audit_log import log_access
+from app.services.outbox import notify_user
+from cases.errors import DomainError
+from cases.i18n import N_
+from cases.member_roll import normalize_membership_number
+from cases.text import fold
+
+CONFIRM_SALT = "dayanak-email-confirmation"
+RESET_SALT = "dayanak-password-reset"
+CONFIRM_MAX_AGE = 3 * 24 * 3600
+RESET_MAX_AGE = 2 * 3600
+SPECIAL_CATEGORY_CONSENT = "special_category_data"
+PRIVACY_NOTICE_READ = "privacy_notice"
+
+
+class RegistrationRefused(DomainError):
+    """The account cannot be created (the address or T.C. Kimlik No is already registered)."""
+
+
+class InvalidToken(DomainError):
+    """A link that is forged, expired or already used."""
+
+
+@dataclass
+class Registration:
+    full_name: str
+    national_id: str
+    union_id: int
+    membership_number: str
+    institution_id: int | None
+    title: str
+    province: str
+    email: str
+    phone: str
+    password: str
+    language: str = "tr"
+
+
+def national_id_registered(national_id: str) -> bool:
+    return db.session.scalar(sa.select(MemberProfile.id).where(MemberProfile.national_id == national_id)) is not None
+
+
+def register_member(data: Registration, *, ip_address: str | None) -> User:
+    """Create the account, profile and consents; verify against the roll; queue the confirmation mail.
+
+    One transaction. Raises RegistrationRefused when the email or the T.C. Kimlik No is taken.
+    """
+    number = normalize_membership_number(data.membership_number)
+    user = create_user(
+        email=data.email,
+        password=data.password,
+        full_name=data.full_name,
+        role="member",
+        union_id=data.union_id,
+        language=data.language,
+        phone=data.phone or None,
+    )
+    profile = MemberProfile(
+        user=user,
+        national_id=data.national_id,
+        union_id=data.union_id,
+        membership_number=number,
+        institution_id=data.institution_id,
+        title=data.title.strip() or None,
+        province=data.province or None,
+        full_name_folded=fold(data.full_name),
+        membership_status=MembershipStatus.PENDING,
+    )
+    db.session.add(profile)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise RegistrationRefused(
+            N_("An account already exists with this email address or T.C. Kimlik No. Please sign in instead.")
+        ) from None
+    now = utcnow()
+    version = current_app.config["PRIVACY_NOTICE_VERSION"]
+    for item in (PRIVACY_NOTICE_READ, SPECIAL_CATEGORY_CONSENT):
+        db.session.add(Consent(user_id=user.id, item=item, notice_version=version, given_at=now, ip_address=ip_address))
+    if matches_roll(profile):
+        profile.membership_status = MembershipStatus.VERIFIED
+        profile.verified_at = now
+    _queue_confirmation(user)
+    log_access(user, "register", "member_profile", profile.id)
+    db.session.commit()
+    return user
+
+
+def matches_roll(profile: MemberProfile) -> bool:
+    """Whether the union's roll lists this T.C. Kimlik No with this membership number, active."""
+    if not profile.national_id or not profile.membership_number:
+        return False
+    found = db.session.scalar(
+        sa.select(RollEntry.id).where(
+            RollEntry.union_id == profile.union_id,
+            RollEntry.national_id == profile.national_id,
+            RollEntry.membership_number == profile.membership_number,
+            RollEntry.status == "active",
+        )
+    )
+    return found is not None
+
+
+def set_membership_status(profile: MemberProfile, status: str, *, expected_status: str | None, actor: User) -> None:
+    """An admin verifies or rejects a membership by hand; refused if it changed meanwhile."""
+    from app.services.concurrency import STALE_MESSAGE
+    from cases.errors import StaleCase
+
+    if expected_status is not None and profile.membership_status != expected_status:
+        raise StaleCase(STALE_MESSAGE)
+    profile.membership_status = status
+    profile.verified_at = utcnow() if status == MembershipStatus.VERIFIED else None
+    profile.verified_by_id = actor.id
+    log_access(actor, f"membership_{status}", "member_profile", profile.id)
+    db.session.commit()
+
+
+# --- Tokens -----------------------------------------------------------------------------------
+
+
+def _serializer(salt: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
+
+
+def _fingerprint(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()[:20]
+
+
+def confirmation_token(user: User) -> str:
+    return _serializer(CONFIRM_SALT).dumps({"u": user.id, "e": _fingerprint(user.email)})
+
+
+def reset_token(user: User) -> str:
+    return _serializer(RESET_SALT).dumps({"u": user.id, "p": _fingerprint(user.password_hash)})
+
+
+def _load(token: str, salt: str, max_age: int) -> dict:
+    try:
+        data = _serializer(salt).loads(token, max_age=max_age)
+    except SignatureExpired:
+        raise InvalidToken(N_("This link has expired. Please ask for a new one.")) from None
+    except BadSignature:
+        raise InvalidToken(N_("This link is not valid. Please check that you copied it completely.")) from None
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
+        raise InvalidToken(N_("This link is not valid. Please check that you copied it completely."))
+    return data
+
+
+def _queue_confirmation(user: User) -> None:
+    link = url_for("auth.confirm_email", token=confirmation_token(user), _external=True)
+    notify_user(
+        user,
+        "email_confirmation",
+        N_("Please confirm your email address"),
+        N_(
+            "Dear %(name)s,\n\nThank you for registering with Dayanak. Please confirm your email address "
+            "by opening this link within 3 days:\n\n%(link)s"
+        ),
+        link=link,
+    )
+
+
+def resend_confirmation(user: User) -> None:
+    _queue_confirmation(user)
+    db.session.commit()
+
+
+def confirm_email(token: str) -> User:
+    """Mark the address of the token confirmed; raises InvalidToken when forged, expired or used."""
+    data = _load(token, CONFIRM_SALT, CONFIRM_MAX_AGE)
+    user = db.session.get(User, data["u"])
+    if user is None or data.get("e") != _fingerprint(user.email) or not user.active:
+        raise InvalidToken(N_("This link is not valid. Please check that you copied it completely."))
+    if user.email_confirmed_at is not None:
+        raise InvalidToken(N_("This link has already been used: your email address is confirmed."))
+    user.email_confirmed_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def request_password_reset(email: str) -> None:
+    """Queue a reset link when an active account has this address; silent otherwise."""
+    user = db.session.scalar(sa.select(User).where(User.email == normalize_email(email)))
+    if user is None or not user.active:
+        return
+    link = url_for("auth.reset_password", token=reset_token(user), _external=True)
+    notify_user(
+        user,
+        "password_reset",
+        N_("Resetting your password"),
+        N_(
+            "Dear %(name)s,\n\nSomeone (hopefully you) asked to reset your Dayanak password. Open this link "
+            "within 2 hours to choose a new one:\n\n%(link)s\n\nIf it was not you, ignore this message: "
+            "your password stays the same."
+        ),
+        link=link,
+    )
+    db.session.commit()
+
+
+def user_for_reset(token: str) -> User:
+    data = _load(token, RESET_SALT, RESET_MAX_AGE)
+    user = db.session.get(User, data["u"])
+    if user is None or not user.active or data.get("p") != _fingerprint(user.password_hash):
+        raise InvalidToken(N_("This link has already been used or is no longer valid. Please ask for a new one."))
+    return user
+
+
+def reset_password(token: str, password: str) -> User:
+    """Set a new password; the token stops working because the hash it was bound to changed."""
+    user = user_for_reset(token)
+    user.set_password(password)
+    if user.email_confirmed_at is None:
+        # The link reached the mailbox, which proves the address.
+        user.email_confirmed_at = utcnow()
+    db.session.commit()
+    return user

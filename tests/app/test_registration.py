@@ -1,0 +1,172 @@
+"""Registration, membership verification against the roll, email confirmation and password reset."""
+
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from app.models import Consent, MemberProfile, OutboxMessage, RollEntry, User
+from tests.factories import InstitutionFactory, UnionFactory, national_id
+from tests.helpers import csrf_token_from
+
+
+@pytest.fixture
+def setting(db):
+    union = UnionFactory(code="EBS", name="Eğitim-Bir-Sen")
+    institution = InstitutionFactory(name="Çankaya İlkokulu", province="Ankara")
+    InstitutionFactory(name="Kadıköy Lisesi", province="İstanbul")
+    return union, institution
+
+
+def _form(union, institution, **changes):
+    data = {
+        "full_name": "Ayşe Işık",
+        "national_id": national_id(),
+        "union_id": str(union.id),
+        "membership_number": "00123",
+        "province": "Ankara",
+        "institution_id": str(institution.id),
+        "title": "Öğretmen",
+        "email": "ayse@example.org",
+        "phone": "0532 123 45 67",
+        "password": "uzun-bir-parola",
+        "password_again": "uzun-bir-parola",
+        "notice_read": "y",
+        "special_consent": "y",
+    }
+    data.update(changes)
+    return data
+
+
+def _register(client, data):
+    token = csrf_token_from(client.get("/register"))
+    return client.post("/register", data={**data, "csrf_token": token})
+
+
+def test_registration_page_shows_the_privacy_notice_and_a_separate_consent(client, setting):
+    page = client.get("/register").get_data(as_text=True)
+    assert 'data-testid="privacy-text"' in page
+    assert "Aydınlatma metni" in page or "aydınlatma" in page.lower()
+    assert 'name="notice_read"' in page and 'name="special_consent"' in page
+    assert "checked" not in page.split('name="special_consent"')[1].split(">")[0]
+
+
+def test_a_member_listed_on_the_roll_is_verified_at_once(client, db, setting):
+    union, institution = setting
+    data = _form(union, institution)
+    db.session.add(RollEntry(union_id=union.id, membership_number="123", national_id=data["national_id"]))
+    db.session.commit()
+    response = _register(client, data)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/portal/")
+    profile = db.session.scalar(sa.select(MemberProfile))
+    assert profile.membership_status == "verified" and profile.verified_at is not None
+    assert profile.membership_number == "123"  # leading zeros dropped like the roll's
+    consents = db.session.scalars(sa.select(Consent).order_by(Consent.item)).all()
+    assert {c.item for c in consents} == {"privacy_notice", "special_category_data"}
+    assert all(c.notice_version == "2026-11" and c.given_at is not None for c in consents)
+    mail = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.kind == "email_confirmation"))
+    assert mail.recipient == "ayse@example.org" and "/confirm/" in mail.body
+    assert "Ayşe" in client.get("/portal/").get_data(as_text=True)
+
+
+def test_a_member_missing_from_the_roll_is_pending(client, db, setting):
+    union, institution = setting
+    assert _register(client, _form(union, institution)).status_code == 302
+    assert db.session.scalar(sa.select(MemberProfile.membership_status)) == "pending"
+    assert 'data-testid="membership-pending"' in client.get("/portal/").get_data(as_text=True)
+
+
+def test_a_wrong_national_id_checksum_is_explained_and_nothing_typed_is_lost(client, db, setting):
+    union, institution = setting
+    response = _register(client, _form(union, institution, national_id="12345678901"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "kontrol" in page.lower()  # the checksum message, in Turkish
+    assert 'value="Ayşe Işık"' in page and 'value="ayse@example.org"' in page
+    assert db.session.scalar(sa.select(sa.func.count(User.id))) == 0
+
+
+def test_consent_is_required(client, db, setting):
+    union, institution = setting
+    data = _form(union, institution)
+    del data["special_consent"]
+    response = _register(client, data)
+    assert response.status_code == 400
+    assert db.session.scalar(sa.select(sa.func.count(User.id))) == 0
+
+
+def test_the_same_national_id_cannot_register_twice(client, db, setting):
+    union, institution = setting
+    data = _form(union, institution)
+    assert _register(client, data).status_code == 302
+    client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
+    response = _register(client, {**data, "email": "other@example.org"})
+    assert response.status_code == 400
+    assert db.session.scalar(sa.select(sa.func.count(User.id))) == 1
+
+
+def test_institution_search_folds_turkish_letters(client, setting):
+    result = client.get("/portal/institutions/search?province=Ankara&q=cankaya").get_json()
+    assert [r["name"] for r in result["results"]] == ["Çankaya İlkokulu"]
+    assert client.get("/portal/institutions/search?province=Ankara&q=kadikoy").get_json()["results"] == []
+
+
+def test_without_javascript_the_institution_list_follows_the_province(client, setting):
+    union, institution = setting
+    token = csrf_token_from(client.get("/register"))
+    response = client.post(
+        "/register", data={"province": "İstanbul", "action": "filter", "full_name": "Ali", "csrf_token": token}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert ">Kadıköy Lisesi</option>" in page and ">Çankaya İlkokulu</option>" not in page
+    assert 'value="Ali"' in page and "invalid-feedback" not in page
+
+
+def _link(db, kind):
+    body = db.session.scalar(sa.select(OutboxMessage.body).where(OutboxMessage.kind == kind))
+    return re.search(r"http://[^/]+(/\S+)", body).group(1)
+
+
+def test_email_confirmation_link_works_once(client, db, setting):
+    union, institution = setting
+    _register(client, _form(union, institution))
+    link = _link(db, "email_confirmation")
+    assert client.get(link).status_code == 302
+    assert db.session.scalar(sa.select(User.email_confirmed_at)) is not None
+    again = client.get(link)
+    assert again.status_code == 400 and 'data-testid="token-problem"' in again.get_data(as_text=True)
+    assert client.get(link[:-3] + "abc").status_code == 400
+
+
+def test_password_reset_link_is_single_use_and_expires(client, db, setting, app, monkeypatch):
+    union, institution = setting
+    _register(client, _form(union, institution))
+    client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
+    token = csrf_token_from(client.get("/password/forgot"))
+    response = client.post("/password/forgot", data={"email": "AYSE@example.org", "csrf_token": token})
+    assert response.status_code == 302
+    link = _link(db, "password_reset")
+    token = csrf_token_from(client.get(link))
+    response = client.post(
+        link, data={"password": "yepyeni-parola", "password_again": "yepyeni-parola", "csrf_token": token}
+    )
+    assert response.status_code == 302
+    user = db.session.scalar(sa.select(User))
+    db.session.refresh(user)
+    assert user.check_password("yepyeni-parola")
+    assert client.get(link).status_code == 400  # the hash it was bound to changed
+
+    from app.services import registration
+
+    with app.test_request_context():
+        fresh = registration.reset_token(user)
+    monkeypatch.setattr(registration, "RESET_MAX_AGE", -1)
+    assert client.get(f"/password/reset/{fresh}").status_code == 400
+
+
+def test_forgot_password_says_the_same_for_unknown_addresses(client, db, setting):
+    token = csrf_token_from(client.get("/password/forgot"))
+    response = client.post("/password/forgot", data={"email": "nobody@example.org", "csrf_token": token})
+    assert response.status_code == 302
+    assert db.session.scalar(sa.select(sa.func.count(OutboxMessage.id))) == 0
