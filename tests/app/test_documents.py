@@ -268,3 +268,14 @@ def test_generated_documents_record_the_exact_version_after_a_new_one(setup, db)
     numbers = [db.session.get(PetitionTemplateVersion, d.template_version_id).number for d in (first, second)]
     assert numbers == [1, 2]
     assert NOTIFIED.strftime("%d.%m.%Y") in read_back(io.BytesIO(service.document_path(second).read_bytes()).read())
+
+
+def test_the_case_page_shows_the_documents_panel(setup, client, db):
+    case, _, lawyer = setup
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert 'data-panel="documents"' in page and "Henüz" in page
+    assert f"/desk/cases/{case.id}/documents/new/iptal-davasi" in page
+    assert "sosyal-yardim-basvurusu" not in page  # not for a legal case
+    document = _generate_directly(case, lawyer)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert f"/desk/cases/{case.id}/documents/{document.id}.docx" in page and "Üyeyle paylaş" in page

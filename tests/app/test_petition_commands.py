@@ -1,0 +1,92 @@
+"""`flask petitions list` and `flask petitions render` on the demo data."""
+
+import pytest
+import sqlalchemy as sa
+
+from app.models import Case, MemberProfile, User
+from cases.petitions import soffice_available
+from tests.app.test_petition_support import assert_no_tags, read_back
+
+DEFAULT_SET = {
+    "bilgi-edinme",
+    "disiplin-cezasina-itiraz",
+    "idareye-basvuru",
+    "iptal-davasi",
+    "mobbing-sikayeti",
+    "sosyal-yardim-basvurusu",
+}
+
+
+@pytest.fixture
+def demo(runner, db):
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    case = db.session.scalar(
+        sa.select(Case).where(Case.kind == "legal", Case.court.is_not(None)).order_by(Case.id).limit(1)
+    )
+    member_name = db.session.scalar(
+        sa.select(User.full_name)
+        .join(MemberProfile, MemberProfile.user_id == User.id)
+        .where(MemberProfile.id == case.member_id)
+    )
+    return case, member_name
+
+
+def test_list_prints_the_active_templates_one_a_line(runner, demo):
+    result = runner.invoke(args=["petitions", "list"])
+    assert result.exit_code == 0, result.output
+    assert set(result.output.split("\n")) - {""} == DEFAULT_SET
+
+
+def test_seed_demo_twice_adds_no_template_twice(runner, demo):
+    runner.invoke(args=["seed-demo"])
+    assert runner.invoke(args=["petitions", "list"]).output.count("iptal-davasi") == 1
+
+
+def test_render_writes_a_filled_docx_for_a_demo_case(runner, demo, tmp_path):
+    case, member_name = demo
+    out = tmp_path / "dilekce.docx"
+    result = runner.invoke(
+        args=[
+            "petitions",
+            "render",
+            "--template",
+            "iptal-davasi",
+            "--case",
+            case.reference,
+            "--out",
+            str(out),
+            "--field",
+            "act.date=01.10.2026",
+            "--field",
+            "act.description=müvekkilin atanmasına ilişkin",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    text = read_back(out.read_bytes())
+    assert_no_tags(text)
+    from cases.text import tr_upper
+
+    assert tr_upper(member_name) in text
+    assert tr_upper(case.court) in text  # the court the case was filed with
+    assert "01.10.2026" in text and "müvekkilin atanmasına ilişkin" in text
+
+
+def test_render_refuses_an_unknown_template_or_case(runner, demo, tmp_path):
+    case, _ = demo
+    out = str(tmp_path / "x.docx")
+    missing = runner.invoke(args=["petitions", "render", "--template", "yok", "--case", case.reference, "--out", out])
+    assert missing.exit_code != 0 and "petitions list" in missing.output
+    nocase = runner.invoke(args=["petitions", "render", "--template", "iptal-davasi", "--case", "XX-1", "--out", out])
+    assert nocase.exit_code != 0 and "XX-1" in nocase.output
+
+
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed: PDF path not tested")
+def test_render_to_a_pdf_file_gives_a_pdf(runner, demo, tmp_path):
+    case, _ = demo
+    out = tmp_path / "dilekce.pdf"
+    result = runner.invoke(
+        args=["petitions", "render", "--template", "idareye-basvuru", "--case", case.reference, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
