@@ -126,8 +126,8 @@ def reply(reference: str):
         abort(404)
     try:
         outcome = filing.member_reply(case, current_user, form.message.data, expected_version=form.version.data)
-    except StaleCase:
-        raise
+    except StaleCase as error:
+        return _changed_meanwhile(case, error)
     except DomainError as error:
         db.session.rollback()
         form.message.errors = [domain_message(error)]
@@ -137,6 +137,13 @@ def reply(reference: str):
     else:
         flash(_("Your message was sent."), "success")
     return redirect(url_for(".case_detail", reference=case.reference) + "#messages")
+
+
+def _changed_meanwhile(case: Case, error: StaleCase):
+    """The case moved on since the page was shown: say so and show its current state."""
+    db.session.rollback()
+    flash(domain_message(error), "warning")
+    return redirect(url_for(".case_detail", reference=case.reference)), 303
 
 
 @bp.post("/cases/<reference>/evidence")
@@ -154,6 +161,8 @@ def add_evidence(reference: str):
             expected_version=form.version.data,
             description=form.description.data or None,
         )
+    except StaleCase as error:
+        return _changed_meanwhile(case, error)
     except InvalidUpload as error:
         db.session.rollback()
         form.file.errors = [domain_message(error)]
@@ -171,7 +180,10 @@ def withdraw(reference: str):
         return redirect(url_for(".case_detail", reference=case.reference))
     form = WithdrawForm(version=case.version) if request.method == "GET" else WithdrawForm()
     if request.method == "POST" and form.validate_on_submit():
-        filing.member_withdraw(case, current_user, form.reason.data or "", expected_version=form.version.data)
+        try:
+            filing.member_withdraw(case, current_user, form.reason.data or "", expected_version=form.version.data)
+        except StaleCase as error:
+            return _changed_meanwhile(case, error)
         flash(_("Your case was withdrawn."), "info")
         return redirect(url_for(".case_detail", reference=case.reference))
     status = 400 if request.method == "POST" else 200

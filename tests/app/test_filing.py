@@ -1,0 +1,214 @@
+"""Guided filing: steps from the domain's data, a server-side draft, evidence, one-transaction submit."""
+
+import io
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from app.models import Attachment, Case, CaseEvent, Draft, OutboxMessage
+from tests.factories import MemberFactory, user_of
+from tests.helpers import csrf_token_from
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+TODAY = date.today()
+
+LEGAL_ANSWERS = {
+    "what": {"category": "relocation", "narrative": "Gerekçe gösterilmeden başka bir okula görevlendirildim."},
+    "who": {"respondent_type": "manager", "respondent_name": "Ali Veli", "respondent_title": "Okul müdürü"},
+    "when": {
+        "incident_date": (TODAY - timedelta(days=10)).isoformat(),
+        "notification_date": (TODAY - timedelta(days=8)).strftime("%d.%m.%Y"),
+    },
+    "details": {"old_post": "Çankaya İlkokulu", "new_post": "Polatlı Lisesi", "is_union_representative": "yes"},
+    "request": {"request": "Görevlendirmenin iptali için dava açılmasını istiyorum."},
+}
+
+
+@pytest.fixture
+def member(db):
+    return MemberFactory()
+
+
+@pytest.fixture
+def signed_in(client, login, member):
+    login(user_of(member))
+    return member
+
+
+def start(client, kind="legal") -> str:
+    token = csrf_token_from(client.get("/portal/new"))
+    response = client.post(f"/portal/new/{kind}", data={"csrf_token": token})
+    assert response.status_code == 302
+    return response.headers["Location"]
+
+
+def post_step(client, url, answers, action="next"):
+    token = csrf_token_from(client.get(url))
+    return client.post(url, data={**answers, "action": action, "csrf_token": token})
+
+
+def walk(client, answers=LEGAL_ANSWERS, kind="legal") -> str:
+    """Fill every question step; return the URL of the evidence step."""
+    url = start(client, kind)
+    for step, values in answers.items():
+        assert url.endswith(f"/{step}"), url
+        response = post_step(client, url, values)
+        assert response.status_code == 302, response.get_data(as_text=True)[-3000:]
+        url = response.headers["Location"]
+    return url
+
+
+def upload(client, evidence_url, content=PDF, name="karar.pdf"):
+    draft_id = evidence_url.split("/drafts/")[1].split("/")[0]
+    token = csrf_token_from(client.get(evidence_url))
+    return client.post(
+        f"/portal/drafts/{draft_id}/evidence",
+        data={"file": (io.BytesIO(content), name), "description": "", "csrf_token": token},
+        content_type="multipart/form-data",
+    )
+
+
+def submit(client, evidence_url):
+    draft_id = evidence_url.split("/drafts/")[1].split("/")[0]
+    review = client.get(f"/portal/drafts/{draft_id}/review")
+    token = csrf_token_from(review)
+    return client.post(f"/portal/drafts/{draft_id}/submit", data={"csrf_token": token})
+
+
+def test_a_grievance_is_filed_step_by_step_with_a_pdf(client, db, signed_in):
+    evidence = walk(client)
+    assert evidence.endswith("/evidence")
+    assert upload(client, evidence).status_code == 302
+    review = client.get(evidence.replace("/evidence", "/review")).get_data(as_text=True)
+    assert "Polatlı Lisesi" in review and "karar.pdf" in review and "Evet" in review
+    response = submit(client, evidence)
+    assert response.status_code == 302 and "/received" in response.headers["Location"]
+    case = db.session.scalar(sa.select(Case))
+    assert case.category == "relocation" and case.kind == "legal" and case.respondent_type == "manager"
+    assert case.details["old_post"] == "Çankaya İlkokulu" and case.details["is_union_representative"] == "yes"
+    assert case.notification_date == TODAY - timedelta(days=8)
+    assert case.priority == "high"  # a union representative relocated
+    assert case.membership_pending is False
+    attachment = db.session.scalar(sa.select(Attachment))
+    assert attachment.case_id == case.id and attachment.draft_id is None
+    assert db.session.scalar(sa.select(sa.func.count(Draft.id))) == 0
+    kinds = db.session.scalars(sa.select(CaseEvent.kind).order_by(CaseEvent.sequence)).all()
+    assert kinds == ["submitted", "attachment"]
+    mail = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.kind == "case_received"))
+    assert mail.case_id == case.id and case.reference in mail.subject
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert case.reference in page and "Bundan sonra ne olacak" in page
+
+
+def test_the_questions_follow_the_category(client, signed_in):
+    url = start(client)
+    post_step(
+        client,
+        url,
+        {"category": "disciplinary_penalty", "narrative": "Hakkımda haksız bir ceza verildi, itiraz etmek istiyorum."},
+    )
+    details = client.get(url.replace("/what", "/details")).get_data(as_text=True)
+    assert 'name="penalty"' in details and 'name="objection_made"' in details
+    assert 'name="old_post"' not in details
+    post_step(
+        client, url, {"category": "relocation", "narrative": "Başka bir ile görevlendirildim, ailemden ayrı kaldım."}
+    )
+    details = client.get(url.replace("/what", "/details")).get_data(as_text=True)
+    assert 'name="old_post"' in details and 'name="penalty"' not in details
+
+
+def test_each_step_validates_in_turkish_and_keeps_what_was_typed(client, db, signed_in):
+    url = start(client)
+    response = post_step(client, url, {"category": "", "narrative": "Kısa <b>"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'data-testid="error-category"' in page and 'data-testid="error-narrative"' in page
+    assert "Kısa &lt;b&gt;</textarea>" in page
+    # The draft kept it too: closing the browser loses nothing.
+    draft = db.session.scalar(sa.select(Draft))
+    assert draft.answers["narrative"] == "Kısa <b>"
+
+
+def test_a_draft_survives_a_new_session(app, client, db, signed_in, login):
+    url = start(client)
+    post_step(
+        client,
+        url,
+        {"category": "harassment", "narrative": "Müdürüm her gün herkesin önünde bana bağırıyor."},
+        action="save",
+    )
+    other = app.test_client()
+    token = csrf_token_from(other.get("/login"))
+    other.post(
+        "/login", data={"email": user_of(signed_in).email, "password": "correct horse battery", "csrf_token": token}
+    )
+    home = other.get("/portal/").get_data(as_text=True)
+    draft = db.session.scalar(sa.select(Draft))
+    assert f"/portal/drafts/{draft.id}" in home
+    page = other.get(url).get_data(as_text=True)
+    assert "Müdürüm her gün herkesin önünde bana bağırıyor." in page
+
+
+def test_an_executable_renamed_pdf_is_refused_with_a_clear_message(client, db, signed_in):
+    evidence = walk(client)
+    response = upload(client, evidence, content=b"MZ\x90\x00" + b"\x00" * 200, name="karar.pdf")
+    assert response.status_code == 400
+    assert "kabul edilemez" in response.get_data(as_text=True).lower() or "kabul" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+
+
+def test_a_failed_submit_leaves_no_half_written_case(client, db, signed_in, monkeypatch):
+    evidence = walk(client)
+    upload(client, evidence)
+
+    def broken(case):
+        raise RuntimeError("mail queue down")
+
+    monkeypatch.setattr("app.services.outbox.notify_case_received", broken)
+    with pytest.raises(RuntimeError):
+        submit(client, evidence)
+    db.session.rollback()
+    assert db.session.scalar(sa.select(sa.func.count(Case.id))) == 0
+    assert db.session.scalar(sa.select(sa.func.count(CaseEvent.id))) == 0
+    assert db.session.scalar(sa.select(Attachment.draft_id)) is not None
+    assert db.session.scalar(sa.select(sa.func.count(Draft.id))) == 1
+
+
+def test_submitting_incomplete_answers_sends_back_to_the_step(client, db, signed_in):
+    url = start(client)
+    draft_id = url.split("/drafts/")[1].split("/")[0]
+    token = csrf_token_from(client.get(f"/portal/drafts/{draft_id}/review"))
+    response = client.post(f"/portal/drafts/{draft_id}/submit", data={"csrf_token": token})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/what")
+    assert db.session.scalar(sa.select(sa.func.count(Case.id))) == 0
+
+
+def test_a_pending_member_can_file_and_the_case_is_marked(client, db, login):
+    member = MemberFactory(membership_status="pending")
+    login(user_of(member))
+    evidence = walk(client)
+    submit(client, evidence)
+    assert db.session.scalar(sa.select(Case.membership_pending)) is True
+
+
+def test_an_assistance_request_has_its_own_short_form(client, db, signed_in):
+    answers = {
+        "what": {"category": "bereavement", "narrative": "Babamı kaybettim, destek istiyorum."},
+        "details": {"event_date": (TODAY - timedelta(days=3)).isoformat(), "affected_person": "parent"},
+        "request": {"help_kind": "material", "amount": "5.000,00", "iban": "", "request": ""},
+    }
+    evidence = walk(client, answers, kind="assistance")
+    assert submit(client, evidence).status_code == 302
+    case = db.session.scalar(sa.select(Case))
+    assert case.kind == "material" and case.category == "bereavement"
+    assert str(case.amount_requested) == "5000.00" and case.priority == "high"
+
+
+def test_another_members_draft_is_not_found(client, db, signed_in):
+    other = MemberFactory()
+    draft = Draft(user_id=other.user_id, kind="legal", step="what", answers={"narrative": "gizli"})
+    db.session.add(draft)
+    db.session.commit()
+    assert client.get(f"/portal/drafts/{draft.id}/what").status_code == 404
+    assert client.get(f"/portal/drafts/{draft.id}").status_code == 404
