@@ -532,11 +532,19 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
         case,
         "document",
         user,
-        {"action": "shared", "document_id": document.id, "filename": document.filename},
+        {"action": "shared", "document_id": document.id, "filename": document.filename, "title": _title_of(document)},
         member_visible=True,
     )
     log_access(user, "share", "document", document.id)
     db.session.commit()
+
+
+def _title_of(document: Document) -> str:
+    return db.session.scalar(
+        sa.select(PetitionTemplate.title)
+        .join(PetitionTemplateVersion, PetitionTemplateVersion.template_id == PetitionTemplate.id)
+        .where(PetitionTemplateVersion.id == document.template_version_id)
+    )
 
 
 def case_documents(case_id: int) -> list[dict]:

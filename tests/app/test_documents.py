@@ -164,7 +164,9 @@ def test_sharing_makes_the_document_visible_to_the_member(setup, client, db):
     db.session.refresh(document)
     assert document.shared_with_member and document.shared_at is not None
     shared = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.kind == "document").order_by(CaseEvent.sequence))
-    assert [e.member_visible for e in shared] == [False, True]
+    events = list(shared)
+    assert [e.member_visible for e in events] == [False, True]
+    assert events[1].payload["title"].startswith("İptal davası dilekçesi")
 
 
 @pytest.mark.parametrize("who", ["foreign_lawyer", "officer", "member"])
@@ -273,7 +275,7 @@ def test_generated_documents_record_the_exact_version_after_a_new_one(setup, db)
 def test_the_case_page_shows_the_documents_panel(setup, client, db):
     case, _, lawyer = setup
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
-    assert 'data-panel="documents"' in page and "Henüz" in page
+    assert 'data-panel="documents"' in page and "Bu dosya için henüz belge oluşturulmadı." in page
     assert f"/desk/cases/{case.id}/documents/new/iptal-davasi" in page
     assert "sosyal-yardim-basvurusu" not in page  # not for a legal case
     document = _generate_directly(case, lawyer)
