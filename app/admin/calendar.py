@@ -16,6 +16,7 @@ from app.access import allow
 from app.admin import bp
 from app.desk.deadline_forms import DayField
 from app.extensions import db
+from app.i18n import domain_message
 from app.models import CalendarDay
 from app.services.audit_log import log_access
 from app.services.concurrency import STALE_MESSAGE
@@ -131,8 +132,10 @@ def calendar_day_remove(day_id: int):
     form = RemoveForm()
     if not form.validate_on_submit():
         abort(400)
-    _check_unchanged(row, form.version.data)
     year = row.day.year
+    if form.version.data != fingerprint(row):
+        flash(domain_message(StaleCase(STALE_MESSAGE)), "warning")
+        return redirect(url_for(".calendar_days", year=year), 303)
     log_access(current_user, "delete", "calendar_day", row.id)
     db.session.delete(row)
     db.session.commit()

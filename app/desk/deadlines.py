@@ -434,8 +434,8 @@ def calendar_token():
     if not form.validate_on_submit():
         abort(400)
     user = db.session.get(User, current_user.id)
-    service.regenerate_calendar_token(user, expected_version=form.version.data)
-    flash(_("Your calendar has a new private address. The old address no longer works."), "success")
+    if _attempt(service.regenerate_calendar_token, user, expected_version=form.version.data):
+        flash(_("Your calendar has a new private address. The old address no longer works."), "success")
     return redirect(url_for(".deadlines"), 303)
 
 

@@ -274,12 +274,15 @@ _BODY_DAYS = N_(
     'Dear %(name)s,\n\nThe deadline "%(title)s" on case %(reference)s ends on %(due)s, in %(days)s days.'
     "\nLegal basis: %(basis)s."
 )
+_BODY_TOMORROW = N_(
+    'Dear %(name)s,\n\nThe deadline "%(title)s" on case %(reference)s ends TOMORROW, %(due)s.\nLegal basis: %(basis)s.'
+)
 _BODY_TODAY = N_(
     'Dear %(name)s,\n\nThe deadline "%(title)s" on case %(reference)s ends TODAY, %(due)s.\nLegal basis: %(basis)s.'
 )
 _BODY_UNASSIGNED = N_(
     'Dear %(name)s,\n\nCase %(reference)s has no lawyer assigned, and its deadline "%(title)s" ends on '
-    "%(due)s (%(days)s days left). Please assign the case."
+    "%(due)s. Please assign the case."
 )
 
 
@@ -322,7 +325,7 @@ def send_reminders(today: date) -> int:
         threshold = _threshold(days_left)
         if case.assignee_id is not None:
             recipients = [assignees[case.assignee_id]] if case.assignee_id in assignees else []
-            body = _BODY_TODAY if days_left == 0 else _BODY_DAYS
+            body = {0: _BODY_TODAY, 1: _BODY_TOMORROW}.get(days_left, _BODY_DAYS)
         elif days_left <= UNASSIGNED_ALERT_DAYS:
             recipients = admins.get(case.union_id, []) + admins.get(None, [])
             body = _BODY_UNASSIGNED
