@@ -127,8 +127,6 @@ class _Events:
             previous = digest
             self.next_id += 1
             self.count += 1
-        if len(self.rows) >= BATCH:
-            self.flush()
 
     def flush(self) -> None:
         if self.rows:

@@ -102,7 +102,7 @@ def transition_form(
                 render_kw={"inputmode": "decimal"},
             )
         else:
-            field = StringField(label, validators=validators)
+            field = StringField(label, validators=validators, id=f"{transition.name}-{name}")
         setattr(TransitionForm, name, field)
     kwargs = {} if formdata is None else {"formdata": formdata}
     # Field names stay plain (message, court…); ids carry the transition so labels stay unique.
@@ -112,6 +112,7 @@ def transition_form(
 class NoteForm(_VersionedForm):
     text = TextAreaField(
         _l("Internal note"),
+        id="note-text",
         validators=[Needed()],
         render_kw={"rows": 3},
         description=_l("Only staff see internal notes."),
@@ -121,6 +122,7 @@ class NoteForm(_VersionedForm):
 class MessageForm(_VersionedForm):
     text = TextAreaField(
         _l("Message to the member"),
+        id="message-text",
         validators=[Needed()],
         render_kw={"rows": 3},
         description=_l("The member sees this message and is notified by e-mail."),
@@ -128,17 +130,21 @@ class MessageForm(_VersionedForm):
 
 
 class PriorityForm(_VersionedForm):
-    priority = SelectField(_l("Priority"), choices=list(labels.PRIORITIES.items()), validate_choice=False)
+    priority = SelectField(
+        _l("Priority"), id="priority-choice", choices=list(labels.PRIORITIES.items()), validate_choice=False
+    )
 
 
 class ConflictForm(_VersionedForm):
-    note = TextAreaField(_l("How the conflict was handled"), validators=[Needed()], render_kw={"rows": 3})
+    note = TextAreaField(
+        _l("How the conflict was handled"), id="conflict-note", validators=[Needed()], render_kw={"rows": 3}
+    )
 
 
 class EvidenceForm(_VersionedForm):
-    file = FileField(_l("File"), validators=[Needed()])
-    description = StringField(_l("Description"), validators=[Optional()])
-    member_visible = BooleanField(_l("The member may see this file"))
+    file = FileField(_l("File"), id="evidence-file", validators=[Needed()])
+    description = StringField(_l("Description"), id="evidence-description", validators=[Optional()])
+    member_visible = BooleanField(_l("The member may see this file"), id="evidence-member-visible")
 
 
 SORT_LABELS = {

@@ -1,0 +1,102 @@
+"""A lawyer works a case from take to close in a real browser; a stale second session is told so."""
+
+from datetime import date
+
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.models import Case, Court
+from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.factories import PASSWORD, MemberFactory, UnionFactory, UserFactory, make_case, user_of
+
+
+def _member_answers(case_id: int, member_user, text: str) -> None:
+    """The member's reply, through the service layer (the portal is another area)."""
+    from app.services.workflow import perform_transition
+
+    db.session.expire_all()
+    case = db.session.get(Case, case_id)
+    perform_transition(case, "member_answer", member_user, {"message": text}, expected_version=case.version)
+
+
+def _act(page, transition: str, button: str, fields: dict | None = None) -> None:
+    form = page.get_by_test_id(f"transition-{transition}")
+    for label, value in (fields or {}).items():
+        control = form.get_by_label(label)
+        if control.evaluate("e => e.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value)
+    form.get_by_role("button", name=button).click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").first.inner_text().startswith("Yapıldı"), page.content()[:3000]
+
+
+def test_lawyer_works_a_case_to_the_end_and_a_stale_session_is_refused(live_server, page, browser):
+    union = UnionFactory(code="EBS")
+    lawyer = UserFactory(role="lawyer", union=union, full_name="Av. Deniz Kaya")
+    member = MemberFactory(union=union, user__full_name="Ayşe Yılmaz")
+    case = make_case(member)
+    db.session.add(Court(name="Ankara 3. İdare Mahkemesi", province="Ankara"))
+    db.session.commit()
+    case_url = f"{live_server}/desk/cases/{case.id}"
+
+    sign_in(page, live_server, lawyer.email, PASSWORD)
+    page.wait_for_url(f"{live_server}/desk/")
+    page.get_by_role("link", name=case.reference).click()
+    page.wait_for_url(case_url)
+
+    _act(page, "take", "Dosyayı üstlen")
+    assert page.get_by_test_id("assignee").inner_text() == "Av. Deniz Kaya"
+    _act(page, "request_info", "Bilgi iste", {"Üyeye mesaj": "Tebliğ belgesini yükler misiniz?"})
+    _member_answers(case.id, user_of(member), "Belgeyi yükledim, tebliğ 3 Kasım'da yapıldı.")
+    page.goto(case_url)
+    thread = page.get_by_test_id("thread").inner_text()
+    assert thread.index("Tebliğ belgesini") < thread.index("Belgeyi yükledim")
+    _act(page, "accept", "Dosyayı kabul et")
+    today = date.today().isoformat()
+    _act(
+        page,
+        "file_lawsuit",
+        "Davayı kaydet",
+        {"Mahkeme": "Ankara 3. İdare Mahkemesi", "Dosya numarası": "2026/1234 E.", "Başvuru (dava açma) tarihi": today},
+    )
+    assert page.get_by_test_id("court").inner_text() == "Ankara 3. İdare Mahkemesi"
+    _act(page, "record_decision", "Kararı kaydet", {"Sonuç": "won", "Karar tarihi": today})
+
+    # A second session opens the case before it is closed, and acts after.
+    other = browser.new_context(locale="tr-TR", viewport={"width": 1280, "height": 900})
+    stale = other.new_page()
+    sign_in(stale, live_server, lawyer.email, PASSWORD)
+    stale.wait_for_url(f"{live_server}/desk/")
+    stale.goto(case_url)
+
+    _act(page, "close", "Kapat")
+    titles = page.get_by_test_id("timeline").get_by_test_id("event-title").all_inner_texts()
+    assert titles == [
+        "Başvuru yapıldı",
+        "Dosyayı üstlen",
+        "Bilgi iste",
+        "Cevabınızı gönderin",
+        "Dosyayı kabul et",
+        "Davayı kaydet",
+        "Kararı kaydet",
+        "Kapat",
+    ]
+    assert page.get_by_test_id("case-status").locator("[data-status]").get_attribute("data-status") == "closed"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "desk-case-closed.png"), full_page=True)
+
+    stale.get_by_test_id("note-form").get_by_label("İç not").fill("Bu not eski sayfadan.")
+    stale.get_by_test_id("note-form").get_by_role("button", name="Notu kaydet").click()
+    stale.wait_for_load_state()
+    warning = stale.get_by_role("alert").first.inner_text()
+    assert "başka biri tarafından değiştirildi" in warning
+    assert stale.get_by_test_id("note-form").get_by_label("İç not").input_value() == "Bu not eski sayfadan."
+    stale.screenshot(path=str(ARTIFACTS / "desk-stale.png"), full_page=True)
+    other.close()
+    db.session.expire_all()
+    notes = db.session.scalar(
+        sa.text("SELECT count(*) FROM case_events WHERE case_id = :id AND kind = 'note'"), {"id": case.id}
+    )
+    assert notes == 0
