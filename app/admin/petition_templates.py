@@ -77,6 +77,29 @@ class NewTemplateForm(FlaskForm):
         self.required_fields.choices = [(f.name, f"{f.name} — {_field_text(f)}") for f in FILLABLE_FIELDS]
 
 
+class SettingsForm(FlaskForm):
+    title = StringField(
+        _l("Title (Turkish)"), validators=[DataRequired(_l("Please enter the title.")), Length(max=200)]
+    )
+    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=200)])
+    kinds = MultiCheckboxField(_l("Case kinds"), validators=[DataRequired(_l("Choose at least one case kind."))])
+    categories = MultiCheckboxField(
+        _l("Categories"), validators=[Optional()], description=_l("None chosen: every category of the chosen kinds.")
+    )
+    required_fields = MultiCheckboxField(
+        _l("Fields the lawyer must fill in"),
+        validators=[Optional()],
+        description=_l("The fillable fields the version in use contains; the others are offered as optional."),
+    )
+    token = HiddenField()
+
+    def __init__(self, *args, fillable: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kinds.choices = [(k.value, labels.label(labels.KINDS, k.value)) for k in CaseKind]
+        self.categories.choices = [(c.value, labels.label(labels.CATEGORIES, c.value)) for c in Category]
+        self.required_fields.choices = [(f.name, f"{f.name} — {_field_text(f)}") for f in FIELDS if f.name in fillable]
+
+
 class VersionForm(FlaskForm):
     file = _docx_file(_l("New version (.docx)"))
     note = TextAreaField(_l("What changed"), validators=[Optional(), Length(max=2000)])
@@ -163,6 +186,51 @@ def _detail(template: PetitionTemplate, form: VersionForm, *, stale: str | None 
         kinds=[labels.label(labels.KINDS, k) for k in template.kinds or []],
         categories=[labels.label(labels.CATEGORIES, c) for c in template.categories or []],
         stale=stale,
+    )
+
+
+@bp.route("/petition-templates/<int:template_id>/settings", methods=["GET", "POST"])
+@allow(Role.ADMIN)
+def petition_template_settings(template_id: int):
+    template = _template_or_404(template_id)
+    fillable = service.fillable_in_use(template.id)
+    if request.method == "GET":
+        spec = service.spec_of(template)
+        form = SettingsForm(
+            fillable=fillable,
+            data={
+                "title": template.title,
+                "title_en": template.title_en,
+                "kinds": list(template.kinds or []),
+                "categories": list(template.categories or []),
+                "required_fields": list(spec.required_fields),
+                "token": service.settings_token(template),
+            },
+        )
+        return render_template("petitions/template_settings.html", template=template, form=form)
+    form = SettingsForm(fillable=fillable)
+    stale = None
+    if form.validate_on_submit():
+        try:
+            service.update_settings(
+                template.id,
+                title=form.title.data.strip(),
+                title_en=(form.title_en.data or "").strip(),
+                kinds=form.kinds.data,
+                categories=form.categories.data or [],
+                required=form.required_fields.data or [],
+                expected_token=form.token.data,
+                actor=current_user,
+            )
+        except StaleCase as error:
+            template = _template_or_404(template_id)
+            form.token.data = service.settings_token(template)
+            stale = domain_message(error)
+        else:
+            flash(_("The template's settings were saved."), "success")
+            return redirect(url_for(".petition_template", template_id=template.id))
+    return render_template("petitions/template_settings.html", template=template, form=form, stale=stale), (
+        409 if stale else 400
     )
 
 

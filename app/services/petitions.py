@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.models import (
@@ -274,6 +275,49 @@ def decide_version(version: PetitionTemplateVersion, *, accept: bool, actor: Use
     db.session.refresh(version)
 
 
+def settings_token(template: PetitionTemplate) -> str:
+    """A fingerprint of a template's settings: an edit form carries it to detect changes made meanwhile."""
+    settings = [template.title, template.title_en, template.kinds, template.categories, template.extra_fields]
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20]
+
+
+def fillable_in_use(template_id: int) -> tuple[str, ...]:
+    """The fillable fields the current version of a template uses (the choices for required fields)."""
+    version = current_version(template_id)
+    return check_template(version.content).fillable_fields if version else ()
+
+
+def update_settings(
+    template_id: int,
+    *,
+    title: str,
+    title_en: str | None,
+    kinds: list[str],
+    categories: list[str],
+    required: list[str],
+    expected_token: str | None,
+    actor: User,
+) -> PetitionTemplate:
+    """Change a template's titles, where it applies and its required fields; commits.
+
+    Raises StaleCase when the settings changed since the form was shown (the row is locked
+    while it is compared, so two admins saving at once cannot both win).
+    """
+    template = db.session.get(PetitionTemplate, template_id, with_for_update=True, populate_existing=True)
+    if settings_token(template) != expected_token:
+        db.session.rollback()
+        raise StaleCase(STALE_MESSAGE)
+    used = fillable_in_use(template.id)
+    template.title = title
+    template.title_en = title_en or None
+    template.kinds = list(kinds)
+    template.categories = list(categories)
+    template.extra_fields = form_fields_for(used, [r for r in required if r in used], template.extra_fields)
+    log_access(actor, "update", "petition_template", template.id)
+    db.session.commit()
+    return template
+
+
 def set_active(template: PetitionTemplate, active: bool, *, actor: User) -> None:
     """Switch a template on or off for generation (documents made from it stay)."""
     template.active = active
@@ -514,6 +558,10 @@ def generate_document(
         )
         log_access(user, "generate", "document", document.id)
         db.session.commit()
+    except (StaleDataError, IntegrityError):  # another change to the case won the race
+        db.session.rollback()
+        path.unlink(missing_ok=True)
+        raise StaleCase(STALE_MESSAGE) from None
     except BaseException:
         db.session.rollback()
         path.unlink(missing_ok=True)

@@ -281,3 +281,24 @@ def test_the_case_page_shows_the_documents_panel(setup, client, db):
     document = _generate_directly(case, lawyer)
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     assert f"/desk/cases/{case.id}/documents/{document.id}.docx" in page and "Üyeyle paylaş" in page
+
+
+def test_two_generations_racing_on_one_case_leave_one_document_and_no_stray_file(setup, db, app):
+    case, _, lawyer = setup
+    template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
+    shown = case.version
+    # Another request changes the case between this one's version check and its commit.
+    with db.engine.begin() as other:
+        other.execute(sa.text("UPDATE cases SET version = version + 1 WHERE id = :id"), {"id": case.id})
+    from cases.errors import StaleCase
+
+    with pytest.raises(StaleCase):
+        service.generate_document(
+            case,
+            template,
+            lawyer,
+            {"court.name": "X", "act.date": date(2026, 10, 1), "act.description": "atama"},
+            expected_version=shown,
+        )
+    assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
+    assert not any(Path(app.config["DOCUMENT_DIR"]).glob("*.docx"))

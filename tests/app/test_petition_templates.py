@@ -1,6 +1,7 @@
 """Template management: the list, the field catalogue, checked uploads, versions, proposals, preview."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -236,3 +237,49 @@ def test_only_admins_upload_and_switch_templates(app, db, client, login, role):
     assert client.post(f"/admin/petition-templates/{template.id}/active", data={"csrf_token": token}).status_code == 403
     expected = 200 if role == "lawyer" else 403  # lawyers read the list and may propose versions
     assert client.get("/admin/petition-templates").status_code == expected
+
+
+def test_settings_change_where_a_template_applies_and_what_it_requires(admin, client, db):
+    load_defaults()
+    template = template_named(db, "bilgi-edinme")
+    page = client.get(f"/admin/petition-templates/{template.id}/settings")
+    assert page.status_code == 200
+    assert re.search(r'<input checked[^>]*value="authority"', page.get_data(as_text=True))
+    token = csrf_token_from(page)
+    stamp = service.settings_token(template)
+    form = {
+        "csrf_token": token,
+        "token": stamp,
+        "title": "Bilgi edinme başvurusu (yeni)",
+        "kinds": ["legal", "social"],
+        "categories": [],
+        "required_fields": ["authority", "member.address"],
+    }
+    assert client.post(f"/admin/petition-templates/{template.id}/settings", data=form).status_code == 302
+    db.session.refresh(template)
+    assert template.title == "Bilgi edinme başvurusu (yeni)" and template.kinds == ["legal", "social"]
+    assert template.categories == []
+    assert service.spec_of(template).required_fields == ("authority", "member.address")
+    # The same (now outdated) form again: refused, what was typed stays, the new fingerprint is offered.
+    again = client.post(f"/admin/petition-templates/{template.id}/settings", data={**form, "title": "Benim başlığım"})
+    body = again.get_data(as_text=True)
+    assert again.status_code == 409 and 'value="Benim başlığım"' in body
+    assert service.settings_token(template) in body
+    db.session.refresh(template)
+    assert template.title == "Bilgi edinme başvurusu (yeni)"
+
+
+def test_settings_refuse_a_field_the_template_does_not_use(admin, client, db):
+    load_defaults()
+    template = template_named(db, "bilgi-edinme")
+    page = client.get(f"/admin/petition-templates/{template.id}/settings")
+    form = {
+        "csrf_token": csrf_token_from(page),
+        "token": service.settings_token(template),
+        "title": "x",
+        "kinds": ["legal"],
+        "required_fields": ["court.name"],
+    }
+    response = client.post(f"/admin/petition-templates/{template.id}/settings", data=form)
+    assert response.status_code == 400
+    assert service.spec_of(template).required_fields == ("authority", "requests")
