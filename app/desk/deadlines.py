@@ -128,7 +128,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
             "needs_date": case.notification_date is None and bool(service.rules_for_case(case.category, case.kind)),
             "no_recess": not recess,
             "manual_form": manual,
-            "next": request.path,
+            "next": request.path + "#deadlines",
             "today": today,
         }
     }
@@ -421,6 +421,7 @@ def deadlines():
         today=today,
         feed_url=feed_url,
         token_form=VersionForm(formdata=None, version=current_user.version),
+        case_endpoint="desk.case_detail" if "desk.case_detail" in current_app.view_functions else "desk.case_deadlines",
     )
 
 

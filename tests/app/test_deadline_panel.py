@@ -230,6 +230,43 @@ def test_court_without_recess_gets_no_extension(client, login, db):
     assert "24.07.2026" in page and "07.09.2026" not in page
 
 
+def test_the_case_page_shows_the_panel_and_actions_come_back_to_it(client, login, db):
+    _member, lawyer, case = _setup(db)
+    login(lawyer)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert 'data-testid="deadlines-panel"' in page and 'data-rule="annulment-lawsuit"' in page
+    token = csrf_token_from(client.get(f"/desk/cases/{case.id}"))
+    response = client.post(
+        f"/desk/cases/{case.id}/deadlines/confirm",
+        data={
+            "rule_id": "annulment-lawsuit",
+            "version": _case(db, case).version,
+            "next": f"/desk/cases/{case.id}#deadlines",
+            "csrf_token": token,
+        },
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"/desk/cases/{case.id}#deadlines"
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert 'data-testid="deadline"' in page and "01.09.2026" in page
+
+
+def test_next_never_leaves_the_site(client, login, db):
+    _member, lawyer, case = _setup(db)
+    login(lawyer)
+    token = csrf_token_from(_page(client, case))
+    response = client.post(
+        f"/desk/cases/{case.id}/deadlines/confirm",
+        data={
+            "rule_id": "annulment-lawsuit",
+            "version": _case(db, case).version,
+            "next": "//evil.example/x",
+            "csrf_token": token,
+        },
+    )
+    assert response.headers["Location"] == f"/desk/cases/{case.id}/deadlines"
+
+
 def test_the_panel_is_registered_for_the_case_page(app, db):
     from app.desk.panels import panels_for
 
