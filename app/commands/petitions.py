@@ -22,8 +22,8 @@ def list_templates() -> None:
     """Print the names of the active templates, one a line."""
     from app.services.petitions import template_rows
 
-    for row in template_rows(active_only=True):
-        click.echo(row.template.slug)
+    for slug in sorted(row.template.slug for row in template_rows(active_only=True)):
+        click.echo(slug)
 
 
 @petitions.command("render")

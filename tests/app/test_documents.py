@@ -302,3 +302,12 @@ def test_two_generations_racing_on_one_case_leave_one_document_and_no_stray_file
         )
     assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
     assert not any(Path(app.config["DOCUMENT_DIR"]).glob("*.docx"))
+
+
+def test_the_form_speaks_english_to_an_english_speaking_lawyer(setup, client, db):
+    case, _, lawyer = setup
+    lawyer.language = "en"
+    db.session.commit()
+    page = client.get(form_url(case)).get_data(as_text=True)
+    assert "The date of the contested act" in page and "Generate the document" in page
+    assert "İşlemin tarihi" not in page

@@ -39,3 +39,30 @@ def test_a_lawyer_generates_and_downloads_a_petition(runner, db, live_server, pa
     text = read_back(Path(download.value.path()).read_bytes())
     assert_no_tags(text)
     assert "ANKARA 2. İDARE MAHKEMESİ" in text and "YÜRÜTMENİN DURDURULMASI" in text
+
+
+def test_an_admin_sees_an_upload_refused_in_turkish_then_accepted(runner, db, live_server, page, tmp_path):
+    from tests.app.test_petition_support import make_docx
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    bad, good = tmp_path / "kotu.docx", tmp_path / "iyi.docx"
+    bad.write_bytes(make_docx("{{ member.full_name }} {{ member.maas }}"))
+    good.write_bytes(make_docx("{{ authority }}", "{{ member.full_name|buyuk }}"))
+    sign_in(page, live_server, "admin@dayanak.test", DEMO_PASSWORD)
+    page.wait_for_url(f"{live_server}/admin/")
+    page.get_by_role("link", name="Dilekçe şablonları").first.click()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "petition-templates.png"), full_page=True)
+    page.get_by_role("link", name="Yeni şablon").click()
+    page.get_by_label("Şablon dosyası (.docx)").set_input_files(str(bad))
+    page.get_by_label("Kısa ad").fill("ornek")
+    page.get_by_label("Başlık (Türkçe)").fill("Örnek dilekçe")
+    page.get_by_label("Hukuki destek").check()
+    page.get_by_role("button", name="Denetle ve şablonu ekle").click()
+    assert "Şablon bilinmeyen alanlar kullanıyor: member.maas." in page.locator(".invalid-feedback").first.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "petition-template-refused.png"), full_page=True)
+    assert page.get_by_label("Başlık (Türkçe)").input_value() == "Örnek dilekçe"
+    page.get_by_label("Şablon dosyası (.docx)").set_input_files(str(good))
+    page.get_by_role("button", name="Denetle ve şablonu ekle").click()
+    assert "Örnek dilekçe şablonu eklendi." in page.get_by_role("alert").first.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "petition-template.png"), full_page=True)
