@@ -283,3 +283,26 @@ def test_settings_refuse_a_field_the_template_does_not_use(admin, client, db):
     response = client.post(f"/admin/petition-templates/{template.id}/settings", data=form)
     assert response.status_code == 400
     assert service.spec_of(template).required_fields == ("authority", "requests")
+
+
+def test_template_and_pdf_errors_reach_the_user_as_pages_in_turkish(app, client):
+    from app.access import public
+    from cases.errors import TemplateError
+    from cases.i18n import N_
+    from cases.petitions import PdfConversionError
+
+    @public
+    def broken_template():
+        raise TemplateError(N_("The template uses unknown fields: %(fields)s."), fields="gizli")
+
+    @public
+    def broken_pdf():
+        raise PdfConversionError(N_("PDF is not available: LibreOffice (soffice) is not installed."))
+
+    app.add_url_rule("/broken-template", "broken_template", broken_template)
+    app.add_url_rule("/broken-pdf", "broken_pdf", broken_pdf)
+    response = client.get("/broken-template")
+    assert response.status_code == 400
+    assert "Şablon bilinmeyen alanlar kullanıyor: gizli." in response.get_data(as_text=True)
+    response = client.get("/broken-pdf")
+    assert response.status_code == 503 and "PDF oluşturulamıyor" in response.get_data(as_text=True)
