@@ -49,3 +49,23 @@ def test_lawyer_confirms_changes_and_meets_a_deadline(live_server, page, db):
     assert overdue.count() == 1 and "11.05.2026" in overdue.inner_text()
     assert "table-danger" in overdue.get_attribute("class")
     page.screenshot(path=str(ARTIFACTS / "deadlines-view.png"), full_page=True)
+
+
+def test_admin_declares_a_holiday_and_the_proposal_moves(live_server, page, db):
+    member = MemberFactory()
+    admin = UserFactory(role="admin", union_id=None, email="yonetici.takvim@example.org")
+    case = make_case(member, notification_date=date(2026, 7, 3))
+    sign_in(page, live_server, admin.email, PASSWORD)
+    page.goto(f"{live_server}/admin/calendar?year=2026")
+    page.get_by_role("link", name="Gün ekle veya düzelt").click()
+    page.get_by_role("textbox", name="Gün").fill("2026-09-01")
+    page.get_by_label("Günün niteliği").select_option("holiday")
+    page.get_by_label("Adı veya gerekçesi").fill("Ek resmî tatil")
+    page.get_by_role("button", name="Kaydet").click()
+    page.wait_for_url(f"{live_server}/admin/calendar?year=2026")
+    assert "Ek resmî tatil" in page.get_by_test_id("corrections").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "admin-calendar.png"), full_page=True)
+    page.goto(f"{live_server}/desk/cases/{case.id}/deadlines")
+    proposal = page.locator('[data-rule="annulment-lawsuit"]')
+    assert proposal.get_by_test_id("proposal-due").inner_text() == "02.09.2026"
