@@ -125,14 +125,16 @@ def _contains(folded: str) -> sa.ColumnElement[bool]:
     return Case.search_text.like(f"%{_escape_like(folded)}%", escape="\\")
 
 
-def _order_by(sort: str) -> list:
+def _order_by(sort: str, table=Case) -> list:
+    """The ORDER BY of a sort, on Case or on a selection carrying the same column names."""
+    column = table.c if hasattr(table, "c") else table
     if sort == "created":
-        return [Case.created_at.desc(), Case.id.desc()]
+        return [column.created_at.desc(), column.id.desc()]
     if sort == "priority":
-        return [Case.priority_rank.desc(), Case.last_activity_at.desc(), Case.id.desc()]
+        return [column.priority_rank.desc(), column.last_activity_at.desc(), column.id.desc()]
     if sort == "deadline":
-        return [sa.nulls_last(Case.next_deadline.asc()), Case.id.desc()]
-    return [Case.last_activity_at.desc(), Case.id.desc()]
+        return [sa.nulls_last(column.next_deadline.asc()), column.id.desc()]
+    return [column.last_activity_at.desc(), column.id.desc()]
 
 
 def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str, int]:
@@ -145,22 +147,59 @@ def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str
     return {status: count for status, count in db.session.execute(query)}
 
 
+def _searched(user: User, filters: QueueFilters, page: int, *, today: date) -> tuple[dict[str, int], list[int]]:
+    """For a search: the counts per status and the page's ids from one pass over the matches.
+
+    A substring search reads every case in scope (SQLite has no trigram index), so the counts
+    and the page share a single scan: the matches are gathered once (a CTE used twice is
+    materialised on both databases) and both answers come back in one statement.
+    """
+    hits = (
+        sa.select(Case.id, Case.status, Case.last_activity_at, Case.created_at, Case.priority_rank, Case.next_deadline)
+        .where(*filter_conditions(user, filters, today=today, with_status=False))
+        .cte("hits")
+    )
+    counts = sa.select(hits.c.status, sa.func.count().label("n"), sa.literal(None, sa.Integer).label("id")).group_by(
+        hits.c.status
+    )
+    ids = (
+        sa.select(sa.literal(None, sa.String).label("status"), sa.literal(None, sa.Integer).label("n"), hits.c.id)
+        .where(*([hits.c.status == filters.status] if filters.status else []))
+        .order_by(*_order_by(filters.sort, hits))
+        .limit(PER_PAGE)
+        .offset((page - 1) * PER_PAGE)
+        .subquery()
+    )
+    result = db.session.execute(sa.union_all(counts, sa.select(ids))).all()
+    per_status = {row.status: row.n for row in result if row.status is not None}
+    return per_status, [row.id for row in result if row.status is None]
+
+
 def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) -> QueuePage:
     """One page of the queue with the counts per status."""
     today = today or date.today()
-    counts = status_counts(user, filters, today=today)
-    total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
-    pages = max(1, -(-total // PER_PAGE))
-    page = min(max(1, filters.page), pages, MAX_PAGE)
-    conditions = filter_conditions(user, filters, today=today, with_status=True)
-    # The page's ids come from the cases table alone (an index walk); only those 25 are joined.
-    page_ids = (
-        sa.select(Case.id)
-        .where(*conditions)
-        .order_by(*_order_by(filters.sort))
-        .limit(PER_PAGE)
-        .offset((page - 1) * PER_PAGE)
-    )
+    page = min(max(1, filters.page), MAX_PAGE)
+    if filters.q and fold(filters.q):
+        counts, ids = _searched(user, filters, page, today=today)
+        total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
+        last = max(1, -(-total // PER_PAGE))
+        if page > last:  # past the end: show the last page (a rare extra statement)
+            page = last
+            counts, ids = _searched(user, filters, page, today=today)
+        page_ids = ids
+    else:
+        counts = status_counts(user, filters, today=today)
+        total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
+        page = min(page, max(1, -(-total // PER_PAGE)))
+        conditions = filter_conditions(user, filters, today=today, with_status=True)
+        # The page's ids come from the cases table alone (an index walk); only those 25 are joined.
+        page_ids = (
+            sa.select(Case.id)
+            .where(*conditions)
+            .order_by(*_order_by(filters.sort))
+            .limit(PER_PAGE)
+            .offset((page - 1) * PER_PAGE)
+        )
     member_user = aliased(User, name="member_user")
     assignee = aliased(User, name="assignee_user")
     query = (
