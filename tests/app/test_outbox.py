@@ -1,0 +1,106 @@
+"""The outbox delivers over real SMTP (aiosmtpd on 127.0.0.1), retries after an outage, never twice."""
+
+import contextlib
+import socket
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+from aiosmtpd.controller import Controller
+
+from app.models import OutboxMessage
+from app.models.base import utcnow
+from app.services.outbox import queue_message, send_due
+
+
+class Capture:
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(app):
+    handler = Capture()
+    port = _free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_PRINT_ONLY=False)
+    yield handler, controller
+    with contextlib.suppress(AssertionError):  # already stopped by the test
+        controller.stop()
+
+
+def _queue(db, n=2):
+    for i in range(n):
+        queue_message(recipient=f"uye{i}@example.org", subject=f"Konu {i}", body=f"Gövde {i} — Türkçe", kind="test")
+    db.session.commit()
+
+
+def test_due_messages_are_delivered_once_and_marked_sent(db, smtp):
+    handler, _controller = smtp
+    _queue(db)
+    assert send_due(echo=lambda *_: None) == (2, 0)
+    assert sorted(rcpt[0] for _f, rcpt, _c in handler.messages) == ["uye0@example.org", "uye1@example.org"]
+    assert b"Konu 0" in handler.messages[0][2] or b"Konu 1" in handler.messages[0][2]
+    assert all(m.sent_at is not None for m in db.session.scalars(sa.select(OutboxMessage)))
+    assert send_due(echo=lambda *_: None) == (0, 0)
+    assert len(handler.messages) == 2
+
+
+def test_an_outage_loses_nothing_and_the_retry_sends_once(app, db, smtp):
+    handler, controller = smtp
+    _queue(db)
+    port = app.config["MAIL_PORT"]
+    controller.stop()
+    assert send_due(echo=lambda *_: None) == (0, 2)
+    rows = db.session.scalars(sa.select(OutboxMessage)).all()
+    assert all(m.sent_at is None and m.attempts == 1 and m.last_error for m in rows)
+    assert all(m.next_attempt_at > utcnow() for m in rows)  # backoff: not due yet
+    assert send_due(echo=lambda *_: None) == (0, 0)
+
+    restarted = Controller(handler, hostname="127.0.0.1", port=port)
+    restarted.start()
+    try:
+        for message in rows:
+            message.next_attempt_at = utcnow() - timedelta(seconds=1)  # the backoff has passed
+        db.session.commit()
+        assert send_due(echo=lambda *_: None) == (2, 0)
+        assert send_due(echo=lambda *_: None) == (0, 0)
+    finally:
+        restarted.stop()
+    assert len(handler.messages) == 2
+    assert all(m.sent_at is not None for m in db.session.scalars(sa.select(OutboxMessage)))
+
+
+def test_a_second_sender_running_at_once_skips_claimed_messages(db, smtp):
+    from app.services.outbox import due_messages
+
+    handler, _controller = smtp
+    _queue(db)
+    claimed = due_messages()
+    assert len(claimed) == 2
+    assert due_messages() == []  # another sender now finds nothing due
+
+
+def test_the_send_command_prints_in_development(app, db, runner):
+    app.config.update(MAIL_PRINT_ONLY=True)
+    _queue(db, 1)
+    result = runner.invoke(args=["outbox", "send"])
+    assert result.exit_code == 0
+    assert "uye0@example.org" in result.output and "1 sent, 0 failed" in result.output
+
+
+def test_the_dedupe_key_queues_a_notification_once(db):
+    assert queue_message(recipient="a@example.org", subject="s", body="b", kind="k", dedupe_key="x") is not None
+    db.session.commit()
+    assert queue_message(recipient="a@example.org", subject="s", body="b", kind="k", dedupe_key="x") is None
