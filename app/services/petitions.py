@@ -478,17 +478,24 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
     )
 
 
+def case_defaults(case: Case) -> dict[str, str]:
+    """Fillable fields the case itself records (the snapshot does not carry them)."""
+    return {
+        "court.name": case.court or "",
+        "court.file_number": case.court_file_number or "",
+        "claim.amount": _amount(case.amount_requested),
+    }
+
+
 def initial_values(case: Case, template: PetitionTemplate, snapshot: CaseSnapshot) -> dict[str, object]:
     """What the generation form starts with: the last document of this template, else the case."""
     values: dict[str, object] = {
-        "court.name": case.court or "",
-        "court.file_number": case.court_file_number or "",
+        **case_defaults(case),
         "act.notification_date": case.notification_date,
         "member.address": snapshot.member.address,
         "facts": snapshot.narrative,
         "requests": snapshot.requests,
         "evidence": "\n".join(a.label for a in snapshot.attachments if a.label),
-        "claim.amount": _amount(case.amount_requested),
     }
     previous = db.session.scalar(
         sa.select(Document.fields)
@@ -526,6 +533,9 @@ def generate_document(
     spec = spec_of(template)
     allowed = set(spec.required_fields) | set(spec.optional_fields)
     extra = {name: value for name, value in fields.items() if name in allowed}
+    for name, value in case_defaults(case).items():  # a blank field keeps what the case says
+        if name in allowed and value and extra.get(name) in (None, ""):
+            extra[name] = value
     snapshot = snapshot_of(case, user)
     docx = render_petition(version.content, snapshot, extra, today or date.today(), spec.required_fields)
     storage_name = secrets.token_hex(16) + ".docx"

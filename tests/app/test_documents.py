@@ -311,3 +311,19 @@ def test_the_form_speaks_english_to_an_english_speaking_lawyer(setup, client, db
     page = client.get(form_url(case)).get_data(as_text=True)
     assert "The date of the contested act" in page and "Generate the document" in page
     assert "İşlemin tarihi" not in page
+
+
+def test_a_blank_court_takes_the_one_the_case_records(setup, db):
+    case, _, lawyer = setup
+    case.court = "İzmir 3. İdare Mahkemesi"
+    db.session.commit()
+    template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
+    document = service.generate_document(
+        case,
+        template,
+        lawyer,
+        {"court.name": "", "act.date": date(2026, 10, 1), "act.description": "atama"},
+        expected_version=case.version,
+    )
+    assert "İZMİR 3. İDARE MAHKEMESİ" in read_back(service.document_path(document).read_bytes())
+    assert document.fields["court.name"] == "İzmir 3. İdare Mahkemesi"
