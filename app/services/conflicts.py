@@ -41,11 +41,10 @@ def find_conflict(case: Case) -> tuple[int, str] | None:
     return None if found is None else (found, basis)
 
 
-def detect_conflict(case: Case) -> bool:
-    """Check a case not checked yet; on a match store 'detected' and its event, and commit.
+def flag_conflict(case: Case) -> bool:
+    """Check a case not checked yet; on a match mark it 'detected' with a staff-only event (not committed).
 
-    Cheap and idempotent: a case already flagged is left alone. Returns whether a conflict is
-    (now) recorded.
+    Filing can call this inside its own transaction. Returns whether a conflict is recorded.
     """
     if case.conflict_status != "none":
         return True
@@ -55,6 +54,15 @@ def detect_conflict(case: Case) -> bool:
     profile_id, basis = match
     case.conflict_status = "detected"
     append_event(case, "conflict", None, {"action": "detected", "basis": basis, "member_profile_id": profile_id})
+    return True
+
+
+def detect_conflict(case: Case) -> bool:
+    """``flag_conflict`` and commit when it found one (the case page runs it for unchecked cases)."""
+    if case.conflict_status != "none":
+        return True
+    if not flag_conflict(case):
+        return False
     commit_case_change()
     return True
 

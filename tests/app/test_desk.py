@@ -292,3 +292,50 @@ def test_lawyer_attaches_internal_evidence(client, login):
     event = _events(case.id)[-1]
     assert (event.kind, event.member_visible) == ("attachment", False)
     assert "tutanak.pdf" in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+
+
+def test_officer_approves_with_an_amount_and_marks_paid(client, login):
+    union = UnionFactory()
+    officer = UserFactory(role="officer", union=union)
+    member = MemberFactory(union=union)
+    case = make_case(member, kind="material", category="disaster", narrative="Deprem")
+    login(officer)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert 'data-testid="transition-take"' in page
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    refused = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "12,5"})
+    assert refused.status_code == 400 and "12,5" in refused.get_data(as_text=True)
+    assert (
+        _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "2500.50"}).status_code == 303
+    )
+    paid = _post(
+        client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", {"paid_date": date.today().isoformat()}
+    )
+    assert paid.status_code == 303
+    stored = db.session.get(Case, case.id)
+    assert (stored.status, str(stored.amount_approved)) == ("paid", "2500.50")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 3  # take, approve, paid
+
+
+def test_queue_marks_pending_membership_and_staff_cannot_act_outside_their_kind(client, login):
+    union, lawyer, member, case = _setup()
+    pending = MemberFactory(union=union, membership_status="pending")
+    unverified = make_case(pending)
+    assistance = make_case(member, kind="social", category="bereavement")
+    login(lawyer)
+    page = client.get("/desk/", query_string={"membership_pending": "y"}).get_data(as_text=True)
+    assert unverified.reference in page and case.reference not in page
+    assert 'data-testid="membership-badge"' in page
+    token = csrf_token_from(client.get(f"/desk/cases/{case.id}"))
+    response = client.post(
+        f"/desk/cases/{assistance.id}/transitions/take", data={"csrf_token": token, "version": assistance.version}
+    )
+    assert response.status_code == 404
+    assert db.session.get(Case, assistance.id).assignee_id is None
+
+
+def test_member_cannot_open_the_desk(client, login):
+    _union, _lawyer, member, case = _setup()
+    login(user_of(member))
+    assert client.get("/desk/").status_code == 403
+    assert client.get(f"/desk/cases/{case.id}").status_code == 403
