@@ -1,0 +1,120 @@
+"""A member downloads all their data, asks for erasure; admins verify memberships by hand."""
+
+import io
+import json
+import zipfile
+
+import sqlalchemy as sa
+
+from app.models import AccessLog, Attachment, Case, Consent, DataRequest, MemberProfile, User
+from tests.factories import MemberFactory, UserFactory, make_case, user_of
+from tests.helpers import csrf_token_from
+
+
+def _with_file(app, db, member, case):
+    from pathlib import Path
+
+    directory = Path(app.config["UPLOAD_DIR"])
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "stored-1").write_bytes(b"%PDF-1.4 kanit")
+    db.session.add(
+        Attachment(
+            case_id=case.id,
+            uploaded_by_id=member.user_id,
+            original_name="kanit.pdf",
+            storage_name="stored-1",
+            mime_type="application/pdf",
+            size=14,
+            sha256="0" * 64,
+        )
+    )
+    db.session.add(Consent(user_id=member.user_id, item="special_category_data", notice_version="2026-11"))
+    db.session.commit()
+
+
+def test_the_export_is_a_zip_with_json_and_my_files(app, client, db, login):
+    member = MemberFactory()
+    case = make_case(member, narrative="Benim anlatımım")
+    _with_file(app, db, member, case)
+    login(user_of(member))
+    response = client.post(
+        "/portal/my-data/export", data={"csrf_token": csrf_token_from(client.get("/portal/my-data"))}
+    )
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    data = json.loads(archive.read("data.json"))
+    assert data["profile"]["national_id"] == member.national_id
+    assert data["cases"][0]["reference"] == case.reference and data["cases"][0]["narrative"] == "Benim anlatımım"
+    assert data["consents"][0]["item"] == "special_category_data"
+    file_name = data["cases"][0]["files"][0]
+    assert archive.read(file_name) == b"%PDF-1.4 kanit"
+    assert db.session.scalar(sa.select(DataRequest.kind)) == "export"
+
+
+def test_erasure_anonymises_the_profile_keeps_the_cases_and_logs_the_request(client, db, login):
+    member = MemberFactory()
+    case = make_case(member)
+    user = user_of(member)
+    email, name = user.email, user.full_name
+    login(user)
+    page = client.get("/portal/my-data")
+    wrong = client.post(
+        "/portal/my-data/erase", data={"password": "yanlış", "confirm": "y", "csrf_token": csrf_token_from(page)}
+    )
+    assert wrong.status_code == 400 and "Parola doğru değil" in wrong.get_data(as_text=True)
+    response = client.post(
+        "/portal/my-data/erase",
+        data={"password": "correct horse battery", "confirm": "y", "csrf_token": csrf_token_from(page)},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    user = db.session.get(User, member.user_id)
+    profile = db.session.get(MemberProfile, member.id)
+    assert not user.active and user.email != email and user.email.endswith("@erased.invalid")
+    assert user.full_name != name and user.phone is None
+    assert profile.national_id is None and profile.membership_number is None and profile.anonymised_at
+    kept = db.session.get(Case, case.id)
+    assert kept is not None and kept.narrative and name.lower() not in kept.search_text
+    request = db.session.scalar(sa.select(DataRequest))
+    assert request.kind == "erasure" and request.completed_at is not None
+    assert db.session.scalar(sa.select(AccessLog.action).where(AccessLog.action == "erase")) == "erase"
+    assert client.get("/portal/").status_code == 302  # signed out
+    token = csrf_token_from(client.get("/login"))
+    again = client.post("/login", data={"email": email, "password": "correct horse battery", "csrf_token": token})
+    assert again.status_code == 401
+
+
+def test_admins_verify_or_reject_pending_members_by_hand(client, db, login):
+    pending = MemberFactory(membership_status="pending")
+    admin = UserFactory(role="admin", union_id=None)
+    login(admin)
+    page = client.get("/admin/members")
+    html = page.get_data(as_text=True)
+    assert user_of(pending).full_name in html and pending.national_id not in html  # masked
+    token = csrf_token_from(page)
+    response = client.post(
+        f"/admin/members/{pending.id}/verify", data={"expected_status": "pending", "csrf_token": token}
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    profile = db.session.get(MemberProfile, pending.id)
+    assert profile.membership_status == "verified" and profile.verified_by_id == admin.id
+    stale = client.post(
+        f"/admin/members/{pending.id}/reject",
+        data={"expected_status": "pending", "csrf_token": token},
+        headers={"Referer": "/admin/members"},
+    )
+    assert stale.status_code in (302, 303)
+    db.session.expire_all()
+    assert db.session.get(MemberProfile, pending.id).membership_status == "verified"
+
+
+def test_a_union_admin_sees_only_their_unions_members(client, db, login):
+    mine = MemberFactory(membership_status="pending")
+    other = MemberFactory(membership_status="pending")
+    login(UserFactory(role="admin", union_id=mine.union_id))
+    html = client.get("/admin/members").get_data(as_text=True)
+    assert user_of(mine).full_name in html and user_of(other).full_name not in html
+    token = csrf_token_from(client.get("/admin/members"))
+    assert client.post(f"/admin/members/{other.id}/verify", data={"csrf_token": token}).status_code == 404
