@@ -23,6 +23,8 @@ _FIELD_LABELS = {
     "outcome": _l("Outcome"),
 }
 THREAD_KINDS = ("message", "member_message")
+# The member's own steps, titled for staff (the workflow's labels are the member's buttons).
+MEMBER_STEP_TITLES = {"member_answer": _l("The member answered"), "withdraw": _l("The member withdrew the case")}
 
 
 @dataclass
@@ -69,8 +71,12 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
     if event.kind == "submitted":
         view.title = _("Case submitted")
     elif event.kind == "transition":
-        transition = workflow_for(kind_of_case).get(str(payload.get("transition")))
-        view.title = translate_marked(transition.label) if transition else str(payload.get("transition"))
+        name = str(payload.get("transition"))
+        transition = workflow_for(kind_of_case).get(name)
+        if name in MEMBER_STEP_TITLES:
+            view.title = str(MEMBER_STEP_TITLES[name])
+        else:
+            view.title = translate_marked(transition.label) if transition else name
         if payload.get("from_state") != payload.get("to_state"):
             view.facts.append(
                 (

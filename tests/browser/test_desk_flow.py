@@ -77,7 +77,7 @@ def test_lawyer_works_a_case_to_the_end_and_a_stale_session_is_refused(live_serv
         "Başvuru yapıldı",
         "Dosyayı üstlen",
         "Bilgi iste",
-        "Cevabınızı gönderin",
+        "Üye yanıtladı",
         "Dosyayı kabul et",
         "Davayı kaydet",
         "Kararı kaydet",
