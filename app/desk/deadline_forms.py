@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 
@@ -81,3 +81,29 @@ class DismissDeadlineForm(FlaskForm):
         validators=[DataRequired(_l("Please give the reason.")), Length(max=500)],
     )
     version = HiddenField()
+
+
+class RuleDeadlineForm(FlaskForm):
+    """Compute any rule from a trigger date the lawyer gives (a refusal, an application, …)."""
+
+    rule_id = SelectField(_l("Rule"))
+    start_date = DayField(
+        _l("Date of the triggering event"),
+        validators=[InputRequired(_l("Please enter the date of the triggering event.")), _sensible_year],
+        description=_l("Usually the day the act, refusal or answer was notified, or the day of the application."),
+    )
+    no_recess = BooleanField(_l("The court takes no judicial recess"))
+    applied = DayField(
+        _l("Application to the superior authority on"),
+        validators=[Optional(), _sensible_year],
+        description=_l("Only when such an application suspended the lawsuit period (İYUK 11)."),
+    )
+    answered = DayField(_l("Answered or deemed rejected on"), validators=[Optional(), _sensible_year])
+    note = StringField(_l("Note (staff only)"), validators=[Optional(), Length(max=2000)])
+    version = HiddenField()
+
+    def validate_answered(self, field) -> None:
+        from wtforms.validators import ValidationError
+
+        if bool(field.data) != bool(self.applied.data):
+            raise ValidationError(_l("Give both the date of the application and the date it was answered."))

@@ -21,6 +21,7 @@ from app.desk.deadline_forms import (
     EditDeadlineForm,
     ManualDeadlineForm,
     ProposalForm,
+    RuleDeadlineForm,
     VersionForm,
 )
 from app.desk.panels import register_panel
@@ -31,7 +32,7 @@ from app.queries.scope import case_scope, get_case_or_404
 from app.services import deadlines as service
 from app.services.concurrency import STALE_MESSAGE
 from app.services.deadlines import OPEN, deadline_title
-from cases.deadlines import ExplanationStep
+from cases.deadlines import RULES, ExplanationStep
 from cases.errors import DomainError, StaleCase
 from cases.vocabulary import Role
 
@@ -90,11 +91,9 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
     rows = []
     for deadline in deadlines:
         edit, drop, met = _forms_for(deadline, given)
-        recomputed = None
-        if deadline.status == OPEN and deadline.rule_id and deadline.start_date:
-            fresh = service.compute_deadline(deadline.rule_id, deadline.start_date, calendar=calendar, recess=recess)
-            if fresh.due != deadline.computed_date:
-                recomputed = fresh.due
+        recomputed = service.recompute(deadline, calendar, recess=recess) if deadline.status == OPEN else None
+        if recomputed == deadline.computed_date:
+            recomputed = None
         rows.append(
             {
                 "id": deadline.id,
@@ -120,6 +119,11 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
             }
         )
     manual = given.get(("manual", None)) or ManualDeadlineForm(formdata=None, version=case.version)
+    by_rule = given.get(("rule", None)) or RuleDeadlineForm(
+        formdata=None, version=case.version, rule_id="annulment-lawsuit", no_recess=not recess
+    )
+    by_rule.rule_id.choices = _rule_choices()
+    _unique_ids(by_rule, "rule")
     return {
         "deadlines_panel": {
             "case": case,
@@ -128,6 +132,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
             "needs_date": case.notification_date is None and bool(service.rules_for_case(case.category, case.kind)),
             "no_recess": not recess,
             "manual_form": manual,
+            "rule_form": by_rule,
             "next": request.path + "#deadlines",
             "today": today,
         }
@@ -251,6 +256,43 @@ def deadline_add(case_id: int):
     title, due, note = form.title.data, form.due_date.data, form.note.data
     if _attempt(service.add_manual, case, title, due, note, current_user, expected_version=form.version.data):
         flash(_("The deadline was added."), "success")
+    return _back(case)
+
+
+def _rule_choices() -> list[tuple[str, str]]:
+    return [(rule.id, f"{gettext(rule.name)} ({rule.legal_basis})") for rule in RULES]
+
+
+@bp.post("/cases/<int:case_id>/deadlines/rule")
+@allow(*DEADLINE_ROLES)
+def deadline_from_rule(case_id: int):
+    case = _legal_case_or_404(case_id, for_update=True)
+    form = RuleDeadlineForm()
+    form.rule_id.choices = _rule_choices()
+    if not form.validate_on_submit():
+        return _invalid(case, ("rule", None), form)
+    try:
+        deadline = service.add_from_rule(
+            case,
+            form.rule_id.data,
+            form.start_date.data,
+            current_user,
+            recess=not form.no_recess.data,
+            applied=form.applied.data,
+            answered=form.answered.data,
+            note=form.note.data,
+            expected_version=form.version.data,
+        )
+    except (StaleCase, StaleDataError):
+        db.session.rollback()
+        flash(domain_message(StaleCase(STALE_MESSAGE)), "warning")
+        return _back(case)
+    except DomainError as error:
+        db.session.rollback()
+        form.form_errors.append(domain_message(error))
+        return _invalid(case, ("rule", None), form)
+    title, due = deadline_title(deadline), _day(deadline.due_date)
+    flash(_("Deadline added: %(title)s, %(due)s.", title=title, due=due), "success")
     return _back(case)
 
 

@@ -19,7 +19,7 @@ from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.outbox import notify_user
 from app.services.timeline import append_event
 from cases.calendar import TurkishCalendar
-from cases.deadlines import DeadlineResult, compute_deadline, get_rule, rules_for_case
+from cases.deadlines import DeadlineResult, compute_deadline, rules_for_case
 from cases.errors import DomainError, StaleCase
 from cases.i18n import N_
 from cases.vocabulary import Role
@@ -125,14 +125,17 @@ def _rule_deadline(case: Case, rule_id: str, actor: User, calendar: TurkishCalen
     already = db.session.scalar(sa.select(Deadline.id).where(Deadline.case_id == case.id, Deadline.rule_id == rule_id))
     if already is not None:
         raise StaleCase(STALE_MESSAGE)
-    rule = get_rule(rule_id)
-    result = compute_deadline(rule, case.notification_date, calendar=calendar, recess=court_takes_recess(case))
+    result = compute_deadline(rule_id, case.notification_date, calendar=calendar, recess=court_takes_recess(case))
+    return _record(case, result, actor, status)
+
+
+def _record(case: Case, result: DeadlineResult, actor: User, status: str) -> Deadline:
     deadline = Deadline(
         case_id=case.id,
-        rule_id=rule.id,
-        title=rule.name,
-        legal_basis=rule.legal_basis,
-        start_date=case.notification_date,
+        rule_id=result.rule.id,
+        title=result.rule.name,
+        legal_basis=result.rule.legal_basis,
+        start_date=result.start,
         computed_date=result.due,
         due_date=result.due,
         explanation=[step.as_dict() for step in result.steps],
@@ -163,6 +166,43 @@ def dismiss_proposal(case: Case, rule_id: str, actor: User, reason: str, *, expe
     _event(case, actor, "dismissed", deadline, reason=reason)
     db.session.commit()
     return deadline
+
+
+def add_from_rule(
+    case: Case,
+    rule_id: str,
+    start: date,
+    actor: User,
+    *,
+    recess: bool = True,
+    applied: date | None = None,
+    answered: date | None = None,
+    note: str | None = None,
+    expected_version,
+) -> Deadline:
+    """Compute any rule from a trigger the lawyer gives (a refusal, an application…) and record it; commit.
+
+    Raises DomainError when the rule refuses the dates (e.g. an application made too late).
+    """
+    ensure_version(case, expected_version)
+    result = compute_deadline(
+        rule_id, start, calendar=load_calendar(), recess=recess, applied=applied, answered=answered
+    )
+    deadline = _record(case, result, actor, OPEN)
+    deadline.note = (note or "").strip() or None
+    _event(case, actor, "computed", deadline, legal_basis=deadline.legal_basis, start_date=start.isoformat())
+    _refresh_next_deadline(case)
+    db.session.commit()
+    return deadline
+
+
+def recompute(deadline: Deadline, calendar: TurkishCalendar, *, recess: bool) -> date | None:
+    """The date the rule gives today for a recorded rule deadline (None when it cannot be redone)."""
+    kinds = {step.get("kind") for step in deadline.explanation or []}
+    if not deadline.rule_id or not deadline.start_date or "suspended" in kinds:
+        return None
+    recess = recess and "no_recess" not in kinds
+    return compute_deadline(deadline.rule_id, deadline.start_date, calendar=calendar, recess=recess).due
 
 
 def add_manual(case: Case, title: str, due: date, note: str | None, actor: User, *, expected_version) -> Deadline:

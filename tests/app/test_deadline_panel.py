@@ -333,3 +333,63 @@ def test_page_queries_stay_bounded(client, login, db):
         version = _case(db, case).version
         _post(client, case, "manual", {"title": f"İş {n}", "due_date": "2026-12-01", "version": version})
     assert count_queries() == few
+
+
+def test_a_deadline_computed_from_any_rule_with_a_suspension(client, login, db):
+    _member, lawyer, case = _setup(db)
+    login(lawyer)
+    response = _post(
+        client,
+        case,
+        "rule",
+        {
+            "rule_id": "annulment-lawsuit",
+            "start_date": "03.07.2026",
+            "applied": "13.07.2026",
+            "answered": "20.08.2026",
+            "note": "Üst makama başvuruldu.",
+            "version": _case(db, case).version,
+        },
+    )
+    assert response.status_code == 303
+    (deadline,) = _deadlines(db, case)
+    assert (deadline.rule_id, deadline.start_date, deadline.due_date) == (
+        "annulment-lawsuit",
+        date(2026, 7, 3),
+        date(2026, 10, 9),
+    )
+    assert deadline.note == "Üst makama başvuruldu."
+    assert "suspended" in {step["kind"] for step in deadline.explanation}
+    assert _case(db, case).next_deadline == date(2026, 10, 9)
+    page = _page(client, case).get_data(as_text=True)
+    assert 'data-testid="recomputed"' not in page  # a suspended period is not "recomputed" without it
+    assert [e.payload["action"] for e in _deadline_events(db, case)] == ["computed"]
+
+
+def test_a_rule_the_law_refuses_keeps_the_form_and_says_why(client, login, db):
+    _member, lawyer, case = _setup(db)
+    login(lawyer)
+    data = {
+        "rule_id": "information-objection",
+        "start_date": "2026-07-03",
+        "applied": "2026-07-10",
+        "answered": "2026-08-01",
+        "version": _case(db, case).version,
+    }
+    response = _post(client, case, "rule", data)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "information-objection kuralındaki süreyi durdurmaz" in page and 'value="2026-07-10"' in page
+    assert _deadlines(db, case) == []
+    response = _post(client, case, "rule", {**data, "answered": ""})
+    assert response.status_code == 400 and _deadlines(db, case) == []
+
+
+def test_information_objection_from_a_refusal(client, login, db):
+    _member, lawyer, case = _setup(db)
+    login(lawyer)
+    data = {"rule_id": "information-objection", "start_date": "2026-05-12", "version": _case(db, case).version}
+    assert _post(client, case, "rule", data).status_code == 303
+    (deadline,) = _deadlines(db, case)
+    # 15 days from 12.05.2026 is 27.05.2026, Kurban Bayramı: the first working day after is 31.05 → 01.06.2026.
+    assert deadline.due_date == date(2026, 6, 1) and deadline.legal_basis == "4982 BEHK m.13"
