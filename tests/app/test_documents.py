@@ -1,6 +1,7 @@
 """Generating petitions from a case: the form, the stored document, downloads, sharing, access."""
 
 import io
+import os
 from datetime import date
 from pathlib import Path
 
@@ -327,3 +328,52 @@ def test_a_blank_court_takes_the_one_the_case_records(setup, db):
     )
     assert "İZMİR 3. İDARE MAHKEMESİ" in read_back(service.document_path(document).read_bytes())
     assert document.fields["court.name"] == "İzmir 3. İdare Mahkemesi"
+
+
+def test_the_form_page_runs_the_same_queries_with_one_piece_of_evidence_or_many(setup, client, db):
+    from app.models import Attachment
+
+    case, member, lawyer = setup
+
+    case_id, lawyer_id = case.id, lawyer.id
+
+    def add_evidence(count: int) -> None:
+        for _ in range(count):
+            token = os.urandom(8).hex()
+            db.session.add(
+                Attachment(
+                    case_id=case_id,
+                    uploaded_by_id=lawyer_id,
+                    original_name=f"{token}.pdf",
+                    storage_name=token,
+                    mime_type="application/pdf",
+                    size=1,
+                    sha256="0" * 64,
+                    description=f"Belge {token}",
+                )
+            )
+        db.session.commit()
+
+    url = form_url(case)
+
+    def statements() -> int:
+        db.session.remove()  # each request starts from an empty session, as in production
+        seen: list[str] = []
+
+        def record(conn, cursor, statement, *args):
+            seen.append(statement)
+
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            assert client.get(url).status_code == 200
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+        return len(seen)
+
+    add_evidence(1)
+    statements()  # the first request also loads what every later one finds cached
+    few = statements()
+    add_evidence(15)
+    page = client.get(url).get_data(as_text=True)
+    assert page.count("Belge ") >= 16  # every piece of evidence is offered in the list
+    assert statements() == few
