@@ -1,20 +1,15 @@
-"""Deadlines on the desk: the case panel and its actions, the lawyers' deadlines view, the feed."""
+"""Deadlines on a case: the case page panel (proposals, recorded deadlines) and its actions."""
 
-import math
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
-import sqlalchemy as sa
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale, gettext
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_babel import gettext as _
 from flask_login import current_user
-from icalendar import Alarm, Calendar, Event
-from sqlalchemy.orm import aliased
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.routing import BuildError
 
-from app.access import allow, public
+from app.access import allow
 from app.desk import bp
 from app.desk.deadline_forms import (
     DismissDeadlineForm,
@@ -28,7 +23,7 @@ from app.desk.panels import register_panel
 from app.extensions import db
 from app.i18n import domain_message
 from app.models import Case, Deadline, User
-from app.queries.scope import case_scope, get_case_or_404
+from app.queries.scope import get_case_or_404
 from app.services import deadlines as service
 from app.services.concurrency import STALE_MESSAGE
 from app.services.deadlines import OPEN, deadline_title
@@ -37,7 +32,6 @@ from cases.errors import DomainError, StaleCase
 from cases.vocabulary import Role
 
 DEADLINE_ROLES = (Role.LAWYER, Role.ADMIN)
-BUCKET_ROWS = 25
 
 
 # The case panel ----------------------------------------------------------------------------
@@ -341,188 +335,5 @@ def _day(value: date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-# The deadlines view ------------------------------------------------------------------------
-
-BUCKETS = ("overdue", "today", "week", "month")
-
-
-@dataclass(frozen=True)
-class BucketPage:
-    """One page of a bucket, shaped for the pagination macro."""
-
-    page: int
-    pages: int
-    total: int
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-
-def _bucket_of(today: date) -> sa.Case:
-    return sa.case(
-        (Deadline.due_date < today, "overdue"),
-        (Deadline.due_date == today, "today"),
-        (Deadline.due_date <= today + timedelta(days=7), "week"),
-        else_="month",
-    )
-
-
-def _bucket_condition(bucket: str, today: date) -> sa.ColumnElement[bool]:
-    return {
-        "overdue": Deadline.due_date < today,
-        "today": Deadline.due_date == today,
-        "week": sa.and_(Deadline.due_date > today, Deadline.due_date <= today + timedelta(days=7)),
-        "month": sa.and_(
-            Deadline.due_date > today + timedelta(days=7), Deadline.due_date <= today + timedelta(days=30)
-        ),
-    }[bucket]
-
-
-def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
-    conditions = [Deadline.status == OPEN, Case.status.not_in(service.INACTIVE_STATES), Case.kind == "legal"]
-    conditions.append(case_scope(user))
-    if mine:
-        conditions.append(Case.assignee_id == user.id)
-    return conditions
-
-
-@bp.get("/deadlines")
-@allow(*DEADLINE_ROLES)
-def deadlines():
-    today = date.today()
-    default_scope = "mine" if current_user.role == Role.LAWYER else "union"
-    scope = request.args.get("scope", default_scope)
-    if scope not in ("mine", "union"):
-        scope = default_scope
-    only = request.args.get("bucket")
-    if only not in BUCKETS:
-        only = None
-    page_number = max(request.args.get("page", 1, type=int), 1)
-    conditions = _scope_conditions(current_user, scope == "mine")
-
-    bucket = _bucket_of(today).label("bucket")
-    counts = dict.fromkeys(BUCKETS, 0)
-    count_rows = db.session.execute(
-        sa.select(bucket, sa.func.count(Deadline.id))
-        .join(Case, Case.id == Deadline.case_id)
-        .where(*conditions, Deadline.due_date <= today + timedelta(days=30))
-        .group_by(bucket)
-    )
-    counts.update({name: total for name, total in count_rows})
-
-    assignee = aliased(User)
-    sections = []
-    for name in [only] if only else BUCKETS:
-        offset = (page_number - 1) * BUCKET_ROWS if only else 0
-        rows = db.session.execute(
-            sa.select(Deadline, Case.id, Case.reference, Case.category, Case.status, assignee.full_name)
-            .join(Case, Case.id == Deadline.case_id)
-            .outerjoin(assignee, assignee.id == Case.assignee_id)
-            .where(*conditions, _bucket_condition(name, today))
-            .order_by(Deadline.due_date, Deadline.id)
-            .offset(offset)
-            .limit(BUCKET_ROWS)
-        ).all()
-        sections.append(
-            {
-                "name": name,
-                "total": counts[name],
-                "page": BucketPage(page_number, max(math.ceil(counts[name] / BUCKET_ROWS), 1), counts[name]),
-                "rows": [
-                    {
-                        "title": deadline_title(d),
-                        "legal_basis": d.legal_basis,
-                        "due": d.due_date,
-                        "days_left": (d.due_date - today).days,
-                        "overdue": d.due_date < today,
-                        "case_id": case_id,
-                        "reference": reference,
-                        "category": category,
-                        "status": status,
-                        "assignee": assignee_name,
-                        "edited": d.computed_date is not None and d.computed_date != d.due_date,
-                    }
-                    for d, case_id, reference, category, status, assignee_name in rows
-                ],
-            }
-        )
-    feed_url = None
-    if current_user.calendar_token:
-        feed_url = url_for(".calendar_feed", token=current_user.calendar_token, _external=True)
-    return render_template(
-        "desk/deadlines.html",
-        sections=sections,
-        counts=counts,
-        scope=scope,
-        only=only,
-        today=today,
-        feed_url=feed_url,
-        token_form=VersionForm(formdata=None, version=current_user.version),
-        case_endpoint="desk.case_detail" if "desk.case_detail" in current_app.view_functions else "desk.case_deadlines",
-    )
-
-
-# The private calendar feed -----------------------------------------------------------------
-
-
-@bp.post("/calendar/token")
-@allow(*DEADLINE_ROLES)
-def calendar_token():
-    form = VersionForm()
-    if not form.validate_on_submit():
-        abort(400)
-    user = db.session.get(User, current_user.id)
-    if _attempt(service.regenerate_calendar_token, user, expected_version=form.version.data):
-        flash(_("Your calendar has a new private address. The old address no longer works."), "success")
-    return redirect(url_for(".deadlines"), 303)
-
-
-@bp.get("/calendar/<token>.ics")
-@public
-def calendar_feed(token: str):
-    user = service.user_for_calendar_token(token)
-    if user is None:
-        abort(404)
-    with force_locale(user.language or "tr"):
-        body = _feed(user)
-    response = Response(body, mimetype="text/calendar")
-    response.headers["Content-Disposition"] = 'inline; filename="dayanak.ics"'
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
-
-
-def _feed(user: User) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Dayanak//Deadlines//TR")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", gettext("Dayanak deadlines"))
-    stamp = datetime.now().astimezone()
-    # Only the reference and the title: calendar programs sync to outside services, so no
-    # member's name or narrative goes into the feed.
-    for deadline, case in service.feed_deadlines(user, case_scope(user)):
-        event = Event()
-        event.add("uid", f"deadline-{deadline.id}@dayanak")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", deadline.due_date)
-        event.add("dtend", deadline.due_date + timedelta(days=1))
-        event.add("summary", f"{case.reference}: {deadline_title(deadline)}")
-        lines = [deadline.legal_basis or "", *_render_steps(deadline.explanation), *_render_steps(deadline.warnings)]
-        if deadline.edit_reason:
-            lines.append(gettext("Date changed by the lawyer: %(reason)s", reason=deadline.edit_reason))
-        event.add("description", "\n".join(line for line in lines if line))
-        event.add("url", url_for(".case_deadlines", case_id=case.id, _external=True))
-        event.add("transp", "TRANSPARENT")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{case.reference}: {deadline_title(deadline)}")
-        alarm.add("trigger", timedelta(days=-1))
-        event.add_component(alarm)
-        calendar.add_component(event)
-    return calendar.to_ical()
+# The deadlines view and the calendar feed live next door; importing them registers their routes.
+from app.desk import deadline_feed, deadline_view  # noqa: E402,F401
