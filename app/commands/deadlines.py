@@ -80,7 +80,7 @@ def _calendar():
 @with_appcontext
 def remind(today) -> None:
     """Queue the deadline reminders due today in the outbox (idempotent: run it as often as you like)."""
-    from app.services.deadlines import send_reminders
+    from app.services.deadline_reminders import send_reminders
 
     queued = send_reminders(_day(today) or date.today())
     click.echo(f"{queued} reminder(s) queued")

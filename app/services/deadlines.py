@@ -1,4 +1,4 @@
-"""Legal deadlines on cases: proposed by the rules, confirmed, edited, met; and their reminders.
+"""Legal deadlines on cases: proposed by the rules, confirmed, edited, met (reminders: deadline_reminders).
 
 Every change writes a staff-only 'deadline' timeline event and refreshes ``Case.next_deadline``
 (the nearest open due date, which the queue sorts and filters on) in the same transaction.
@@ -7,16 +7,15 @@ Every change writes a staff-only 'deadline' timeline event and refreshes ``Case.
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 
 from app.extensions import db
 from app.models import CalendarDay, Case, Court, Deadline, User
 from app.models.base import utcnow
 from app.services.concurrency import STALE_MESSAGE, ensure_version
-from app.services.outbox import notify_user
 from app.services.timeline import append_event
 from cases.calendar import TurkishCalendar
 from cases.deadlines import DeadlineResult, compute_deadline, rules_for_case
@@ -29,8 +28,6 @@ MET = "met"
 DISMISSED = "dismissed"
 # Cases in these states no longer need their deadlines watched (views, reminders, feeds).
 INACTIVE_STATES = ("withdrawn", "declined", "closed")
-REMINDER_DAYS = (7, 3, 1, 0)
-UNASSIGNED_ALERT_DAYS = 3
 
 
 # The calendar ------------------------------------------------------------------------------
@@ -307,85 +304,6 @@ def feed_deadlines(user: User, scope: sa.ColumnElement[bool], limit: int = 2000)
     return [(deadline, case) for deadline, case in rows]
 
 
-# Reminders ---------------------------------------------------------------------------------
-
-_SUBJECT = N_("Deadline on %(reference)s: %(due)s")
-_BODY_DAYS = N_(
-    'Dear %(name)s,\n\nThe deadline "%(title)s" on case %(reference)s ends on %(due)s, in %(days)s days.'
-    "\nLegal basis: %(basis)s."
-)
-_BODY_TOMORROW = N_(
-    'Dear %(name)s,\n\nThe deadline "%(title)s" on case %(reference)s ends TOMORROW, %(due)s.\nLegal basis: %(basis)s.'
-)
-_BODY_TODAY = N_(
-    'Dear %(name)s,\n\nThe deadline "%(title)s" on case %(reference)s ends TODAY, %(due)s.\nLegal basis: %(basis)s.'
-)
-_BODY_UNASSIGNED = N_(
-    'Dear %(name)s,\n\nCase %(reference)s has no lawyer assigned, and its deadline "%(title)s" ends on '
-    "%(due)s. Please assign the case."
-)
-
-
 def deadline_title(deadline: Deadline) -> str:
     """The deadline's title in the current language (rule titles are translated)."""
     return gettext(deadline.title) if deadline.rule_id else deadline.title
-
-
-def _threshold(days_left: int) -> int:
-    """The reminder a deadline ``days_left`` away is due for (catches up on a missed day)."""
-    return min(day for day in REMINDER_DAYS if day >= days_left)
-
-
-def send_reminders(today: date) -> int:
-    """Queue the reminders due on ``today``; return how many were queued. Idempotent; commits."""
-    rows = db.session.execute(
-        sa.select(Deadline, Case)
-        .join(Case, Case.id == Deadline.case_id)
-        .where(
-            Deadline.status == OPEN,
-            Deadline.due_date >= today,
-            Deadline.due_date <= today + timedelta(days=max(REMINDER_DAYS)),
-            Case.status.not_in(INACTIVE_STATES),
-        )
-        .order_by(Deadline.due_date, Deadline.id)
-    ).all()
-    if not rows:
-        return 0
-    assignee_ids = {case.assignee_id for _, case in rows if case.assignee_id}
-    assignees = {
-        u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(assignee_ids), User.active.is_(True)))
-    }
-    admins: dict[int | None, list[User]] = {}
-    if any(case.assignee_id is None for _, case in rows):
-        for admin in db.session.scalars(sa.select(User).where(User.role == Role.ADMIN, User.active.is_(True))):
-            admins.setdefault(admin.union_id, []).append(admin)
-    queued = 0
-    for deadline, case in rows:
-        days_left = (deadline.due_date - today).days
-        threshold = _threshold(days_left)
-        if case.assignee_id is not None:
-            recipients = [assignees[case.assignee_id]] if case.assignee_id in assignees else []
-            body = {0: _BODY_TODAY, 1: _BODY_TOMORROW}.get(days_left, _BODY_DAYS)
-        elif days_left <= UNASSIGNED_ALERT_DAYS:
-            recipients = admins.get(case.union_id, []) + admins.get(None, [])
-            body = _BODY_UNASSIGNED
-        else:
-            continue
-        for user in recipients:
-            with force_locale(user.language or "tr"):
-                title = deadline_title(deadline)
-            message = notify_user(
-                user,
-                "deadline_reminder",
-                _SUBJECT,
-                body,
-                case=case,
-                dedupe_key=f"deadline:{deadline.id}:{threshold}:{user.id}:{deadline.due_date.isoformat()}",
-                title=title,
-                due=deadline.due_date.strftime("%d.%m.%Y"),
-                days=days_left,
-                basis=deadline.legal_basis or "—",
-            )
-            queued += message is not None
-    db.session.commit()
-    return queued
