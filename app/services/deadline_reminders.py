@@ -63,15 +63,16 @@ def send_reminders(today: date) -> int:
         u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(assignee_ids), User.active.is_(True)))
     }
     admins: dict[int | None, list[User]] = {}
-    if any(case.assignee_id is None for _, case in rows):
+    # A case whose assignee was deactivated has nobody watching it either.
+    if any(case.assignee_id not in assignees for _, case in rows):
         for admin in db.session.scalars(sa.select(User).where(User.role == Role.ADMIN, User.active.is_(True))):
             admins.setdefault(admin.union_id, []).append(admin)
     queued = 0
     for deadline, case in rows:
         days_left = (deadline.due_date - today).days
         threshold = _threshold(days_left)
-        if case.assignee_id is not None:
-            recipients = [assignees[case.assignee_id]] if case.assignee_id in assignees else []
+        if case.assignee_id in assignees:
+            recipients = [assignees[case.assignee_id]]
             body = {0: _BODY_TODAY, 1: _BODY_TOMORROW}.get(days_left, _BODY_DAYS)
         elif days_left <= UNASSIGNED_ALERT_DAYS:
             recipients = admins.get(case.union_id, []) + admins.get(None, [])

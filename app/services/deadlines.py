@@ -275,7 +275,7 @@ def regenerate_calendar_token(user: User, *, expected_version) -> str:
 def user_for_calendar_token(token: str) -> User | None:
     """The active lawyer or admin whose feed token is ``token``, compared in constant time."""
     user_id, _, secret = token.partition(".")
-    if not user_id.isdigit() or not secret or len(user_id) > 12:
+    if not user_id.isdigit() or not secret or len(user_id) > 9:
         return None
     user = db.session.get(User, int(user_id))
     if user is None or not user.calendar_token:

@@ -103,7 +103,15 @@ def test_wrong_or_malformed_tokens_are_404(app, client, login, db):
     token = _token(client, db, lawyer)
     user_id, secret = token.split(".", 1)
     anonymous = app.test_client()
-    for bad in (f"{user_id}.{secret[:-1]}x", f"{user_id}.", "abc", f"{int(user_id) + 1}.{secret}", secret):
+    bad_tokens = (
+        f"{user_id}.{secret[:-1]}x",
+        f"{user_id}.",
+        "abc",
+        f"{int(user_id) + 1}.{secret}",
+        secret,
+        f"9999999999.{secret}",  # larger than a database integer
+    )
+    for bad in bad_tokens:
         assert anonymous.get(f"/desk/calendar/{bad}.ics").status_code == 404, bad
 
 

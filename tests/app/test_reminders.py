@@ -126,3 +126,12 @@ def test_reminders_follow_the_recipients_language(runner, db):
     _remind(runner, TODAY)
     (message,) = _messages(db)
     assert "Annulment lawsuit in the administrative court" in message.body and "ends TOMORROW" in message.body
+
+
+def test_a_deactivated_assignee_counts_as_nobody(runner, db):
+    member = MemberFactory()
+    union_admin = UserFactory(role="admin", union_id=member.union_id)
+    gone = UserFactory(role="lawyer", union_id=member.union_id, active=False)
+    _case_with_deadline(db, TODAY + timedelta(days=1), assignee=gone, member=member)
+    _remind(runner, TODAY)
+    assert [m.recipient for m in _messages(db)] == [union_admin.email]
