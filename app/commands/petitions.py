@@ -47,6 +47,7 @@ def render(name: str, reference: str, out: Path, fields: tuple[str, ...], fields
 def _render(name: str, reference: str, out: Path, fields: tuple[str, ...], fields_json) -> None:
     from app.extensions import db
     from app.models import Case, PetitionTemplate
+    from app.services import petition_documents as documents_service
     from app.services import petitions as service
     from cases.petitions import convert_to_pdf, render_petition
 
@@ -60,9 +61,9 @@ def _render(name: str, reference: str, out: Path, fields: tuple[str, ...], field
     if version is None:
         raise click.ClickException(f"The template {name!r} has no accepted version.")
     spec = service.spec_of(template)
-    snapshot = service.snapshot_of(case)
+    snapshot = documents_service.snapshot_of(case)
     extra: dict[str, object] = {}
-    for key, value in service.initial_values(case, template, snapshot).items():
+    for key, value in documents_service.initial_values(case, template, snapshot).items():
         if key in spec.required_fields or key in spec.optional_fields:
             extra[key] = value
     given = json.load(fields_json) if fields_json else {}

@@ -1,5 +1,6 @@
 """Petition documents on the desk: generate from a template, download .docx or PDF, share with the member."""
 
+import io
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -19,6 +20,7 @@ from app.extensions import db
 from app.i18n import domain_message
 from app.models import Case, Document, MemberProfile, PetitionTemplate, User
 from app.queries.scope import get_case_or_404
+from app.services import petition_documents as documents_service
 from app.services import petitions as service
 from app.services.audit_log import log_access
 from cases.errors import StaleCase, TemplateError
@@ -140,7 +142,7 @@ def documents_panel(case: Case, user: User) -> dict | None:
     return {
         "case_id": case.id,
         "case_version": case.version,
-        "documents": service.case_documents(case.id),
+        "documents": documents_service.case_documents(case.id),
         "templates": [(t.slug, template_title(t)) for t in templates],
         "can_generate": user.role in staff_roles_for_kind(case.kind),
         "pdf_available": soffice_available(),
@@ -170,8 +172,8 @@ def generate_document(case_id: int, slug: str):
     template = _template_for(case, slug)
     spec = service.spec_of(template)
     if request.method == "GET":
-        snapshot = service.snapshot_of(case, current_user)
-        initial = service.initial_values(case, template, snapshot)
+        snapshot = documents_service.snapshot_of(case, current_user)
+        initial = documents_service.initial_values(case, template, snapshot)
         data = {form_key(n): _as_form_value(n, v) for n, v in initial.items() if n in FIELD_BY_NAME}
         form = generation_form(spec, data=data)
         form.version.data = case.version
@@ -180,7 +182,7 @@ def generate_document(case_id: int, slug: str):
     if not form.validate_on_submit():
         return _render_form(case, template, spec, form), 400
     try:
-        document = service.generate_document(
+        document = documents_service.generate_document(
             case, template, current_user, form_values(spec, form), expected_version=form.version.data
         )
     except StaleCase as error:
@@ -235,7 +237,7 @@ def download_document(case_id: int, document_id: int):
     document = _document_of(case, document_id)
     log_access(current_user, "download", "document", document.id)
     db.session.commit()
-    return _send(service.document_path(document), DOCX_MIME, document.filename)
+    return _send(documents_service.document_path(document), DOCX_MIME, document.filename)
 
 
 @bp.get("/cases/<int:case_id>/documents/<int:document_id>.pdf")
@@ -243,13 +245,10 @@ def download_document(case_id: int, document_id: int):
 def download_pdf(case_id: int, document_id: int):
     case = _case_for_documents(case_id)
     document = _document_of(case, document_id)
-    service.document_pdf(document)  # raises PdfConversionError (a 503 page) when LibreOffice fails
+    pdf = documents_service.document_pdf(document)  # PdfConversionError: a 503 page
     log_access(current_user, "download_pdf", "document", document.id)
     db.session.commit()
-    pdf_name = document.filename.rsplit(".", 1)[0] + ".pdf"
-    return _send(
-        service.document_dir() / (document.storage_name.rsplit(".", 1)[0] + ".pdf"), "application/pdf", pdf_name
-    )
+    return _send(io.BytesIO(pdf), "application/pdf", document.filename.rsplit(".", 1)[0] + ".pdf")
 
 
 @bp.post("/cases/<int:case_id>/documents/<int:document_id>/share")
@@ -260,14 +259,14 @@ def share_document(case_id: int, document_id: int):
     form = ShareForm()
     if not form.validate_on_submit():
         abort(400)
-    service.share_document(case, document, current_user, expected_version=form.version.data)
+    documents_service.share_document(case, document, current_user, expected_version=form.version.data)
     flash(_("The member can now see and download %(name)s.", name=document.filename), "success")
     return redirect(_case_url(case.id))
 
 
-def _send(path, mimetype: str, name: str):
+def _send(source, mimetype: str, name: str):
     """A stored file as a download: never shown inline, never sniffed, never cached by proxies."""
-    response = send_file(path, mimetype=mimetype, as_attachment=True, download_name=name, max_age=0)
+    response = send_file(source, mimetype=mimetype, as_attachment=True, download_name=name, max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.models import CaseEvent, Document, PetitionTemplate, PetitionTemplateVersion
+from app.services import petition_documents as documents_service
 from app.services import petitions as service
 from cases.petitions import soffice_available
 from tests.app.test_petition_support import NOTIFIED, assert_no_tags, legal_case, load_defaults, read_back
@@ -203,7 +204,7 @@ def test_officers_generate_assistance_applications_not_lawsuits(app, db, client,
     assert client.get(form_url(case)).status_code == 404
     response = generate(client, case, {"claim__amount": "10.000,00 TL"}, slug="sosyal-yardim-basvurusu")
     assert response.status_code == 302
-    text = read_back(Path(service.document_path(only_document(db))).read_bytes())
+    text = read_back(Path(documents_service.document_path(only_document(db))).read_bytes())
     assert "Babam vefat etti." in text and "10.000,00 TL" in text
 
 
@@ -250,7 +251,7 @@ def _generate_directly(case, lawyer) -> Document:
 
     template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
     db.session.refresh(case)
-    return service.generate_document(
+    return documents_service.generate_document(
         case,
         template,
         lawyer,
@@ -270,7 +271,9 @@ def test_generated_documents_record_the_exact_version_after_a_new_one(setup, db)
     second = _generate_directly(case, lawyer)
     numbers = [db.session.get(PetitionTemplateVersion, d.template_version_id).number for d in (first, second)]
     assert numbers == [1, 2]
-    assert NOTIFIED.strftime("%d.%m.%Y") in read_back(io.BytesIO(service.document_path(second).read_bytes()).read())
+    assert NOTIFIED.strftime("%d.%m.%Y") in read_back(
+        io.BytesIO(documents_service.document_path(second).read_bytes()).read()
+    )
 
 
 def test_the_case_page_shows_the_documents_panel(setup, client, db):
@@ -294,7 +297,7 @@ def test_two_generations_racing_on_one_case_leave_one_document_and_no_stray_file
     from cases.errors import StaleCase
 
     with pytest.raises(StaleCase):
-        service.generate_document(
+        documents_service.generate_document(
             case,
             template,
             lawyer,
@@ -319,14 +322,14 @@ def test_a_blank_court_takes_the_one_the_case_records(setup, db):
     case.court = "İzmir 3. İdare Mahkemesi"
     db.session.commit()
     template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
-    document = service.generate_document(
+    document = documents_service.generate_document(
         case,
         template,
         lawyer,
         {"court.name": "", "act.date": date(2026, 10, 1), "act.description": "atama"},
         expected_version=case.version,
     )
-    assert "İZMİR 3. İDARE MAHKEMESİ" in read_back(service.document_path(document).read_bytes())
+    assert "İZMİR 3. İDARE MAHKEMESİ" in read_back(documents_service.document_path(document).read_bytes())
     assert document.fields["court.name"] == "İzmir 3. İdare Mahkemesi"
 
 
