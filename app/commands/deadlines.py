@@ -41,11 +41,12 @@ def compute(rule_id: str, start, no_recess: bool, applied, answered) -> None:
     from cases.deadlines import compute_deadline
     from cases.errors import DomainError
 
+    calendar, corrected = _calendar()
     try:
         result = compute_deadline(
             rule_id,
             _day(start),
-            calendar=_calendar(),
+            calendar=calendar,
             recess=not no_recess,
             applied=_day(applied),
             answered=_day(answered),
@@ -57,10 +58,12 @@ def compute(rule_id: str, start, no_recess: bool, applied, answered) -> None:
         click.echo(step.render())
     for warning in result.warnings:
         click.echo(f"Warning: {warning.render()}")
+    if not corrected:
+        click.echo("Warning: the database is not set up; administrators' calendar corrections were not applied.")
 
 
 def _calendar():
-    """The calendar with the administrators' corrections; the published one if the database is not set up."""
+    """The calendar with the administrators' corrections (and True), or the published one (and False)."""
     import sqlalchemy.exc
 
     from app.extensions import db
@@ -68,11 +71,10 @@ def _calendar():
     from cases.calendar import TurkishCalendar
 
     try:
-        return load_calendar()
+        return load_calendar(), True
     except sqlalchemy.exc.SQLAlchemyError:
         db.session.rollback()
-        click.echo("Warning: the database is not set up; administrators' calendar corrections are ignored.", err=True)
-        return TurkishCalendar()
+        return TurkishCalendar(), False
 
 
 @deadlines.command("remind")
