@@ -43,6 +43,8 @@ def test_lawyer_works_a_case_to_the_end_and_a_stale_session_is_refused(live_serv
 
     sign_in(page, live_server, lawyer.email, PASSWORD)
     page.wait_for_url(f"{live_server}/desk/")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "desk-queue.png"), full_page=True)
     page.get_by_role("link", name=case.reference).click()
     page.wait_for_url(case_url)
 
@@ -84,7 +86,6 @@ def test_lawyer_works_a_case_to_the_end_and_a_stale_session_is_refused(live_serv
         "Kapat",
     ]
     assert page.get_by_test_id("case-status").locator("[data-status]").get_attribute("data-status") == "closed"
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "desk-case-closed.png"), full_page=True)
 
     stale.get_by_test_id("note-form").get_by_label("İç not").fill("Bu not eski sayfadan.")
