@@ -27,7 +27,7 @@ class Case(db.Model):
         sa.Index("ix_cases_union_deadline", "union_id", "next_deadline"),
         # The desk queue (migration 0002_desk): a scope's cases in activity order, counts per status.
         sa.Index("ix_cases_union_kind_activity", "union_id", "kind", "last_activity_at", "id"),
-        sa.Index("ix_cases_union_kind_status", "union_id", "kind", "status"),
+        sa.Index("ix_cases_queue_filters", "union_id", "kind", "status", "category", "priority", "assignee_id"),
         sa.Index("ix_cases_kind_activity", "kind", "last_activity_at", "id"),
     )
 
