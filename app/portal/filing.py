@@ -227,7 +227,7 @@ def step(draft_id: int, step: str):
     return redirect(url_for(".step", draft_id=draft.id, step=target))
 
 
-@bp.post("/drafts/<int:draft_id>/evidence")
+@bp.post("/drafts/<int:draft_id>/files")
 @allow(Role.MEMBER)
 def upload_evidence(draft_id: int):
     draft = filing.get_draft_or_404(current_user, draft_id)
@@ -250,7 +250,7 @@ def upload_evidence(draft_id: int):
     return redirect(url_for(".step", draft_id=draft.id, step=StepId.EVIDENCE.value))
 
 
-@bp.post("/drafts/<int:draft_id>/evidence/<int:attachment_id>/remove")
+@bp.post("/drafts/<int:draft_id>/files/<int:attachment_id>/remove")
 @allow(Role.MEMBER)
 def remove_evidence(draft_id: int, attachment_id: int):
     draft = filing.get_draft_or_404(current_user, draft_id)

@@ -7,6 +7,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import labels
 from app.access import allow, public
 from app.extensions import db
 from app.i18n import domain_message
@@ -20,7 +21,7 @@ from app.services.audit_log import log_access
 from cases.errors import DomainError, InvalidUpload, StaleCase
 from cases.uploads import ACCEPT_ATTRIBUTE
 from cases.vocabulary import Role
-from cases.workflows import State, describe_state_for_member, is_open, workflow_for
+from cases.workflows import State, describe_state_for_member, is_open
 
 
 def _profile() -> MemberProfile | None:
@@ -51,10 +52,18 @@ def _event_view(case: Case, event) -> dict:
     if event.kind == "submitted":
         title = _("Application received")
     elif event.kind == "transition":
-        transition = workflow_for(case.kind).get(str(payload.get("transition")))
-        title = _(transition.label) if transition else _("Status changed")
+        name = str(payload.get("transition"))
+        titles = {
+            "take": _("The union took up your case"),
+            "request_info": _("The union asks for more information"),
+            "member_answer": _("Your answer"),
+            "withdraw": _("You withdrew the case"),
+        }
+        title = titles.get(name) or _(
+            "New status: %(state)s", state=labels.label(labels.STATES, str(payload.get("to_state")))
+        )
         text = str(data.get("message") or data.get("reason") or "")
-        from_member = transition is not None and transition.name in ("member_answer", "withdraw")
+        from_member = name in ("member_answer", "withdraw")
     elif event.kind == "message":
         title = _("Message from the union")
         text = str(payload.get("text") or payload.get("message") or "")

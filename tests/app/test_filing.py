@@ -63,7 +63,7 @@ def upload(client, evidence_url, content=PDF, name="karar.pdf"):
     draft_id = evidence_url.split("/drafts/")[1].split("/")[0]
     token = csrf_token_from(client.get(evidence_url))
     return client.post(
-        f"/portal/drafts/{draft_id}/evidence",
+        f"/portal/drafts/{draft_id}/files",
         data={"file": (io.BytesIO(content), name), "description": "", "csrf_token": token},
         content_type="multipart/form-data",
     )

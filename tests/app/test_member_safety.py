@@ -81,8 +81,9 @@ ROUTES = [
     ("get", "/portal/drafts/{draft}", {}),
     ("get", "/portal/drafts/{draft}/what", {}),
     ("post", "/portal/drafts/{draft}/what", {"category": "other", "narrative": "Başkasının taslağını değiştiriyorum."}),
-    ("post", "/portal/drafts/{draft}/evidence", {"file": "pdf"}),
-    ("post", "/portal/drafts/{draft}/evidence/{draft_att}/remove", {}),
+    ("post", "/portal/drafts/{draft}/evidence", {}),
+    ("post", "/portal/drafts/{draft}/files", {"file": "pdf"}),
+    ("post", "/portal/drafts/{draft}/files/{draft_att}/remove", {}),
     ("post", "/portal/drafts/{draft}/submit", {}),
     ("post", "/portal/drafts/{draft}/delete", {}),
 ]
