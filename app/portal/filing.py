@@ -15,6 +15,7 @@ from app.portal import bp
 from app.portal.forms import ConfirmForm, EvidenceForm, StartForm, StepForm
 from app.queries.scope import get_case_or_404
 from app.services import filing
+from app.services.concurrency import STALE_MESSAGE
 from app.services.evidence import store_upload
 from cases.errors import InvalidUpload
 from cases.grievance import (
@@ -101,6 +102,11 @@ def _questions(draft, step: str) -> tuple[Question, ...]:
     return questions_for(step, kind=draft.kind, category=(draft.answers or {}).get("category"))
 
 
+def _version_of(draft) -> str:
+    """The draft's version for the step form: when it was last saved."""
+    return draft.updated_at.isoformat() if draft.updated_at else ""
+
+
 def _render_step(draft, step_id: str, *, values=None, errors=None, status=200, evidence_form=None):
     index, step = _step_or_404(draft, step_id)
     steps = _steps(draft)
@@ -122,7 +128,7 @@ def _render_step(draft, step_id: str, *, values=None, errors=None, status=200, e
         "steps": [(s.id.value, _(s.title)) for s in steps],
         "previous": steps[index - 1].id.value if index > 0 else None,
         "questions": questions,
-        "form": StepForm(),
+        "form": StepForm(formdata=None, saved_at=_version_of(draft)),
         "kind_label": _("Legal help") if draft.kind == "legal" else _("Assistance request"),
     }
     if step.id == StepId.EVIDENCE:
@@ -212,6 +218,10 @@ def step(draft_id: int, step: str):
     if current.has_questions:
         questions = _questions(draft, step)
         values = {q.id: request.form.get(q.id, "") for q in questions}
+        if form.saved_at.data != _version_of(draft):
+            # Saved from another window meanwhile: save nothing, show the current answers.
+            flash(_(STALE_MESSAGE), "warning")
+            return _render_step(draft, step, status=409)
         errors = filing.save_step(draft, step, values, today=date.today())
         if errors and action == "next":
             return _render_step(draft, step, values=values, errors=errors, status=400)

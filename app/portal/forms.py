@@ -8,7 +8,9 @@ from wtforms.validators import DataRequired, Length, Optional
 
 
 class StepForm(FlaskForm):
-    """CSRF for a filing step; the questions themselves come from the domain's data."""
+    """CSRF and the draft's version for a filing step; the questions come from the domain's data."""
+
+    saved_at = HiddenField()
 
 
 class StartForm(FlaskForm):

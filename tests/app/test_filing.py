@@ -1,6 +1,7 @@
 """Guided filing: steps from the domain's data, a server-side draft, evidence, one-transaction submit."""
 
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -43,9 +44,16 @@ def start(client, kind="legal") -> str:
     return response.headers["Location"]
 
 
+def saved_at_from(page) -> str:
+    match = re.search(r'name="saved_at" type="hidden" value="([^"]*)"', page.get_data(as_text=True))
+    assert match, "the step form carries the draft's version"
+    return match.group(1)
+
+
 def post_step(client, url, answers, action="next"):
-    token = csrf_token_from(client.get(url))
-    return client.post(url, data={**answers, "action": action, "csrf_token": token})
+    page = client.get(url)
+    data = {**answers, "action": action, "csrf_token": csrf_token_from(page), "saved_at": saved_at_from(page)}
+    return client.post(url, data=data)
 
 
 def walk(client, answers=LEGAL_ANSWERS, kind="legal") -> str:
@@ -212,3 +220,24 @@ def test_another_members_draft_is_not_found(client, db, signed_in):
     db.session.commit()
     assert client.get(f"/portal/drafts/{draft.id}/what").status_code == 404
     assert client.get(f"/portal/drafts/{draft.id}").status_code == 404
+
+
+def test_a_step_saved_from_another_window_meanwhile_is_not_overwritten(client, db, signed_in):
+    url = start(client)
+    stale_page = client.get(url)
+    post_step(client, url, {"category": "harassment", "narrative": "İlk pencerede yazdığım uzun anlatım."})
+    response = client.post(
+        url,
+        data={
+            "category": "other",
+            "narrative": "İkinci pencereden eski sayfayla yazıyorum.",
+            "action": "next",
+            "csrf_token": csrf_token_from(stale_page),
+            "saved_at": saved_at_from(stale_page),
+        },
+    )
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "İlk pencerede yazdığım uzun anlatım." in page
+    assert "başka biri tarafından değiştirildi" in page
+    assert db.session.scalar(sa.select(Draft.answers))["category"] == "harassment"

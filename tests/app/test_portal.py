@@ -90,7 +90,7 @@ def test_a_stale_reply_is_refused_with_the_changed_meanwhile_message(client, db,
         data={"message": "Eski sayfadan yazıyorum.", "version": old_version, "csrf_token": csrf_token_from(page)},
         follow_redirects=True,
     )
-    assert "değiştirdi" in response.get_data(as_text=True) or "değişti" in response.get_data(as_text=True)
+    assert "başka biri tarafından değiştirildi" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(CaseEvent.id)).where(CaseEvent.payload.is_not(None))) == 3
     db.session.refresh(case)
     assert case.status == "awaiting_member"
