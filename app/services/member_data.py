@@ -10,14 +10,27 @@ import secrets
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import sqlalchemy as sa
+from flask import current_app
 
 from app.extensions import db
-from app.models import Attachment, Case, CaseEvent, Consent, DataRequest, Document, MemberProfile, User
+from app.models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    Consent,
+    DataRequest,
+    Document,
+    Draft,
+    MemberProfile,
+    OutboxMessage,
+    User,
+)
 from app.models.base import utcnow
 from app.services.audit_log import log_access
-from app.services.evidence import attachment_path
+from app.services.evidence import attachment_path, discard_files
 from app.services.filing import search_text_for
 from cases.text import fold
 
@@ -111,7 +124,9 @@ def export_member_data(user: User) -> bytes:
             }
             for c in cases
         ],
-        "shared_documents": [{"case_id": d.case_id, "filename": d.filename} for d in documents],
+        "shared_documents": [
+            {"case_id": d.case_id, "filename": d.filename, "file": f"documents/{d.id}-{d.filename}"} for d in documents
+        ],
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -120,6 +135,11 @@ def export_member_data(user: User) -> bytes:
             path = attachment_path(attachment)
             if path.exists():
                 archive.write(path, f"files/{attachment.id}-{attachment.original_name}")
+        document_dir = Path(current_app.config["DOCUMENT_DIR"])
+        for document in documents:
+            path = document_dir / document.storage_name
+            if path.is_file():
+                archive.write(path, f"documents/{document.id}-{document.filename}")
     now = utcnow()
     db.session.add(DataRequest(user_id=user.id, kind="export", created_at=now, completed_at=now))
     log_access(user, "export", "member_profile", profile.id if profile else None)
@@ -132,6 +152,7 @@ def erase_member(user: User, *, note: str | None = None) -> None:
     profile = db.session.scalar(sa.select(MemberProfile).where(MemberProfile.user_id == user.id))
     now = utcnow()
     placeholder_name = f"Silinmiş üye {user.id}"
+    old_email = user.email
     user.full_name = placeholder_name
     user.email = f"erased-{user.id}-{secrets.token_hex(6)}@{ERASED_DOMAIN}"
     user.phone = None
@@ -148,9 +169,23 @@ def erase_member(user: User, *, note: str | None = None) -> None:
         cases = db.session.scalars(sa.select(Case).where(Case.member_id == profile.id))
         for case in cases:
             case.search_text = search_text_for(case, placeholder_name, None)
+    # Drafts never became cases: nothing requires keeping them.
+    drafts = list(db.session.scalars(sa.select(Draft).where(Draft.user_id == user.id)))
+    draft_files = (
+        list(db.session.scalars(sa.select(Attachment).where(Attachment.draft_id.in_([d.id for d in drafts]))))
+        if drafts
+        else []
+    )
+    for item in [*draft_files, *drafts]:
+        db.session.delete(item)
+    # Mail not yet sent would go to the old address.
+    db.session.execute(
+        sa.delete(OutboxMessage).where(OutboxMessage.recipient == old_email, OutboxMessage.sent_at.is_(None))
+    )
     db.session.execute(
         sa.update(Consent).where(Consent.user_id == user.id, Consent.withdrawn_at.is_(None)).values(withdrawn_at=now)
     )
     db.session.add(DataRequest(user_id=user.id, kind="erasure", created_at=now, completed_at=now, note=note))
     log_access(user, "erase", "member_profile", profile.id if profile else None)
     db.session.commit()
+    discard_files(draft_files)

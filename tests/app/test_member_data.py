@@ -53,10 +53,15 @@ def test_the_export_is_a_zip_with_json_and_my_files(app, client, db, login):
 
 
 def test_erasure_anonymises_the_profile_keeps_the_cases_and_logs_the_request(client, db, login):
+    from app.models import Draft, OutboxMessage
+
     member = MemberFactory()
     case = make_case(member)
     user = user_of(member)
     email, name = user.email, user.full_name
+    db.session.add(Draft(user_id=user.id, kind="legal", step="what", answers={"narrative": "taslak"}))
+    db.session.add(OutboxMessage(recipient=email, subject="s", body="b", kind="k"))
+    db.session.commit()
     login(user)
     page = client.get("/portal/my-data")
     wrong = client.post(
@@ -76,6 +81,8 @@ def test_erasure_anonymises_the_profile_keeps_the_cases_and_logs_the_request(cli
     assert profile.national_id is None and profile.membership_number is None and profile.anonymised_at
     kept = db.session.get(Case, case.id)
     assert kept is not None and kept.narrative and name.lower() not in kept.search_text
+    assert db.session.scalar(sa.select(sa.func.count(Draft.id))) == 0
+    assert db.session.scalar(sa.select(sa.func.count(OutboxMessage.id)).where(OutboxMessage.recipient == email)) == 0
     request = db.session.scalar(sa.select(DataRequest))
     assert request.kind == "erasure" and request.completed_at is not None
     assert db.session.scalar(sa.select(AccessLog.action).where(AccessLog.action == "erase")) == "erase"
