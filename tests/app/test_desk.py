@@ -339,3 +339,23 @@ def test_member_cannot_open_the_desk(client, login):
     login(user_of(member))
     assert client.get("/desk/").status_code == 403
     assert client.get(f"/desk/cases/{case.id}").status_code == 403
+
+
+def test_confederation_lawyer_sees_every_union_and_can_filter_by_one(client, login):
+    first, second = UnionFactory(code="EBS"), UnionFactory(code="SGS")
+    ours = make_case(MemberFactory(union=first))
+    theirs = make_case(MemberFactory(union=second))
+    login(UserFactory(role="lawyer", union=None))
+    page = client.get("/desk/").get_data(as_text=True)
+    assert ours.reference in page and theirs.reference in page
+    page = client.get("/desk/", query_string={"union": second.id}).get_data(as_text=True)
+    assert theirs.reference in page and ours.reference not in page
+
+
+def test_search_finds_a_reference_typed_in_lower_case_and_pages_stay_in_range(client, login):
+    union, lawyer, member, case = _setup()
+    other = make_case(member, narrative="Başka")
+    login(lawyer)
+    page = client.get("/desk/", query_string={"q": case.reference.lower(), "page": "99"}).get_data(as_text=True)
+    assert case.reference in page and other.reference not in page
+    assert "1 dosya" in page
