@@ -132,6 +132,28 @@ def set_membership_status(profile: MemberProfile, status: str, *, expected_statu
     profile.membership_status = status
     profile.verified_at = utcnow() if status == MembershipStatus.VERIFIED else None
     profile.verified_by_id = actor.id
+    member = db.session.get(User, profile.user_id)
+    if member is not None and member.active:
+        if status == MembershipStatus.VERIFIED:
+            notify_user(
+                member,
+                "membership_verified",
+                N_("Your membership is verified"),
+                N_(
+                    "Dear %(name)s,\n\nYour union has verified your membership. "
+                    "Your applications are no longer marked as pending."
+                ),
+            )
+        else:
+            notify_user(
+                member,
+                "membership_rejected",
+                N_("Your membership could not be confirmed"),
+                N_(
+                    "Dear %(name)s,\n\nYour union could not confirm your membership with the details you gave. "
+                    "Please contact your union's representative."
+                ),
+            )
     log_access(actor, f"membership_{status}", "member_profile", profile.id)
     db.session.commit()
 

@@ -107,6 +107,10 @@ def test_admins_verify_or_reject_pending_members_by_hand(client, db, login):
     db.session.expire_all()
     profile = db.session.get(MemberProfile, pending.id)
     assert profile.membership_status == "verified" and profile.verified_by_id == admin.id
+    from app.models import OutboxMessage
+
+    notice = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.kind == "membership_verified"))
+    assert notice.recipient == user_of(pending).email and "doğruland" in notice.subject
     stale = client.post(
         f"/admin/members/{pending.id}/reject",
         data={"expected_status": "pending", "csrf_token": token},
