@@ -168,17 +168,14 @@ def send_due(*, echo=print) -> tuple[int, int]:
             sent += 1
         return sent, 0
     try:
-        smtp = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30)
-    except OSError as error:
+        smtp = _connect(config)
+    except (smtplib.SMTPException, OSError) as error:
+        # The server is down or refuses us: every message waits for its next attempt.
         for message in messages:
             _record_failure(message, error)
         db.session.commit()
         return 0, len(messages)
     with smtp:
-        if config.get("MAIL_USE_TLS"):
-            smtp.starttls()
-        if config.get("MAIL_USERNAME"):
-            smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
         for message in messages:
             try:
                 smtp.send_message(_email_for(message))
@@ -192,6 +189,20 @@ def send_due(*, echo=print) -> tuple[int, int]:
                 sent += 1
             db.session.commit()
     return sent, failed
+
+
+def _connect(config) -> smtplib.SMTP:
+    """An SMTP session, TLS and login done; raises SMTPException or OSError."""
+    smtp = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30)
+    try:
+        if config.get("MAIL_USE_TLS"):
+            smtp.starttls()
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
 
 
 def _record_failure(message: OutboxMessage, error: Exception) -> None:

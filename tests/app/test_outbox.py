@@ -104,3 +104,13 @@ def test_the_dedupe_key_queues_a_notification_once(db):
     assert queue_message(recipient="a@example.org", subject="s", body="b", kind="k", dedupe_key="x") is not None
     db.session.commit()
     assert queue_message(recipient="a@example.org", subject="s", body="b", kind="k", dedupe_key="x") is None
+
+
+def test_a_refused_login_counts_as_an_outage(app, db, smtp):
+    handler, _controller = smtp
+    app.config.update(MAIL_USERNAME="dayanak", MAIL_PASSWORD="x")  # the test server offers no AUTH
+    _queue(db, 1)
+    assert send_due(echo=lambda *_: None) == (0, 1)
+    message = db.session.scalar(sa.select(OutboxMessage))
+    assert message.sent_at is None and message.attempts == 1 and message.last_error
+    assert handler.messages == []
