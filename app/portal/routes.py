@@ -73,7 +73,7 @@ def _event_view(case: Case, event) -> dict:
     elif event.kind == "attachment":
         title = _("File added: %(name)s", name=payload.get("name", ""))
     elif event.kind == "document":
-        title = _("A document was shared with you")
+        title = _("A document was shared with you: %(name)s", name=payload.get("filename", ""))
     elif event.kind == "deadline":
         title = _("A date was set on your case")
     else:

@@ -7,6 +7,7 @@ yet confirmed, a reset token to the password hash it replaces.
 
 import hashlib
 from dataclasses import dataclass
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app, url_for
@@ -14,7 +15,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import Consent, MemberProfile, RollEntry, User
+from app.models import Consent, MemberProfile, OutboxMessage, RollEntry, User
 from app.models.base import utcnow
 from app.models.member import MembershipStatus
 from app.services.accounts import create_user, normalize_email
@@ -29,6 +30,7 @@ CONFIRM_SALT = "dayanak-email-confirmation"
 RESET_SALT = "dayanak-password-reset"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
 RESET_MAX_AGE = 2 * 3600
+RESET_MAIL_INTERVAL_MINUTES = 10
 SPECIAL_CATEGORY_CONSENT = "special_category_data"
 PRIVACY_NOTICE_READ = "privacy_notice"
 
@@ -226,6 +228,15 @@ def request_password_reset(email: str) -> None:
     user = db.session.scalar(sa.select(User).where(User.email == normalize_email(email)))
     if user is None or not user.active:
         return
+    recent = db.session.scalar(
+        sa.select(OutboxMessage.id).where(
+            OutboxMessage.recipient == user.email,
+            OutboxMessage.kind == "password_reset",
+            OutboxMessage.created_at > utcnow() - timedelta(minutes=RESET_MAIL_INTERVAL_MINUTES),
+        )
+    )
+    if recent is not None:
+        return  # one link is on its way; asking again must not flood the mailbox
     link = url_for("auth.reset_password", token=reset_token(user), _external=True)
     notify_user(
         user,

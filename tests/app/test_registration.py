@@ -170,3 +170,14 @@ def test_forgot_password_says_the_same_for_unknown_addresses(client, db, setting
     response = client.post("/password/forgot", data={"email": "nobody@example.org", "csrf_token": token})
     assert response.status_code == 302
     assert db.session.scalar(sa.select(sa.func.count(OutboxMessage.id))) == 0
+
+
+def test_asking_again_for_a_reset_link_does_not_flood_the_mailbox(client, db, setting):
+    union, institution = setting
+    _register(client, _form(union, institution))
+    client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
+    for _ in range(3):
+        token = csrf_token_from(client.get("/password/forgot"))
+        client.post("/password/forgot", data={"email": "ayse@example.org", "csrf_token": token})
+    count = sa.select(sa.func.count(OutboxMessage.id)).where(OutboxMessage.kind == "password_reset")
+    assert db.session.scalar(count) == 1
