@@ -154,9 +154,11 @@ def _review_context(draft) -> dict:
             items.append((_(q.label), _display_value(q, value), errors.get(q.id)))
         if items:
             sections.append({"step": step.id.value, "title": _(step.title), "items": items})
+    warnings = render_messages(answer_warnings(answers, kind=draft.kind, today=date.today()), _)
     return {
         "sections": sections,
         "review_errors": errors,
+        "review_warnings": list(dict.fromkeys(warnings.values())),
         "review_attachments": filing.draft_attachments(draft),
         "submit_form": ConfirmForm(),
     }

@@ -241,3 +241,14 @@ def test_a_step_saved_from_another_window_meanwhile_is_not_overwritten(client, d
     assert "İlk pencerede yazdığım uzun anlatım." in page
     assert "başka biri tarafından değiştirildi" in page
     assert db.session.scalar(sa.select(Draft.answers))["category"] == "harassment"
+
+
+def test_the_review_repeats_time_critical_warnings(client, db, signed_in):
+    answers = dict(LEGAL_ANSWERS)
+    answers["when"] = {
+        "incident_date": (TODAY - timedelta(days=90)).isoformat(),
+        "notification_date": (TODAY - timedelta(days=80)).isoformat(),
+    }
+    evidence = walk(client, answers)
+    review = client.get(evidence.replace("/evidence", "/review")).get_data(as_text=True)
+    assert 'data-testid="review-warning"' in review and "60 gün" in review
