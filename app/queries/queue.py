@@ -125,6 +125,17 @@ def _contains(folded: str) -> sa.ColumnElement[bool]:
     return Case.search_text.like(f"%{_escape_like(folded)}%", escape="\\")
 
 
+def _sort_of(filters: QueueFilters) -> str:
+    """The sort to apply: by priority within one priority is by activity.
+
+    Dropping the constant key matters: the planner cannot tell that priority 'normal' means
+    rank 1, and walking the rank index backwards would skip every urgent and high case first.
+    """
+    if filters.sort == "priority" and filters.priority:
+        return "activity"
+    return filters.sort
+
+
 def _order_by(sort: str, table=Case) -> list:
     """The ORDER BY of a sort, on Case or on a selection carrying the same column names."""
     column = table.c if hasattr(table, "c") else table
@@ -165,7 +176,7 @@ def _searched(user: User, filters: QueueFilters, page: int, *, today: date) -> t
     ids = (
         sa.select(sa.literal(None, sa.String).label("status"), sa.literal(None, sa.Integer).label("n"), hits.c.id)
         .where(*([hits.c.status == filters.status] if filters.status else []))
-        .order_by(*_order_by(filters.sort, hits))
+        .order_by(*_order_by(_sort_of(filters), hits))
         .limit(PER_PAGE)
         .offset((page - 1) * PER_PAGE)
         .subquery()
@@ -196,7 +207,7 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
         page_ids = (
             sa.select(Case.id)
             .where(*conditions)
-            .order_by(*_order_by(filters.sort))
+            .order_by(*_order_by(_sort_of(filters)))
             .limit(PER_PAGE)
             .offset((page - 1) * PER_PAGE)
         )
@@ -228,7 +239,7 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
         .outerjoin(Institution, Institution.id == Case.institution_id)
         .outerjoin(assignee, assignee.id == Case.assignee_id)
         .where(Case.id.in_(page_ids))
-        .order_by(*_order_by(filters.sort))
+        .order_by(*_order_by(_sort_of(filters)))
     )
     rows = db.session.execute(query).all()
     return QueuePage(rows=rows, counts=counts, total=total, page=page, today=today)
