@@ -15,7 +15,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import Consent, MemberProfile, OutboxMessage, RollEntry, User
+from app.models import Case, Consent, MemberProfile, OutboxMessage, RollEntry, User
 from app.models.base import utcnow
 from app.models.member import MembershipStatus
 from app.services.accounts import create_user, normalize_email
@@ -134,6 +134,7 @@ def set_membership_status(profile: MemberProfile, status: str, *, expected_statu
     profile.membership_status = status
     profile.verified_at = utcnow() if status == MembershipStatus.VERIFIED else None
     profile.verified_by_id = actor.id
+    mark_cases_membership(profile_id=profile.id, pending=status != MembershipStatus.VERIFIED)
     member = db.session.get(User, profile.user_id)
     if member is not None and member.active:
         if status == MembershipStatus.VERIFIED:
@@ -158,6 +159,24 @@ def set_membership_status(profile: MemberProfile, status: str, *, expected_statu
             )
     log_access(actor, f"membership_{status}", "member_profile", profile.id)
     db.session.commit()
+
+
+def mark_cases_membership(*, pending: bool, profile_id: int | None = None) -> None:
+    """Keep the queue's "membership pending" mark in step with the member's profile; not committed.
+
+    With ``profile_id`` the cases of that member; without it, every case still marked whose
+    member is verified now (after a roll import). The case version is left alone: the mark is
+    not an edit anyone could be overwriting.
+    """
+    cases = Case.__table__
+    if profile_id is not None:
+        condition = cases.c.member_id == profile_id
+    else:
+        verified = sa.select(MemberProfile.id).where(MemberProfile.membership_status == MembershipStatus.VERIFIED)
+        condition = cases.c.member_id.in_(verified)
+    db.session.execute(
+        cases.update().where(condition, cases.c.membership_pending.is_(not pending)).values(membership_pending=pending)
+    )
 
 
 # --- Tokens -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from app.models import MemberProfile, RollEntry, Union, User
 from app.models.base import utcnow
 from app.models.member import MembershipStatus
 from app.services.audit_log import log_access
+from app.services.registration import mark_cases_membership
 from cases.i18n import N_
 from cases.member_roll import (
     RollImportReport,
@@ -58,6 +59,8 @@ def import_roll(
                 if progress:
                     progress(roll.rows_read, roll.total_rows)
         verified = _verify_pending_members()
+        if verified:
+            mark_cases_membership(pending=False)
         if actor is not None:
             log_access(actor, "roll_import", "union", unions.get(normalize_union_code(union_code or "")))
         db.session.commit()

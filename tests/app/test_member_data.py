@@ -94,6 +94,8 @@ def test_erasure_anonymises_the_profile_keeps_the_cases_and_logs_the_request(cli
 
 def test_admins_verify_or_reject_pending_members_by_hand(client, db, login):
     pending = MemberFactory(membership_status="pending")
+    case = make_case(pending)
+    assert case.membership_pending
     admin = UserFactory(role="admin", union_id=None)
     login(admin)
     page = client.get("/admin/members")
@@ -107,6 +109,7 @@ def test_admins_verify_or_reject_pending_members_by_hand(client, db, login):
     db.session.expire_all()
     profile = db.session.get(MemberProfile, pending.id)
     assert profile.membership_status == "verified" and profile.verified_by_id == admin.id
+    assert db.session.get(Case, case.id).membership_pending is False  # no longer marked in the queue
     from app.models import OutboxMessage
 
     notice = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.kind == "membership_verified"))

@@ -5,10 +5,10 @@ import io
 import pytest
 import sqlalchemy as sa
 
-from app.models import MemberProfile, RollEntry
+from app.models import Case, MemberProfile, RollEntry
 from app.services.roll_import import import_roll
 from cases.member_roll import InvalidRollFile
-from tests.factories import MemberFactory, UnionFactory, UserFactory, national_id
+from tests.factories import MemberFactory, UnionFactory, UserFactory, make_case, national_id
 from tests.helpers import csrf_token_from
 
 
@@ -103,11 +103,16 @@ def test_importing_verifies_pending_members_the_roll_lists(db, unions):
     union = unions[0]
     pending = MemberFactory(union=union, membership_status="pending", membership_number="55")
     other = MemberFactory(union=union, membership_status="pending", membership_number="56")
+    listed_case, unlisted_case = make_case(pending), make_case(other)
+    assert listed_case.membership_pending and unlisted_case.membership_pending
     report = import_roll(_csv([("EBS", "55", pending.national_id, ""), ("EBS", "99", other.national_id, "")]))
     assert report.verified_members == 1
     db.session.expire_all()
     assert db.session.get(MemberProfile, pending.id).membership_status == "verified"
     assert db.session.get(MemberProfile, other.id).membership_status == "pending"
+    # The lawyers' queue stops marking the verified member's case.
+    assert db.session.get(Case, listed_case.id).membership_pending is False
+    assert db.session.get(Case, unlisted_case.id).membership_pending is True
 
 
 def test_the_union_option_refuses_other_unions_rows(db, unions):
