@@ -2,7 +2,9 @@
 
 ``queue_message`` adds a row (never sends); ``flask outbox send`` delivers due rows over SMTP
 with retries and backoff, marking each sent only after the server accepted it. A dedupe key
-makes a notification idempotent: the same key is queued at most once.
+makes a notification idempotent: the same key is queued at most once. An outage (no server, a
+refused login, a temporary 4xx answer) never uses up a message's attempts, however long it
+lasts; only a permanent refusal of that one message (a 5xx answer) counts towards giving up.
 """
 
 import smtplib
@@ -21,6 +23,8 @@ from cases.i18n import N_
 
 MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 60
+MAX_BACKOFF_SECONDS = 3600
+BATCH_SIZE = 100
 # How long a sender holds the messages it picked before another sender may retry them.
 CLAIM_SECONDS = 300
 
@@ -72,8 +76,8 @@ def notify_user(
     )
 
 
-def due_messages(limit: int = 100) -> list[OutboxMessage]:
-    """The due messages, claimed for a while so a second sender running at once skips them."""
+def due_messages(limit: int | None = None) -> list[OutboxMessage]:
+    """The due messages (a batch), claimed for a while so a second sender running at once skips them."""
     now = utcnow()
     query = (
         sa.select(OutboxMessage)
@@ -83,7 +87,7 @@ def due_messages(limit: int = 100) -> list[OutboxMessage]:
             OutboxMessage.attempts < MAX_ATTEMPTS,
         )
         .order_by(OutboxMessage.id)
-        .limit(limit)
+        .limit(limit or BATCH_SIZE)
     )
     if db.session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
@@ -154,19 +158,29 @@ def _email_for(message: OutboxMessage) -> EmailMessage:
 
 
 def send_due(*, echo=print) -> tuple[int, int]:
-    """Deliver due messages; return (sent, failed). Each success is committed at once."""
+    """Deliver every due message, a batch at a time; return (sent, failed). Each result is committed at once."""
+    sent = failed = 0
+    while True:
+        batch_sent, batch_failed, outage = _send_batch(echo)
+        sent, failed = sent + batch_sent, failed + batch_failed
+        if outage or not batch_sent + batch_failed:
+            return sent, failed
+
+
+def _send_batch(echo) -> tuple[int, int, bool]:
+    """One claimed batch: (sent, failed, whether the server was unreachable)."""
     config = current_app.config
     sent = failed = 0
     messages = due_messages()
     if not messages:
-        return 0, 0
+        return 0, 0, False
     if config.get("MAIL_PRINT_ONLY") or not config.get("MAIL_SERVER"):
         for message in messages:
             echo(f"--- To: {message.recipient}\nSubject: {message.subject}\n\n{message.body}")
             message.sent_at = utcnow()
             db.session.commit()
             sent += 1
-        return sent, 0
+        return sent, 0, False
     try:
         smtp = _connect(config)
     except (smtplib.SMTPException, OSError) as error:
@@ -174,7 +188,7 @@ def send_due(*, echo=print) -> tuple[int, int]:
         for message in messages:
             _record_failure(message, error)
         db.session.commit()
-        return 0, len(messages)
+        return 0, len(messages), True
     with smtp:
         for message in messages:
             try:
@@ -188,7 +202,7 @@ def send_due(*, echo=print) -> tuple[int, int]:
                 message.last_error = None
                 sent += 1
             db.session.commit()
-    return sent, failed
+    return sent, failed, False
 
 
 def _connect(config) -> smtplib.SMTP:
@@ -205,8 +219,20 @@ def _connect(config) -> smtplib.SMTP:
     return smtp
 
 
+def _is_permanent(error: Exception) -> bool:
+    """A 5xx answer about this message (e.g. an unknown recipient), not an outage."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _text in error.recipients.values())
+    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPSenderRefused):
+        return False  # the server went away, or refuses our sender address: not this message's fault
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
 def _record_failure(message: OutboxMessage, error: Exception) -> None:
+    """Count the attempt and wait longer each time (at most an hour); an outage never gives up."""
     message.attempts += 1
+    if not _is_permanent(error):
+        message.attempts = min(message.attempts, MAX_ATTEMPTS - 1)
     message.last_error = f"{type(error).__name__}: {error}"[:2000]
-    delay = BACKOFF_BASE_SECONDS * 2 ** (message.attempts - 1)
+    delay = min(BACKOFF_BASE_SECONDS * 2 ** (message.attempts - 1), MAX_BACKOFF_SECONDS)
     message.next_attempt_at = utcnow() + timedelta(seconds=delay)

@@ -114,3 +114,69 @@ def test_a_refused_login_counts_as_an_outage(app, db, smtp):
     message = db.session.scalar(sa.select(OutboxMessage))
     assert message.sent_at is None and message.attempts == 1 and message.last_error
     assert handler.messages == []
+
+
+def test_a_long_outage_never_uses_up_the_attempts(app, db, smtp):
+    from app.services.outbox import MAX_ATTEMPTS, MAX_BACKOFF_SECONDS
+
+    handler, controller = smtp
+    _queue(db, 1)
+    controller.stop()
+    message = db.session.scalar(sa.select(OutboxMessage))
+    for _ in range(MAX_ATTEMPTS + 3):  # a day-long outage: far more tries than the limit
+        message.next_attempt_at = utcnow() - timedelta(seconds=1)
+        db.session.commit()
+        assert send_due(echo=lambda *_: None) == (0, 1)
+    assert message.attempts < MAX_ATTEMPTS and message.sent_at is None
+    assert message.next_attempt_at <= utcnow() + timedelta(seconds=MAX_BACKOFF_SECONDS)
+
+    restarted = Controller(handler, hostname="127.0.0.1", port=app.config["MAIL_PORT"])
+    restarted.start()
+    try:
+        message.next_attempt_at = utcnow() - timedelta(seconds=1)
+        db.session.commit()
+        assert send_due(echo=lambda *_: None) == (1, 0)
+    finally:
+        restarted.stop()
+    assert len(handler.messages) == 1
+
+
+class RefuseOne(Capture):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address.startswith("yok@"):
+            return "550 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_a_refused_recipient_is_given_up_after_the_attempts_and_others_are_sent(app, db, smtp):
+    from app.services.outbox import MAX_ATTEMPTS
+
+    _handler, controller = smtp
+    controller.stop()
+    handler = RefuseOne()
+    refusing = Controller(handler, hostname="127.0.0.1", port=app.config["MAIL_PORT"])
+    refusing.start()
+    try:
+        queue_message(recipient="yok@example.org", subject="s", body="b", kind="test")
+        _queue(db, 1)
+        assert send_due(echo=lambda *_: None) == (1, 1)
+        bad = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.recipient == "yok@example.org"))
+        assert bad.attempts == 1 and "550" in bad.last_error
+        for _ in range(MAX_ATTEMPTS):
+            bad.next_attempt_at = utcnow() - timedelta(seconds=1)
+            db.session.commit()
+            send_due(echo=lambda *_: None)
+        assert bad.attempts == MAX_ATTEMPTS and bad.sent_at is None
+        assert send_due(echo=lambda *_: None) == (0, 0)  # given up: no longer tried
+    finally:
+        refusing.stop()
+    assert [rcpt for _f, rcpt, _c in handler.messages] == [["uye0@example.org"]]
+
+
+def test_one_run_sends_every_due_message_not_just_one_batch(app, db, smtp, monkeypatch):
+    monkeypatch.setattr("app.services.outbox.BATCH_SIZE", 3)
+    handler, _controller = smtp
+    _queue(db, 7)
+    assert send_due(echo=lambda *_: None) == (7, 0)
+    assert len(handler.messages) == 7
