@@ -37,6 +37,11 @@ MAX_SMALL_MEMBER = 1 * MB
 
 WRONG_TYPE = N_("This file is not a PDF, JPEG, PNG, Word or OpenDocument file, so it cannot be accepted.")
 DAMAGED = N_("This file seems to be damaged and cannot be opened. Please save it again and retry.")
+NAMED_LIKE = N_(
+    "This file is named like a %(type)s file, but its content is not one: it may be a program or another "
+    "kind of file, so it cannot be accepted. Only PDF, JPEG, PNG, Word (.docx) and OpenDocument (.odt) "
+    "files are accepted."
+)
 MACROS = N_(
     "This document contains macros, which can be harmful, so it cannot be accepted. "
     "Please save it without macros or as a PDF."
@@ -60,6 +65,20 @@ class FileType:
     @property
     def extension(self) -> str:
         return self.extensions[0]
+
+    @property
+    def label(self) -> str:
+        """The name people know the type by (not translated: these are product names)."""
+        return _LABELS[self.kind]
+
+
+_LABELS = {
+    FileKind.PDF: "PDF",
+    FileKind.JPEG: "JPEG",
+    FileKind.PNG: "PNG",
+    FileKind.DOCX: "Word (.docx)",
+    FileKind.ODT: "OpenDocument (.odt)",
+}
 
 
 FILE_TYPES: dict[FileKind, FileType] = {
@@ -150,6 +169,11 @@ def inspect_upload(
         content.seek(start if spool is None else 0)
         try:
             file_type = sniff(content)
+        except InvalidUpload as error:
+            claimed = _type_named_by(filename)
+            if error.message == WRONG_TYPE and claimed is not None:
+                raise InvalidUpload(NAMED_LIKE, type=claimed.label) from None
+            raise
         finally:
             if spool is None:
                 stream.seek(start)
@@ -165,6 +189,12 @@ def inspect_upload(
         sha256=digest.hexdigest(),
         storage_name=new_storage_name(),
     )
+
+
+def _type_named_by(filename: str | None) -> "FileType | None":
+    """The allowed type whose extension ``filename`` ends with, if any."""
+    extension = (filename or "").rpartition(".")[2].lower()
+    return next((t for t in FILE_TYPES.values() if extension in t.extensions), None)
 
 
 def _seekable(stream: BinaryIO) -> bool:

@@ -17,6 +17,7 @@ from cases.uploads import (
     DAMAGED,
     MACROS,
     MB,
+    NAMED_LIKE,
     WRONG_TYPE,
     FileKind,
     inspect_upload,
@@ -80,6 +81,10 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+NAMED_DOCX = NAMED_LIKE % {"type": "Word (.docx)"}
+NAMED_ODT = NAMED_LIKE % {"type": "OpenDocument (.odt)"}
+
+
 def refusal(data: bytes, filename: str = "file.pdf", **limits) -> str:
     with pytest.raises(InvalidUpload) as caught:
         inspect_upload(data, filename, **limits)
@@ -136,20 +141,24 @@ def test_type_comes_from_content_not_from_the_name():
 )
 def test_executables_and_other_types_renamed_pdf_are_refused(data):
     assert refusal(data, "dilekce.pdf") == (
-        "This file is not a PDF, JPEG, PNG, Word or OpenDocument file, so it cannot be accepted."
+        "This file is named like a PDF file, but its content is not one: it may be a program or another kind of "
+        "file, so it cannot be accepted. Only PDF, JPEG, PNG, Word (.docx) and OpenDocument (.odt) files are accepted."
     )
+    # Under its own name it is simply not an accepted type.
+    assert refusal(data, "dilekce.exe") == WRONG_TYPE
+    assert refusal(data, "dilekce") == WRONG_TYPE
 
 
 def test_zip_that_is_not_a_document_is_refused():
-    assert refusal(zip_bytes({"readme.txt": b"hello", "run.exe": MZ}), "belge.docx") == WRONG_TYPE
+    assert refusal(zip_bytes({"readme.txt": b"hello", "run.exe": MZ}), "belge.docx") == NAMED_DOCX
     # Word's parts but not a Word document (e.g. a spreadsheet's content type)
     fake = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
-    assert refusal(fake, "belge.docx") == WRONG_TYPE
+    assert refusal(fake, "belge.docx") == NAMED_DOCX
 
 
 def test_odt_rules_mimetype_first_and_text_only():
-    assert refusal(odt_bytes(b"application/vnd.oasis.opendocument.spreadsheet"), "tablo.odt") == WRONG_TYPE
-    assert refusal(odt_bytes(mimetype_first=False), "belge.odt") == WRONG_TYPE
+    assert refusal(odt_bytes(b"application/vnd.oasis.opendocument.spreadsheet"), "tablo.odt") == NAMED_ODT
+    assert refusal(odt_bytes(mimetype_first=False), "belge.odt") == NAMED_ODT
 
 
 def test_documents_with_macros_are_refused():
@@ -172,9 +181,9 @@ def test_corrupt_member_is_refused_as_damaged():
 
 def test_zip_with_absurd_member_count_or_size_is_refused(monkeypatch):
     many = zip_bytes({f"f{i}.xml": b"" for i in range(uploads.MAX_ZIP_MEMBERS + 1)})
-    assert refusal(many, "belge.docx", max_bytes=10 * MB) == WRONG_TYPE
+    assert refusal(many, "belge.docx", max_bytes=10 * MB) == NAMED_DOCX
     monkeypatch.setattr(uploads, "MAX_ZIP_UNCOMPRESSED", 1000)
-    assert refusal(docx_bytes(), "belge.docx") == WRONG_TYPE
+    assert refusal(docx_bytes(), "belge.docx") == NAMED_DOCX
 
 
 @settings(max_examples=60, deadline=None)
