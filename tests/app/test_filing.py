@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.models import Attachment, Case, CaseEvent, Draft, OutboxMessage
-from tests.factories import MemberFactory, user_of
+from tests.factories import PASSWORD, MemberFactory, UserFactory, user_of
 from tests.helpers import csrf_token_from
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -252,3 +252,46 @@ def test_the_review_repeats_time_critical_warnings(client, db, signed_in):
     evidence = walk(client, answers)
     review = client.get(evidence.replace("/evidence", "/review")).get_data(as_text=True)
     assert 'data-testid="review-warning"' in review and "60 gün" in review
+
+
+def test_step_messages_follow_the_members_language(client, db, login):
+    member = MemberFactory(user__language="en")
+    login(user_of(member))
+    response = post_step(client, start(client), {"category": "", "narrative": ""})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Please choose what it is about." in page and "Please tell us what happened." in page
+    assert "Lütfen" not in page
+
+
+@pytest.mark.parametrize(
+    ("kind", "answers", "handler"),
+    [
+        ("legal", LEGAL_ANSWERS, "lawyer"),
+        (
+            "assistance",
+            {
+                "what": {"category": "bereavement", "narrative": "Babamı kaybettim, destek istiyorum."},
+                "details": {"event_date": (TODAY - timedelta(days=3)).isoformat(), "affected_person": "parent"},
+                "request": {"help_kind": "social", "request": "Cenaze işlemleri için yardım istiyorum."},
+            },
+            "officer",
+        ),
+    ],
+)
+def test_a_submitted_case_lands_in_its_unions_right_queue(app, client, db, signed_in, kind, answers, handler):
+    submit(client, walk(client, answers, kind=kind))
+    reference = db.session.scalar(sa.select(Case.reference))
+    other_role = {"lawyer": "officer", "officer": "lawyer"}[handler]
+    staff = {
+        "handler": UserFactory(role=handler, union_id=signed_in.union_id),
+        "other role": UserFactory(role=other_role, union_id=signed_in.union_id),
+        "other union": UserFactory(role=handler, union_id=MemberFactory().union_id),
+    }
+    seen = {}
+    for label, user in staff.items():
+        desk = app.test_client()
+        token = csrf_token_from(desk.get("/login"))
+        desk.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+        seen[label] = reference in desk.get("/desk/").get_data(as_text=True)
+    assert seen == {"handler": True, "other role": False, "other union": False}
