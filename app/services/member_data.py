@@ -45,6 +45,10 @@ def _json_default(value: object) -> object:
     raise TypeError(type(value).__name__)
 
 
+def _file_name(attachment: Attachment) -> str:
+    return f"files/{attachment.id}-{attachment.original_name}"
+
+
 def export_member_data(user: User) -> bytes:
     """A ZIP of everything held about ``user``: data.json and the files they may see."""
     profile = db.session.scalar(sa.select(MemberProfile).where(MemberProfile.user_id == user.id))
@@ -69,6 +73,11 @@ def export_member_data(user: User) -> bytes:
         )
     )
     consents = list(db.session.scalars(sa.select(Consent).where(Consent.user_id == user.id).order_by(Consent.id)))
+    drafts = list(db.session.scalars(sa.select(Draft).where(Draft.user_id == user.id).order_by(Draft.id)))
+    draft_ids = [d.id for d in drafts]
+    draft_files = list(
+        db.session.scalars(sa.select(Attachment).where(Attachment.draft_id.in_(draft_ids)).order_by(Attachment.id))
+    )
     documents = list(
         db.session.scalars(
             sa.select(Document).where(Document.case_id.in_(case_ids), Document.shared_with_member.is_(True))
@@ -120,9 +129,21 @@ def export_member_data(user: User) -> bytes:
                     for e in events
                     if e.case_id == c.id
                 ],
-                "files": [f"files/{a.id}-{a.original_name}" for a in attachments if a.case_id == c.id],
+                "files": [_file_name(a) for a in attachments if a.case_id == c.id],
             }
             for c in cases
+        ],
+        # Applications begun and not sent: the member's data too.
+        "drafts": [
+            {
+                "kind": d.kind,
+                "step": d.step,
+                "created_at": d.created_at,
+                "updated_at": d.updated_at,
+                "answers": d.answers,
+                "files": [_file_name(a) for a in draft_files if a.draft_id == d.id],
+            }
+            for d in drafts
         ],
         "shared_documents": [
             {"case_id": d.case_id, "filename": d.filename, "file": f"documents/{d.id}-{d.filename}"} for d in documents
@@ -131,10 +152,10 @@ def export_member_data(user: User) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, default=_json_default, ensure_ascii=False, indent=2))
-        for attachment in attachments:
+        for attachment in [*attachments, *draft_files]:
             path = attachment_path(attachment)
             if path.exists():
-                archive.write(path, f"files/{attachment.id}-{attachment.original_name}")
+                archive.write(path, _file_name(attachment))
         document_dir = Path(current_app.config["DOCUMENT_DIR"])
         for document in documents:
             path = document_dir / document.storage_name

@@ -11,31 +11,43 @@ from tests.factories import MemberFactory, UserFactory, make_case, user_of
 from tests.helpers import csrf_token_from
 
 
-def _with_file(app, db, member, case):
+def _stored_file(app, db, member, name: str, content: bytes, **owner) -> None:
+    """An uploaded PDF on disk and its row, for a case (case_id=…) or a draft (draft_id=…)."""
     from pathlib import Path
 
     directory = Path(app.config["UPLOAD_DIR"])
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / "stored-1").write_bytes(b"%PDF-1.4 kanit")
+    (directory / f"stored-{name}").write_bytes(content)
     db.session.add(
         Attachment(
-            case_id=case.id,
+            **owner,
             uploaded_by_id=member.user_id,
-            original_name="kanit.pdf",
-            storage_name="stored-1",
+            original_name=name,
+            storage_name=f"stored-{name}",
             mime_type="application/pdf",
-            size=14,
+            size=len(content),
             sha256="0" * 64,
         )
     )
+
+
+def _with_file(app, db, member, case):
+    _stored_file(app, db, member, "kanit.pdf", b"%PDF-1.4 kanit", case_id=case.id)
     db.session.add(Consent(user_id=member.user_id, item="special_category_data", notice_version="2026-11"))
     db.session.commit()
 
 
 def test_the_export_is_a_zip_with_json_and_my_files(app, client, db, login):
+    from app.models import Draft
+
     member = MemberFactory()
     case = make_case(member, narrative="Benim anlatımım")
     _with_file(app, db, member, case)
+    draft = Draft(user_id=member.user_id, kind="legal", step="who", answers={"narrative": "Yarım kalan anlatım"})
+    db.session.add(draft)
+    db.session.flush()
+    _stored_file(app, db, member, "taslak.pdf", b"%PDF-1.4 taslak", draft_id=draft.id)
+    db.session.commit()
     login(user_of(member))
     response = client.post(
         "/portal/my-data/export", data={"csrf_token": csrf_token_from(client.get("/portal/my-data"))}
@@ -49,6 +61,9 @@ def test_the_export_is_a_zip_with_json_and_my_files(app, client, db, login):
     assert data["consents"][0]["item"] == "special_category_data"
     file_name = data["cases"][0]["files"][0]
     assert archive.read(file_name) == b"%PDF-1.4 kanit"
+    # An application begun and not sent is the member's data too.
+    assert data["drafts"][0]["answers"] == {"narrative": "Yarım kalan anlatım"}
+    assert archive.read(data["drafts"][0]["files"][0]) == b"%PDF-1.4 taslak"
     assert db.session.scalar(sa.select(DataRequest.kind)) == "export"
 
 
