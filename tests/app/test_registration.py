@@ -46,7 +46,12 @@ def _register(client, data):
 def test_registration_page_shows_the_privacy_notice_and_a_separate_consent(client, setting):
     page = client.get("/register").get_data(as_text=True)
     assert 'data-testid="privacy-text"' in page
-    assert "Aydınlatma metni" in page or "aydınlatma" in page.lower()
+    assert "Aydınlatma metni (sürüm 2026-11)" in page
+    # What KVKK art. 10 asks of a notice: controller, purposes, recipients, method and legal basis, rights.
+    notice = page.split('data-testid="privacy-text"')[1].split("</div>")[0]
+    for part in ("veri sorumlusu", "yardım", "avukatları", "elektronik ortamda", "Hukuki sebepler", "md. 11"):
+        assert part in notice, part
+    assert page.index('data-testid="privacy-text"') < page.index('name="special_consent"') < page.index("Kayıt ol</")
     assert 'name="notice_read"' in page and 'name="special_consent"' in page
     assert "checked" not in page.split('name="special_consent"')[1].split(">")[0]
 
