@@ -180,3 +180,32 @@ def test_one_run_sends_every_due_message_not_just_one_batch(app, db, smtp, monke
     _queue(db, 7)
     assert send_due(echo=lambda *_: None) == (7, 0)
     assert len(handler.messages) == 7
+
+
+def test_each_notification_is_written_with_the_change_that_causes_it(db):
+    from app.services.case_notes import send_message
+    from app.services.workflow import perform_transition
+    from cases.errors import StaleCase
+    from tests.factories import MemberFactory, UserFactory, make_case, user_of
+
+    member = MemberFactory()
+    case = make_case(member)
+    lawyer = UserFactory(role="lawyer", union_id=case.union_id)
+
+    def mail() -> list[tuple[str, str]]:
+        rows = db.session.scalars(sa.select(OutboxMessage).order_by(OutboxMessage.id)).all()
+        return [(m.kind, m.recipient) for m in rows]
+
+    email = user_of(member).email
+    perform_transition(case, "take", lawyer, {}, expected_version=case.version)
+    perform_transition(case, "request_info", lawyer, {"message": "Tebliğ tarihi?"}, expected_version=case.version)
+    send_message(case, lawyer, "Belgenizi aldık.", expected_version=case.version)
+    assert mail() == [("case_update", email), ("case_update", email), ("case_message", email)]
+    information = db.session.scalars(sa.select(OutboxMessage.body).order_by(OutboxMessage.id)).all()[1]
+    assert case.reference in information and "ek bilgiye" in information  # in the member's language
+
+    stale = case.version - 1
+    with pytest.raises(StaleCase):
+        send_message(case, lawyer, "Eski sayfadan.", expected_version=stale)
+    db.session.rollback()
+    assert len(mail()) == 3  # a change refused writes no notification either
