@@ -295,3 +295,13 @@ def test_a_submitted_case_lands_in_its_unions_right_queue(app, client, db, signe
         desk.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
         seen[label] = reference in desk.get("/desk/").get_data(as_text=True)
     assert seen == {"handler": True, "other role": False, "other union": False}
+
+
+def test_the_review_page_shows_a_script_as_text(client, db, signed_in):
+    answers = dict(LEGAL_ANSWERS)
+    answers["what"] = {"category": "relocation", "narrative": "<script>alert('x')</script> beni sürdüler"}
+    answers["request"] = {"request": "<img src=x onerror=alert(1)> iptal"}
+    evidence = walk(client, answers)
+    review = client.get(evidence.replace("/evidence", "/review")).get_data(as_text=True)
+    assert "<script>alert" not in review and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in review
+    assert "<img src=x" not in review and "&lt;img src=x onerror=alert(1)&gt;" in review

@@ -143,6 +143,14 @@ def test_narrative_and_messages_are_shown_escaped(client, db, login):
     page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
     assert "<script>alert" not in page and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    # The member's own reply too.
+    token = csrf_token_from(client.get(f"/portal/cases/{case.reference}"))
+    client.post(
+        f"/portal/cases/{case.reference}/messages",
+        data={"message": "<b onclick=alert(2)>yanıt</b>", "version": case.version, "csrf_token": token},
+    )
+    page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    assert "<b onclick" not in page and "&lt;b onclick=alert(2)&gt;yanıt&lt;/b&gt;" in page
 
 
 def test_shared_documents_can_be_downloaded_and_unshared_ones_cannot(client, db, login, app, tmp_path):
