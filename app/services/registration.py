@@ -224,7 +224,21 @@ def _queue_confirmation(user: User) -> None:
     )
 
 
+def _recently_mailed(user: User, kind: str) -> bool:
+    """Whether a mail of ``kind`` to ``user`` was queued in the last few minutes."""
+    since = utcnow() - timedelta(minutes=RESET_MAIL_INTERVAL_MINUTES)
+    found = db.session.scalar(
+        sa.select(OutboxMessage.id).where(
+            OutboxMessage.recipient == user.email, OutboxMessage.kind == kind, OutboxMessage.created_at > since
+        )
+    )
+    return found is not None
+
+
 def resend_confirmation(user: User) -> None:
+    """Queue the confirmation link again, unless one was queued minutes ago (no mailbox flooding)."""
+    if _recently_mailed(user, "email_confirmation"):
+        return
     _queue_confirmation(user)
     db.session.commit()
 
@@ -247,14 +261,7 @@ def request_password_reset(email: str) -> None:
     user = db.session.scalar(sa.select(User).where(User.email == normalize_email(email)))
     if user is None or not user.active:
         return
-    recent = db.session.scalar(
-        sa.select(OutboxMessage.id).where(
-            OutboxMessage.recipient == user.email,
-            OutboxMessage.kind == "password_reset",
-            OutboxMessage.created_at > utcnow() - timedelta(minutes=RESET_MAIL_INTERVAL_MINUTES),
-        )
-    )
-    if recent is not None:
+    if _recently_mailed(user, "password_reset"):
         return  # one link is on its way; asking again must not flood the mailbox
     link = url_for("auth.reset_password", token=reset_token(user), _external=True)
     notify_user(

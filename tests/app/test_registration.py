@@ -186,3 +186,22 @@ def test_asking_again_for_a_reset_link_does_not_flood_the_mailbox(client, db, se
         client.post("/password/forgot", data={"email": "ayse@example.org", "csrf_token": token})
     count = sa.select(sa.func.count(OutboxMessage.id)).where(OutboxMessage.kind == "password_reset")
     assert db.session.scalar(count) == 1
+
+
+def test_asking_again_for_the_confirmation_link_does_not_flood_the_mailbox(client, db, setting):
+    from datetime import timedelta
+
+    from app.models.base import utcnow
+
+    union, institution = setting
+    _register(client, _form(union, institution))
+    count = sa.select(sa.func.count(OutboxMessage.id)).where(OutboxMessage.kind == "email_confirmation")
+    for _ in range(3):
+        client.post("/confirm/resend", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
+    assert db.session.scalar(count) == 1
+    # Minutes later the member may ask again.
+    for message in db.session.scalars(sa.select(OutboxMessage)):
+        message.created_at = utcnow() - timedelta(minutes=11)
+    db.session.commit()
+    client.post("/confirm/resend", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
+    assert db.session.scalar(count) == 2
