@@ -79,6 +79,15 @@ _RESUMED = N_(
     "The period was suspended until the answer or deemed rejection on %(answered)s; the remaining "
     "%(remaining)s days run from the next day to %(end)s."
 )
+_LATE_ANSWER = N_(
+    "The answer on %(answered)s came after the %(days)s days of İYUK art. 11: the application already "
+    "counted as rejected on %(deemed)s, and the period resumes from that day (the safer reading)."
+)
+_LATE_ANSWER_WARNING = N_("Some decisions let a late answer restart the count; the date above does not rely on that.")
+_FOLLOWED_BY = N_(
+    "The %(length)s-day lawsuit period (%(basis)s) then runs from %(start)s, the unmoved date (the safer "
+    "reading): its last day is %(due)s. Record it as a deadline of its own."
+)
 _RECESS = N_("%(end)s falls in the judicial recess (20 July – 31 August): the period runs to %(due)s.")
 _NO_RECESS = N_(
     "%(end)s falls in the judicial recess (20 July – 31 August), but this court has no recess: no extension."

@@ -346,7 +346,7 @@ def test_a_deadline_computed_from_any_rule_with_a_suspension(client, login, db):
             "rule_id": "annulment-lawsuit",
             "start_date": "03.07.2026",
             "applied": "13.07.2026",
-            "answered": "20.08.2026",
+            "answered": "10.08.2026",
             "note": "Üst makama başvuruldu.",
             "version": _case(db, case).version,
         },
@@ -356,11 +356,11 @@ def test_a_deadline_computed_from_any_rule_with_a_suspension(client, login, db):
     assert (deadline.rule_id, deadline.start_date, deadline.due_date) == (
         "annulment-lawsuit",
         date(2026, 7, 3),
-        date(2026, 10, 9),
+        date(2026, 9, 29),
     )
     assert deadline.note == "Üst makama başvuruldu."
     assert "suspended" in {step["kind"] for step in deadline.explanation}
-    assert _case(db, case).next_deadline == date(2026, 10, 9)
+    assert _case(db, case).next_deadline == date(2026, 9, 29)
     page = _page(client, case).get_data(as_text=True)
     assert 'data-testid="recomputed"' not in page  # a suspended period is not "recomputed" without it
     assert [e.payload["action"] for e in _deadline_events(db, case)] == ["computed"]
