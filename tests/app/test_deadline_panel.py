@@ -112,6 +112,14 @@ def test_confirm_edit_and_mark_met_flow(client, login, db):
     chain = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.sequence))
     assert verify_chain(link_of(e) for e in chain) is None
 
+    # The case page's timeline says what each change was, in Turkish, with the old date and the reason.
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    timeline = page[page.index('data-testid="timeline"') :]
+    for text in ("Süre onaylandı", "Sürenin tarihi değiştirildi", "Süre yerine getirildi", "Önceki tarih"):
+        assert text in timeline, text
+    assert "İdare mahkemesinde iptal davası" in timeline and "Dilekçeyi erken vereceğiz." in timeline
+    assert "Annulment lawsuit in the administrative court" not in timeline
+
 
 def test_manual_deadline_and_next_deadline_is_the_nearest_open_one(client, login, db):
     _member, lawyer, case = _setup(db)
