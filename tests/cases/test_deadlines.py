@@ -116,6 +116,8 @@ WORKED_EXAMPLES = [
     ("annulment-lawsuit", D(2027, 11, 2), {}, D(2028, 1, 1), D(2028, 1, 3), ()),
     # 25.12.2027 (Sat) + 7 = 01.01.2028 Sat, New Year; Sun 2 → Mon 03.01.2028.
     ("disciplinary-objection", D(2027, 12, 25), {}, D(2028, 1, 1), D(2028, 1, 3), ()),
+    # 17.12.2028 + 15: +14 = 31.12, +1 = 01.01.2029 Mon, New Year → Tue 02.01.2029.
+    ("information-objection", D(2028, 12, 17), {}, D(2029, 1, 1), D(2029, 1, 2), ()),
     # --- the leap day of 2028 ---
     # 15.01.2028 + 60: +16 = 31.01, +29 = 29.02 (45), +15 = 15.03.2028 Wed.
     ("annulment-lawsuit", D(2028, 1, 15), {}, D(2028, 3, 15), D(2028, 3, 15), ()),
@@ -140,6 +142,9 @@ WORKED_EXAMPLES = [
     # From Sat 29.04.2028: 01.05 holiday; 2, 3, 4 (eve) = 3; 5 and 8 Kurban; 9–12 = 7; 15–18 = 11;
     # 19.05 holiday; 22, 23, 24, 25.05.2028 Thu = 15.
     ("information-answer", D(2028, 4, 29), {}, D(2028, 5, 25), D(2028, 5, 25), ()),
+    # From Thu 12.03.2026: 13 = 1; 16, 17, 18, 19 (Ramazan eve, a working day) = 5; Fri 20.03 Ramazan;
+    # 23–27 = 10; 30, 31 = 12; 01, 02, Fri 03.04.2026 = 15.
+    ("information-answer", D(2026, 3, 12), {}, D(2026, 4, 3), D(2026, 4, 3), ()),
     # From Thu 01.04.2027, 30 working days: 2 = 1; 5–9 = 6; 12–16 = 11; 19–22 = 15; 23.04 holiday;
     # 26–30 = 20; 03–07.05 = 25; 10–14.05.2027 Fri = 30.
     ("information-answer-extended", D(2027, 4, 1), {}, D(2027, 5, 14), D(2027, 5, 14), ("caution",)),
