@@ -29,6 +29,7 @@ def test_rules_lists_every_rule_with_its_legal_basis(runner):
     assert "60 days, judicial recess" in lines["annulment-lawsuit"]
     assert "15 working days" in lines["information-answer"]
     assert "1 year\t" in lines["damages-application"]
+    assert "30 days (60 days for triggers before 14.07.2021, Law 7331)\t" in lines["deemed-rejection"]
 
 
 @pytest.mark.parametrize(
