@@ -401,3 +401,26 @@ def test_information_objection_from_a_refusal(client, login, db):
     (deadline,) = _deadlines(db, case)
     # 15 days from 12.05.2026 is 27.05.2026, Kurban Bayramı: the first working day after is 31.05 → 01.06.2026.
     assert deadline.due_date == date(2026, 6, 1) and deadline.legal_basis == "4982 BEHK m.13"
+
+
+def test_explanations_stored_before_the_rules_were_cited_still_translate(client, login, db):
+    _member, lawyer, case = _setup(db)
+    old_steps = [
+        {
+            "kind": "recess",
+            "template": "%(end)s falls in the judicial recess (20 July – 31 August): the period runs to %(due)s.",
+            "params": {"end": "31.07.2025", "due": "07.09.2025"},
+        },
+        {
+            "kind": "moved",
+            "template": "The last day moves to the next working day: %(due)s.",
+            "params": {"due": "08.09.2025"},
+        },
+    ]
+    db.session.add(
+        Deadline(case_id=case.id, title="Eski hesap", due_date=date(2025, 9, 8), status="met", explanation=old_steps)
+    )
+    db.session.commit()
+    login(lawyer)
+    page = _page(client, case).get_data(as_text=True)
+    assert "31.07.2025 adli tatile denk geliyor" in page and "Son gün, izleyen ilk iş gününe kayar: 08.09.2025." in page

@@ -258,9 +258,10 @@ def test_explanation_names_the_recess_and_each_skipped_day():
     result = compute_deadline("annulment-lawsuit", D(2025, 6, 1), calendar=CALENDAR)
     assert explain_lines(result) == [
         "60 days from 01.06.2025 is 31.07.2025 (counting starts the next day).",
-        "31.07.2025 falls in the judicial recess (20 July – 31 August): the period runs to 07.09.2025.",
+        "31.07.2025 falls in the judicial recess (20 July – 31 August), so the period runs to 07.09.2025 "
+        "(İYUK art. 8/3 and 61).",
         "07.09.2025 is a Sunday, not a working day.",
-        "The last day moves to the next working day: 08.09.2025.",
+        "A last day that is not a working day moves to the next working day (İYUK art. 8): 08.09.2025.",
         "Last day: 08.09.2025. Check it before relying on it.",
     ]
 
@@ -271,7 +272,7 @@ def test_explanation_names_religious_holidays():
     assert "27.05.2026 is Kurban Bayramı, an official holiday." in lines
     assert "30.05.2026 is Kurban Bayramı, an official holiday." in lines
     assert "31.05.2026 is a Sunday, not a working day." in lines
-    assert "The last day moves to the next working day: 01.06.2026." in lines
+    assert "A last day that is not a working day moves to the next working day (İYUK art. 8): 01.06.2026." in lines
 
 
 def test_court_without_recess_is_explained():
