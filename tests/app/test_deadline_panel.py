@@ -424,3 +424,15 @@ def test_explanations_stored_before_the_rules_were_cited_still_translate(client,
     login(lawyer)
     page = _page(client, case).get_data(as_text=True)
     assert "31.07.2025 adli tatile denk geliyor" in page and "Son gün, izleyen ilk iş gününe kayar: 08.09.2025." in page
+
+
+@pytest.mark.parametrize(("new_date", "warned"), [("2026-09-04", True), ("2026-08-28", False)])
+def test_moving_a_date_past_the_rules_last_day_is_warned(client, login, db, new_date, warned):
+    _member, lawyer, case = _setup(db)  # 03.07.2026 + 60 = 01.09.2026
+    login(lawyer)
+    _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": _case(db, case).version})
+    (deadline,) = _deadlines(db, case)
+    data = {"due_date": new_date, "reason": "Tebliğ tarihi tartışmalı.", "version": deadline.version}
+    assert _post(client, case, f"{deadline.id}/edit", data).status_code == 303
+    page = _page(client, case).get_data(as_text=True)
+    assert ("kuralın verdiği son günden (01.09.2026) sonra" in page) is warned
