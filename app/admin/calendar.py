@@ -1,4 +1,5 @@
-"""Administration of the official calendar: add, correct or remove a day (a newly declared holiday)."""
+"""Administration of the deadline calendar: add, correct or remove a day (a newly declared holiday),
+and record which courts take no judicial recess."""
 
 import hashlib
 from datetime import date
@@ -9,15 +10,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length
+from wtforms import BooleanField, HiddenField, SelectField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app.access import allow
 from app.admin import bp
 from app.desk.deadline_forms import DayField
 from app.extensions import db
 from app.i18n import domain_message
-from app.models import CalendarDay
+from app.models import CalendarDay, Court
 from app.services.audit_log import log_access
 from app.services.concurrency import STALE_MESSAGE
 from app.services.deadlines import load_calendar
@@ -141,3 +142,70 @@ def calendar_day_remove(day_id: int):
     db.session.commit()
     flash(_("The correction was removed: the official calendar applies to that day again."), "success")
     return redirect(url_for(".calendar_days", year=year), 303)
+
+
+# Courts and the judicial recess ---------------------------------------------------------------
+
+COURT_KINDS = [("administrative", _l("Administrative court")), ("tax", _l("Tax court"))]
+
+
+class CourtForm(FlaskForm):
+    name = StringField(
+        _l("Court"),
+        validators=[DataRequired(_l("Please enter the name of the court.")), Length(max=300)],
+        description=_l("As it is written on a petition, e.g. Iğdır İdare Mahkemesi."),
+    )
+    province = StringField(_l("Province"), validators=[DataRequired(_l("Please enter the province.")), Length(max=60)])
+    kind = SelectField(_l("Kind of court"), choices=COURT_KINDS)
+    takes_recess = BooleanField(_l("Takes the judicial recess (20 July – 31 August)"))
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=400)])
+    version = HiddenField()
+
+
+def court_fingerprint(court: Court) -> str:
+    """A version for a court row (no version column): it changes whenever the row does."""
+    text = f"{court.name}|{court.province}|{court.kind}|{court.takes_recess}|{court.address or ''}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@bp.get("/courts")
+@allow(Role.ADMIN)
+def courts():
+    rows = db.session.scalars(sa.select(Court).order_by(Court.takes_recess, Court.province, Court.name)).all()
+    return render_template("admin/courts.html", courts=rows, kinds=dict(COURT_KINDS))
+
+
+@bp.route("/courts/new", methods=["GET", "POST"])
+@bp.route("/courts/<int:court_id>", methods=["GET", "POST"])
+@allow(Role.ADMIN)
+def court_edit(court_id: int | None = None):
+    court = db.get_or_404(Court, court_id) if court_id else None
+    form = CourtForm(obj=court if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = court_fingerprint(court) if court else ""
+        if court is None:
+            form.takes_recess.data = True
+    if form.validate_on_submit():
+        name = form.name.data.strip()
+        taken = sa.select(Court.id).where(Court.name == name)
+        if court is not None:
+            taken = taken.where(Court.id != court.id)
+        if db.session.scalar(taken) is not None:
+            form.name.errors.append(_("This court is already on the list: change that one instead."))
+        elif court is not None and form.version.data != court_fingerprint(court):
+            flash(domain_message(StaleCase(STALE_MESSAGE)), "warning")
+            return redirect(url_for(".courts"), 303)
+        else:
+            action = "update" if court else "create"
+            if court is None:
+                court = Court()
+                db.session.add(court)
+            court.name, court.province, court.kind = name, form.province.data.strip(), form.kind.data
+            court.takes_recess = bool(form.takes_recess.data)
+            court.address = (form.address.data or "").strip() or None
+            db.session.flush()
+            log_access(current_user, action, "court", court.id)
+            db.session.commit()
+            flash(_("The court was saved: deadlines proposed from now on follow its recess."), "success")
+            return redirect(url_for(".courts"), 303)
+    return render_template("admin/court_form.html", form=form, court=court), 400 if form.is_submitted() else 200

@@ -25,8 +25,11 @@ def rules() -> None:
     for rule in RULES:
         unit = rule.unit.value.replace("_", " ")
         length = f"{rule.length} {unit[:-1] if rule.length == 1 else unit}"
+        older = "".join(
+            f" ({c.length} {unit} for triggers before {c.before:%d.%m.%Y}, Law {c.law})" for c in rule.earlier
+        )
         recess = ", judicial recess" if rule.recess else ""
-        click.echo(f"{rule.id}\t{rule.legal_basis}\t{length}{recess}\t{rule.name} (from the {rule.trigger})")
+        click.echo(f"{rule.id}\t{rule.legal_basis}\t{length}{older}{recess}\t{rule.name} (from the {rule.trigger})")
 
 
 @deadlines.command("compute")

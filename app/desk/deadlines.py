@@ -301,6 +301,13 @@ def deadline_edit(case_id: int, deadline_id: int):
     due, reason = form.due_date.data, form.reason.data
     if _attempt(service.edit_date, case, deadline, due, reason, current_user, expected_version=form.version.data):
         flash(_("The date was changed to %(due)s.", due=_day(due)), "success")
+        if deadline.computed_date and due > deadline.computed_date:
+            message = _(
+                "The new date is later than the last day the rule gives, %(computed)s: a court may count the "
+                "period from the rule. Make sure the reason holds.",
+                computed=_day(deadline.computed_date),
+            )
+            flash(message, "warning")
     return _back(case)
 
 

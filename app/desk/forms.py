@@ -171,5 +171,15 @@ class QueueFilterForm(Form):
     date_to = StringField(_l("Filed until"), render_kw={"type": "date"})
     membership_pending = BooleanField(_l("Membership pending"))
     overdue = BooleanField(_l("Overdue deadline"))
+    due_within = SelectField(
+        _l("Nearest deadline"),
+        choices=[
+            ("", _l("Any")),
+            ("0", _l("Today or overdue")),
+            ("7", _l("Within 7 days")),
+            ("30", _l("Within 30 days")),
+        ],
+        validate_choice=False,
+    )
     conflict = BooleanField(_l("Conflict of interest"))
     sort = SelectField(_l("Sort by"), choices=list(SORT_LABELS.items()), validate_choice=False)

@@ -97,6 +97,7 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
         return value or None
 
     union = pick(form.union, {v for v, _l in choices.get("unions", [])})
+    due_within = pick(form.due_within, {v for v, _l in form.due_within.choices if v})
     institution = pick(form.institution, {v for v, _l in choices["institutions"]})
     try:
         page = int(request.args.get("page", "1"))
@@ -115,6 +116,7 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
         date_to=_parse_date(form.date_to),
         membership_pending=bool(form.membership_pending.data),
         overdue=bool(form.overdue.data),
+        due_within=int(due_within) if due_within else None,
         conflict=bool(form.conflict.data),
         q=(form.q.data or "").strip()[:200] or None,
         sort=form.sort.data if form.sort.data in SORTS else "activity",

@@ -106,10 +106,7 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
         view.title = _("Document")
         view.text = str(payload.get("title") or payload.get("name") or "")
     elif event.kind == "deadline":
-        view.title = _("Deadline update")
-        view.text = str(payload.get("title") or payload.get("label") or "")
-        if payload.get("due_date"):
-            view.facts.append((_("Due date"), _fact_value("due_date", payload["due_date"])))
+        _describe_deadline(view, payload)
     elif event.kind == "priority":
         view.title = _("Priority changed")
         view.facts.append(
@@ -128,6 +125,32 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
         view.title = event.kind
         view.text = _text_of(payload)
     return view
+
+
+# What each deadline action (app.services.deadlines) reads as on the timeline.
+_DEADLINE_TITLES = {
+    "confirmed": _l("Deadline confirmed"),
+    "computed": _l("Deadline added"),
+    "added": _l("Deadline added"),
+    "edited": _l("Deadline date changed"),
+    "met": _l("Deadline met"),
+    "dismissed": _l("Deadline set aside"),
+}
+
+
+def _describe_deadline(view: EventView, payload: dict) -> None:
+    """A deadline event: what was done, to which deadline (rule titles translated), dates and reason."""
+    view.title = str(_DEADLINE_TITLES.get(payload.get("action"), _l("Deadline update")))
+    title = str(payload.get("title") or payload.get("label") or "")
+    view.text = _(title) if payload.get("rule") and title else title
+    if payload.get("previous_date"):
+        view.facts.append((_("Previous date"), _fact_value("previous_date", payload["previous_date"])))
+    if payload.get("due_date"):
+        view.facts.append((_("Due date"), _fact_value("due_date", payload["due_date"])))
+    if payload.get("legal_basis"):
+        view.facts.append((_("Legal basis"), str(payload["legal_basis"])))
+    if isinstance(payload.get("reason"), str) and payload["reason"].strip():
+        view.facts.append((_("Reason"), payload["reason"]))
 
 
 def in_thread(view: EventView) -> bool:

@@ -39,6 +39,7 @@ class QueueFilters:
     date_to: date | None = None
     membership_pending: bool = False
     overdue: bool = False
+    due_within: int | None = None  # the nearest open deadline is at most this many days away (or past)
     conflict: bool = False
     q: str | None = None
     sort: str = "activity"
@@ -106,6 +107,8 @@ def filter_conditions(user: User, filters: QueueFilters, *, today: date, with_st
         conditions.append(Case.membership_pending.is_(True))
     if filters.overdue:
         conditions.append(Case.next_deadline < today)
+    if filters.due_within is not None:
+        conditions.append(Case.next_deadline <= today + timedelta(days=filters.due_within))
     if filters.conflict:
         conditions.append(Case.conflict_status == "detected")
     folded = fold(filters.q)

@@ -10,8 +10,11 @@ from cases.deadlines.explanation import (
     _COUNT_YEARS,
     _DUE,
     _ESTIMATED,
+    _FOLLOWED_BY,
     _HALF_DAY,
     _HOLIDAY,
+    _LATE_ANSWER,
+    _LATE_ANSWER_WARNING,
     _LATE_APPLICATION,
     _LENGTH_CURRENT,
     _LENGTH_OLDER,
@@ -37,6 +40,8 @@ from cases.i18n import N_
 RECESS_START = (7, 20)
 RECESS_END = (8, 31)
 RECESS_RUNS_TO = (9, 7)
+# The rule that says when the superior authority's silence counts as a rejection (İYUK 11/2).
+SUPERIOR_AUTHORITY_ANSWER = "superior-authority-answer"
 
 
 def compute_deadline(
@@ -82,6 +87,10 @@ def compute_deadline(
     half_day = calendar.half_day_name(due) if calendar.is_half_day(due) else None
     if half_day:
         warnings.append(_step("half_day", _HALF_DAY, due=due, holiday=half_day))
+    if rule.followed_by:
+        then = compute_deadline(rule.followed_by, raw_end, calendar=calendar, recess=recess)
+        params = {"length": then.rule.length, "basis": then.rule.legal_basis, "start": raw_end, "due": then.due}
+        warnings.append(_step("followed_by", _FOLLOWED_BY, **params))
     estimated = [year for year in range(start.year, due.year + 1) if calendar.is_estimated(year)]
     if estimated:
         warnings.append(_step("estimated", _ESTIMATED, years=", ".join(map(str, estimated))))
@@ -155,12 +164,20 @@ def _suspended_end(
     # Conservative reading (DOMAIN-TR §1): the application day itself counts as used.
     used = min((applied - start).days, length)
     remaining = length - used
-    end = answered + timedelta(days=remaining)
     first = start + timedelta(days=1)
     steps.append(_step("suspended", _SUSPENDED, first=first, applied=applied, used=used, length=length))
-    steps.append(_step("resumed", _RESUMED, answered=answered, remaining=remaining, end=end))
+    # Silence for the answer period counts as a rejection (İYUK 11/2): a later answer does not
+    # hold the period back, so it resumes from the earlier, unmoved deemed rejection date.
+    silence, _change = get_rule(SUPERIOR_AUTHORITY_ANSWER).length_on(applied)
+    deemed = applied + timedelta(days=silence)
+    resumed = min(answered, deemed)
+    if answered > deemed:
+        steps.append(_step("late_answer", _LATE_ANSWER, answered=answered, days=silence, deemed=deemed))
+        warnings.append(_step("late_answer", _LATE_ANSWER_WARNING))
+    end = resumed + timedelta(days=remaining)
+    steps.append(_step("resumed", _RESUMED, answered=resumed, remaining=remaining, end=end))
     if remaining == 0:
-        warnings.append(_step("no_days_left", _NO_DAYS_LEFT, answered=answered))
+        warnings.append(_step("no_days_left", _NO_DAYS_LEFT, answered=resumed))
     return end
 
 

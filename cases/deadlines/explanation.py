@@ -79,14 +79,29 @@ _RESUMED = N_(
     "The period was suspended until the answer or deemed rejection on %(answered)s; the remaining "
     "%(remaining)s days run from the next day to %(end)s."
 )
-_RECESS = N_("%(end)s falls in the judicial recess (20 July – 31 August): the period runs to %(due)s.")
+_LATE_ANSWER = N_(
+    "The answer on %(answered)s came after the %(days)s days of İYUK art. 11: the application already "
+    "counted as rejected on %(deemed)s, and the period resumes from that day (the safer reading)."
+)
+_LATE_ANSWER_WARNING = N_("Some decisions let a late answer restart the count; the date above does not rely on that.")
+_FOLLOWED_BY = N_(
+    "The %(length)s-day lawsuit period (%(basis)s) then runs from %(start)s, the unmoved date (the safer "
+    "reading): its last day is %(due)s. Record it as a deadline of its own."
+)
+# Explanations recorded before the rules were cited (kept so stored deadlines still translate):
+# N_("%(end)s falls in the judicial recess (20 July – 31 August): the period runs to %(due)s.")
+# N_("The last day moves to the next working day: %(due)s.")
+_RECESS = N_(
+    "%(end)s falls in the judicial recess (20 July – 31 August), so the period runs to %(due)s "
+    "(İYUK art. 8/3 and 61)."
+)
 _NO_RECESS = N_(
     "%(end)s falls in the judicial recess (20 July – 31 August), but this court has no recess: no extension."
 )
 _SATURDAY = N_("%(day)s is a Saturday, not a working day.")
 _SUNDAY = N_("%(day)s is a Sunday, not a working day.")
 _HOLIDAY = N_("%(day)s is %(holiday)s, an official holiday.")
-_MOVED = N_("The last day moves to the next working day: %(due)s.")
+_MOVED = N_("A last day that is not a working day moves to the next working day (İYUK art. 8): %(due)s.")
 _DUE = N_("Last day: %(due)s. Check it before relying on it.")
 _HALF_DAY = N_(
     "%(due)s is a half day, the eve of a holiday: %(holiday)s. Offices close at 13:00 and the period "

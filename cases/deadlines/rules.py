@@ -47,6 +47,7 @@ class DeadlineRule:
     earlier: tuple[LengthChange, ...] = ()
     suspendable: bool = False  # an application to the superior authority suspends it (İYUK 11)
     if_shifted: str = ""  # N_: warning when the last day moved off a non-working day
+    followed_by: str = ""  # the id of the rule whose period then runs from this one's (unmoved) end
 
     def length_on(self, start: date) -> tuple[int, LengthChange | None]:
         """The length that applies to a trigger on ``start``, and the change that decided it."""
@@ -104,6 +105,7 @@ RULES: tuple[DeadlineRule, ...] = (
         recess=False,
         mark=Mark.VERIFIED,
         earlier=(_LAW_7331,),
+        followed_by="annulment-lawsuit",
         if_shifted=N_(
             "The deemed rejection date moved off a non-working day (İYUK 8); counting the lawsuit "
             "period from the unmoved date, %(raw_end)s, is the safer reading."

@@ -1,11 +1,12 @@
 """Administrators correct the official calendar, and the deadlines follow without a code change."""
 
+import re
 from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
-from app.models import AccessLog, CalendarDay
+from app.models import AccessLog, CalendarDay, Case, Court
 from app.services.deadlines import load_calendar
 from tests.factories import MemberFactory, UserFactory, make_case, user_of
 from tests.helpers import csrf_token_from, post_form
@@ -135,3 +136,50 @@ def test_only_admins_manage_the_calendar(client, login, db, role):
     login(user)
     assert client.get("/admin/calendar").status_code == 403
     assert client.get("/admin/calendar/new").status_code == 403
+    assert client.get("/admin/courts").status_code == 403
+    assert client.get("/admin/courts/new").status_code == 403
+
+
+def _court(db, name: str) -> Court:
+    db.session.expire_all()
+    return db.session.scalar(sa.select(Court).where(Court.name == name))
+
+
+def test_a_court_marked_without_recess_gives_no_extension(client, admin, db, login):
+    # 25.05.2026 + 60 = 24.07.2026 Fri, in the recess: 07.09.2026 at a court that takes it.
+    member = MemberFactory()
+    case = make_case(member, notification_date=date(2026, 5, 25))
+    db.session.get(Case, case.id).court = "Iğdır İdare Mahkemesi"
+    db.session.commit()
+    lawyer = UserFactory(role="lawyer", union_id=member.union_id)
+    assert 'data-testid="courts-link"' in client.get("/admin/calendar").get_data(as_text=True)
+    data = {"name": "Iğdır İdare Mahkemesi", "province": "Iğdır", "kind": "administrative", "version": ""}
+    response = post_form(client, "/admin/courts/new", data)  # takes_recess left unticked
+    assert response.status_code == 303
+    court = _court(db, "Iğdır İdare Mahkemesi")
+    assert (court.province, court.kind, court.takes_recess) == ("Iğdır", "administrative", False)
+    assert db.session.scalar(sa.select(AccessLog.action).where(AccessLog.object_type == "court")) == "create"
+    listing = client.get("/admin/courts").get_data(as_text=True)
+    assert 'data-recess="no"' in listing and "Adli tatile girmez" in listing
+
+    post_form(client, "/logout", {}, page_url="/admin/courts")
+    login(lawyer)
+    page = client.get(f"/desk/cases/{case.id}/deadlines").get_data(as_text=True)
+    assert "24.07.2026" in page and "07.09.2026" not in page
+
+
+def test_a_court_is_corrected_with_a_version_check(client, admin, db):
+    db.session.add(Court(name="Van İdare Mahkemesi", province="Van", takes_recess=False))
+    db.session.commit()
+    court = _court(db, "Van İdare Mahkemesi")
+    form = client.get(f"/admin/courts/{court.id}").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="([0-9a-f]+)"', form).group(1)
+    data = {"name": "Van İdare Mahkemesi", "province": "Van", "kind": "administrative", "takes_recess": "y"}
+    response = post_form(client, f"/admin/courts/{court.id}", {**data, "version": version})
+    assert response.status_code == 303 and _court(db, "Van İdare Mahkemesi").takes_recess is True
+    # The same (now stale) version again changes nothing.
+    response = post_form(client, f"/admin/courts/{court.id}", {**data, "takes_recess": "", "version": version})
+    assert response.status_code == 303 and _court(db, "Van İdare Mahkemesi").takes_recess is True
+    # A second court of the same name is refused.
+    response = post_form(client, "/admin/courts/new", {**data, "version": ""})
+    assert response.status_code == 400 and "listede zaten var" in response.get_data(as_text=True)

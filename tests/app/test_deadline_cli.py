@@ -29,6 +29,7 @@ def test_rules_lists_every_rule_with_its_legal_basis(runner):
     assert "60 days, judicial recess" in lines["annulment-lawsuit"]
     assert "15 working days" in lines["information-answer"]
     assert "1 year\t" in lines["damages-application"]
+    assert "30 days (60 days for triggers before 14.07.2021, Law 7331)\t" in lines["deemed-rejection"]
 
 
 @pytest.mark.parametrize(
@@ -64,14 +65,30 @@ def test_compute_prints_warnings(runner):
     assert any("13:00" in line for line in warnings)
 
 
-def test_compute_with_a_superior_authority_application(runner):
-    # 10 days used (03.07 → 13.07), answered 20.08: the remaining 50 days run to 09.10.2026 (a Friday).
+@pytest.mark.parametrize(
+    ("answered", "due", "fragment"),
+    [
+        # 10 days used (04.07 → 13.07), answered 10.08: the remaining 50 days run from 11.08 to
+        # 29.09.2026 (a Tuesday; the period ends after the recess, so the recess does not extend it).
+        ("2026-08-10", "2026-09-29", "suspended until the answer or deemed rejection on 10.08.2026"),
+        # Answered 20.08, but the silence counted as rejection on 12.08.2026 (13.07 + 30): the 50 days
+        # left run from 13.08: +19 = 31.08, +31 = 01.10.2026 Thu.
+        ("2026-08-20", "2026-10-01", "counted as rejected on 12.08.2026"),
+    ],
+)
+def test_compute_with_a_superior_authority_application(runner, answered, due, fragment):
     result, lines = _compute(
-        runner, "annulment-lawsuit", "2026-07-03", "--applied", "2026-07-13", "--answered", "2026-08-20"
+        runner, "annulment-lawsuit", "2026-07-03", "--applied", "2026-07-13", "--answered", answered
     )
     assert result.exit_code == 0, result.output
-    assert lines[0] == "2026-10-09"
-    assert any("suspended" in line for line in lines)
+    assert lines[0] == due
+    assert any(fragment in line for line in lines)
+
+
+def test_compute_deemed_rejection_names_the_lawsuit_period_that_follows(runner):
+    result, lines = _compute(runner, "deemed-rejection", "2026-01-15")
+    assert lines[0] == "2026-02-16"
+    assert any(line.startswith("Warning: The 60-day lawsuit period") and "15.04.2026" in line for line in lines)
 
 
 def test_compute_refuses_unknown_rules_and_bad_dates(runner):

@@ -112,6 +112,14 @@ def test_confirm_edit_and_mark_met_flow(client, login, db):
     chain = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.sequence))
     assert verify_chain(link_of(e) for e in chain) is None
 
+    # The case page's timeline says what each change was, in Turkish, with the old date and the reason.
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    timeline = page[page.index('data-testid="timeline"') :]
+    for text in ("Süre onaylandı", "Sürenin tarihi değiştirildi", "Süre yerine getirildi", "Önceki tarih"):
+        assert text in timeline, text
+    assert "İdare mahkemesinde iptal davası" in timeline and "Dilekçeyi erken vereceğiz." in timeline
+    assert "Annulment lawsuit in the administrative court" not in timeline
+
 
 def test_manual_deadline_and_next_deadline_is_the_nearest_open_one(client, login, db):
     _member, lawyer, case = _setup(db)
@@ -346,7 +354,7 @@ def test_a_deadline_computed_from_any_rule_with_a_suspension(client, login, db):
             "rule_id": "annulment-lawsuit",
             "start_date": "03.07.2026",
             "applied": "13.07.2026",
-            "answered": "20.08.2026",
+            "answered": "10.08.2026",
             "note": "Üst makama başvuruldu.",
             "version": _case(db, case).version,
         },
@@ -356,11 +364,11 @@ def test_a_deadline_computed_from_any_rule_with_a_suspension(client, login, db):
     assert (deadline.rule_id, deadline.start_date, deadline.due_date) == (
         "annulment-lawsuit",
         date(2026, 7, 3),
-        date(2026, 10, 9),
+        date(2026, 9, 29),
     )
     assert deadline.note == "Üst makama başvuruldu."
     assert "suspended" in {step["kind"] for step in deadline.explanation}
-    assert _case(db, case).next_deadline == date(2026, 10, 9)
+    assert _case(db, case).next_deadline == date(2026, 9, 29)
     page = _page(client, case).get_data(as_text=True)
     assert 'data-testid="recomputed"' not in page  # a suspended period is not "recomputed" without it
     assert [e.payload["action"] for e in _deadline_events(db, case)] == ["computed"]
@@ -393,3 +401,38 @@ def test_information_objection_from_a_refusal(client, login, db):
     (deadline,) = _deadlines(db, case)
     # 15 days from 12.05.2026 is 27.05.2026, Kurban Bayramı: the first working day after is 31.05 → 01.06.2026.
     assert deadline.due_date == date(2026, 6, 1) and deadline.legal_basis == "4982 BEHK m.13"
+
+
+def test_explanations_stored_before_the_rules_were_cited_still_translate(client, login, db):
+    _member, lawyer, case = _setup(db)
+    old_steps = [
+        {
+            "kind": "recess",
+            "template": "%(end)s falls in the judicial recess (20 July – 31 August): the period runs to %(due)s.",
+            "params": {"end": "31.07.2025", "due": "07.09.2025"},
+        },
+        {
+            "kind": "moved",
+            "template": "The last day moves to the next working day: %(due)s.",
+            "params": {"due": "08.09.2025"},
+        },
+    ]
+    db.session.add(
+        Deadline(case_id=case.id, title="Eski hesap", due_date=date(2025, 9, 8), status="met", explanation=old_steps)
+    )
+    db.session.commit()
+    login(lawyer)
+    page = _page(client, case).get_data(as_text=True)
+    assert "31.07.2025 adli tatile denk geliyor" in page and "Son gün, izleyen ilk iş gününe kayar: 08.09.2025." in page
+
+
+@pytest.mark.parametrize(("new_date", "warned"), [("2026-09-04", True), ("2026-08-28", False)])
+def test_moving_a_date_past_the_rules_last_day_is_warned(client, login, db, new_date, warned):
+    _member, lawyer, case = _setup(db)  # 03.07.2026 + 60 = 01.09.2026
+    login(lawyer)
+    _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": _case(db, case).version})
+    (deadline,) = _deadlines(db, case)
+    data = {"due_date": new_date, "reason": "Tebliğ tarihi tartışmalı.", "version": deadline.version}
+    assert _post(client, case, f"{deadline.id}/edit", data).status_code == 303
+    page = _page(client, case).get_data(as_text=True)
+    assert ("kuralın verdiği son günden (01.09.2026) sonra" in page) is warned

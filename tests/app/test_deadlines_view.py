@@ -141,3 +141,28 @@ def test_navigation_offers_deadlines_to_lawyers(client, login, db):
     login(UserFactory(role="lawyer"))
     page = client.get("/desk/deadlines").get_data(as_text=True)
     assert 'href="/desk/deadlines"' in page and ">Süreler<" in page
+
+
+def test_the_queue_filters_and_sorts_by_the_nearest_open_deadline(client, login, db):
+    lawyer, _colleague, mine, theirs = _world(db)
+    union = db.session.get(Union, mine.union_id)
+    late, soon, later, none = make_case(MemberFactory(union=union)), mine, theirs, make_case(MemberFactory(union=union))
+    today = date.today()
+    dues = ((late, today - timedelta(days=2)), (soon, today + timedelta(days=5)), (later, today + timedelta(days=20)))
+    for case, due in dues:
+        db.session.get(Case, case.id).next_deadline = due
+    db.session.commit()
+    login(lawyer)
+
+    def shown(**query) -> list[str]:
+        page = client.get("/desk/", query_string=query).get_data(as_text=True)
+        refs = [c.reference for c in (late, soon, later, none) if c.reference in page]
+        return sorted(refs, key=page.index)
+
+    assert shown(due_within="0") == [late.reference]
+    assert set(shown(due_within="7")) == {late.reference, soon.reference}
+    assert set(shown(due_within="30")) == {late.reference, soon.reference, later.reference}
+    assert shown(due_within="30", sort="deadline") == [late.reference, soon.reference, later.reference]
+    assert shown(sort="deadline")[-1] == none.reference  # no open deadline: last
+    page = client.get("/desk/", query_string={"due_within": "9"}).get_data(as_text=True)
+    assert none.reference in page and "Lütfen listeden bir değer seçin." in page

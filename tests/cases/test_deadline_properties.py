@@ -102,3 +102,29 @@ def test_working_day_rules_count_only_working_days(rule, start):
 def test_day_rules_end_length_days_after_the_trigger_without_suspension(rule, start):
     result = compute_deadline(rule, start, calendar=DEFAULT_CALENDAR)
     assert (result.raw_end - start).days == rule.length_on(start)[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    start=starts,
+    applied_after=st.integers(min_value=0, max_value=70),
+    wait=st.integers(min_value=0, max_value=120),
+    recess=st.booleans(),
+)
+def test_a_suspension_resumes_on_the_answer_or_the_deemed_rejection_whichever_is_first(
+    start, applied_after, wait, recess
+):
+    unsuspended = compute_deadline("annulment-lawsuit", start, calendar=DEFAULT_CALENDAR, recess=recess)
+    applied = min(start + timedelta(days=applied_after), unsuspended.due)
+    answered = applied + timedelta(days=wait)
+    result = compute_deadline(
+        "annulment-lawsuit", start, calendar=DEFAULT_CALENDAR, recess=recess, applied=applied, answered=answered
+    )
+    silence = 60 if applied < date(2021, 7, 14) else 30
+    deemed = applied + timedelta(days=silence)
+    remaining = 60 - min((applied - start).days, 60)
+    assert result.raw_end == min(answered, deemed) + timedelta(days=remaining)
+    kinds = [step.kind for step in result.steps]
+    assert ("late_answer" in kinds) == (answered > deemed)
+    if answered > deemed:
+        assert any(format_date(deemed) in step.render() for step in result.steps if step.kind == "late_answer")

@@ -116,6 +116,8 @@ WORKED_EXAMPLES = [
     ("annulment-lawsuit", D(2027, 11, 2), {}, D(2028, 1, 1), D(2028, 1, 3), ()),
     # 25.12.2027 (Sat) + 7 = 01.01.2028 Sat, New Year; Sun 2 → Mon 03.01.2028.
     ("disciplinary-objection", D(2027, 12, 25), {}, D(2028, 1, 1), D(2028, 1, 3), ()),
+    # 17.12.2028 + 15: +14 = 31.12, +1 = 01.01.2029 Mon, New Year → Tue 02.01.2029.
+    ("information-objection", D(2028, 12, 17), {}, D(2029, 1, 1), D(2029, 1, 2), ()),
     # --- the leap day of 2028 ---
     # 15.01.2028 + 60: +16 = 31.01, +29 = 29.02 (45), +15 = 15.03.2028 Wed.
     ("annulment-lawsuit", D(2028, 1, 15), {}, D(2028, 3, 15), D(2028, 3, 15), ()),
@@ -140,6 +142,9 @@ WORKED_EXAMPLES = [
     # From Sat 29.04.2028: 01.05 holiday; 2, 3, 4 (eve) = 3; 5 and 8 Kurban; 9–12 = 7; 15–18 = 11;
     # 19.05 holiday; 22, 23, 24, 25.05.2028 Thu = 15.
     ("information-answer", D(2028, 4, 29), {}, D(2028, 5, 25), D(2028, 5, 25), ()),
+    # From Thu 12.03.2026: 13 = 1; 16, 17, 18, 19 (Ramazan eve, a working day) = 5; Fri 20.03 Ramazan;
+    # 23–27 = 10; 30, 31 = 12; 01, 02, Fri 03.04.2026 = 15.
+    ("information-answer", D(2026, 3, 12), {}, D(2026, 4, 3), D(2026, 4, 3), ()),
     # From Thu 01.04.2027, 30 working days: 2 = 1; 5–9 = 6; 12–16 = 11; 19–22 = 15; 23.04 holiday;
     # 26–30 = 20; 03–07.05 = 25; 10–14.05.2027 Fri = 30.
     ("information-answer-extended", D(2027, 4, 1), {}, D(2027, 5, 14), D(2027, 5, 14), ("caution",)),
@@ -163,14 +168,34 @@ WORKED_EXAMPLES = [
         ("unverified", "caution"),
     ),
     # --- suspension by an application to the superior authority (İYUK 11) ---
-    # Notified 02.03.2026; applied 31.03: 03.03–31.03 = 29 days used, 31 left; answered 04.05.2026:
-    # 04.05 + 31 = 04.06.2026 Thu.
+    # Notified 02.03.2026; applied 31.03: 03.03–31.03 = 29 days used, 31 left; answered 28.04.2026:
+    # +2 = 30.04, +29 = 29.05.2026 Fri, Kurban 3; Sat 30 Kurban 4, Sun 31 → Mon 01.06.2026.
+    (
+        "annulment-lawsuit",
+        D(2026, 3, 2),
+        {"applied": D(2026, 3, 31), "answered": D(2026, 4, 28)},
+        D(2026, 5, 29),
+        D(2026, 6, 1),
+        (),
+    ),
+    # Same, but answered only on 04.05.2026: 31.03 + 30 = 30.04.2026, when the silence already counted
+    # as a rejection (İYUK 11/2), so the 31 days resume from 30.04: +31 = 31.05.2026 Sun → Mon 01.06.
     (
         "annulment-lawsuit",
         D(2026, 3, 2),
         {"applied": D(2026, 3, 31), "answered": D(2026, 5, 4)},
-        D(2026, 6, 4),
-        D(2026, 6, 4),
+        D(2026, 5, 31),
+        D(2026, 6, 1),
+        ("late_answer",),
+    ),
+    # Notified 13.01.2025; applied 12.02: 14.01–12.02 = 30 used, 30 left; answered 10.03.2025:
+    # +21 = 31.03 (Ramazan 2), +9 = 09.04.2025 Wed (the Ramazan days inside the period count).
+    (
+        "annulment-lawsuit",
+        D(2025, 1, 13),
+        {"applied": D(2025, 2, 12), "answered": D(2025, 3, 10)},
+        D(2025, 4, 9),
+        D(2025, 4, 9),
         (),
     ),
     # Notified 03.05.2027; applied 24.05: 04.05–24.05 = 21 used, 39 left; deemed rejected 23.06.2027:
@@ -233,9 +258,10 @@ def test_explanation_names_the_recess_and_each_skipped_day():
     result = compute_deadline("annulment-lawsuit", D(2025, 6, 1), calendar=CALENDAR)
     assert explain_lines(result) == [
         "60 days from 01.06.2025 is 31.07.2025 (counting starts the next day).",
-        "31.07.2025 falls in the judicial recess (20 July – 31 August): the period runs to 07.09.2025.",
+        "31.07.2025 falls in the judicial recess (20 July – 31 August), so the period runs to 07.09.2025 "
+        "(İYUK art. 8/3 and 61).",
         "07.09.2025 is a Sunday, not a working day.",
-        "The last day moves to the next working day: 08.09.2025.",
+        "A last day that is not a working day moves to the next working day (İYUK art. 8): 08.09.2025.",
         "Last day: 08.09.2025. Check it before relying on it.",
     ]
 
@@ -246,7 +272,7 @@ def test_explanation_names_religious_holidays():
     assert "27.05.2026 is Kurban Bayramı, an official holiday." in lines
     assert "30.05.2026 is Kurban Bayramı, an official holiday." in lines
     assert "31.05.2026 is a Sunday, not a working day." in lines
-    assert "The last day moves to the next working day: 01.06.2026." in lines
+    assert "A last day that is not a working day moves to the next working day (İYUK art. 8): 01.06.2026." in lines
 
 
 def test_court_without_recess_is_explained():
@@ -281,14 +307,64 @@ def test_leap_day_anniversary_is_explained():
 
 def test_suspension_is_explained():
     result = compute_deadline(
-        "annulment-lawsuit", D(2026, 3, 2), calendar=CALENDAR, applied=D(2026, 3, 31), answered=D(2026, 5, 4)
+        "annulment-lawsuit", D(2026, 3, 2), calendar=CALENDAR, applied=D(2026, 3, 31), answered=D(2026, 4, 28)
     )
     assert explain_lines(result)[:2] == [
         "From 03.03.2026 to the application to the superior authority on 31.03.2026, 29 of the 60 days "
         "were used (the application day counts as used).",
-        "The period was suspended until the answer or deemed rejection on 04.05.2026; the remaining 31 "
-        "days run from the next day to 04.06.2026.",
+        "The period was suspended until the answer or deemed rejection on 28.04.2026; the remaining 31 "
+        "days run from the next day to 29.05.2026.",
     ]
+
+
+def test_a_late_answer_resumes_the_period_from_the_deemed_rejection():
+    # Applied 31.03.2026: 30 days of silence end on 30.04.2026, before the answer on 04.05.2026.
+    result = compute_deadline(
+        "annulment-lawsuit", D(2026, 3, 2), calendar=CALENDAR, applied=D(2026, 3, 31), answered=D(2026, 5, 4)
+    )
+    assert explain_lines(result)[1:3] == [
+        "The answer on 04.05.2026 came after the 30 days of İYUK art. 11: the application already counted "
+        "as rejected on 30.04.2026, and the period resumes from that day (the safer reading).",
+        "The period was suspended until the answer or deemed rejection on 30.04.2026; the remaining 31 "
+        "days run from the next day to 31.05.2026.",
+    ]
+    assert "late_answer" in [w.kind for w in result.warnings]
+
+
+def test_an_answer_on_the_deemed_rejection_day_is_not_late():
+    result = compute_deadline(
+        "annulment-lawsuit", D(2026, 3, 2), calendar=CALENDAR, applied=D(2026, 3, 31), answered=D(2026, 4, 30)
+    )
+    assert result.raw_end == D(2026, 5, 31)
+    assert "late_answer" not in [step.kind for step in (*result.steps, *result.warnings)]
+
+
+def test_an_application_before_law_7331_waits_60_days_for_its_answer():
+    # Notified 01.06.2021, applied 11.06.2021 (10 used, 50 left): silence counts as rejection only
+    # after 60 days, on 10.08.2021, so an answer on 05.08.2021 is in time: +26 = 31.08, +24 =
+    # 24.09.2021 Fri.
+    result = compute_deadline(
+        "annulment-lawsuit", D(2021, 6, 1), calendar=CALENDAR, applied=D(2021, 6, 11), answered=D(2021, 8, 5)
+    )
+    assert (result.raw_end, result.due) == (D(2021, 9, 24), D(2021, 9, 24))
+    assert "late_answer" not in [step.kind for step in result.steps]
+
+
+def test_deemed_rejection_names_the_lawsuit_period_that_follows():
+    # Applied 15.01.2026: deemed rejected 14.02.2026 (Sat; moved to Mon 16.02). The lawsuit period runs
+    # from the unmoved 14.02: +14 = 28.02, +31 = 31.03 (45), +15 = 15.04.2026 Wed.
+    result = compute_deadline("deemed-rejection", D(2026, 1, 15), calendar=CALENDAR)
+    then = next(w for w in result.warnings if w.kind == "followed_by")
+    assert then.render() == (
+        "The 60-day lawsuit period (2577 İYUK m.7) then runs from 14.02.2026, the unmoved date (the safer "
+        "reading): its last day is 15.04.2026. Record it as a deadline of its own."
+    )
+    # For a court without recess the follow-on period gets no recess either: 60 days from the
+    # deemed rejection on 21.06.2026 (applied 22.05.2026) end on 20.08.2026 Thu, inside the recess.
+    with_recess = compute_deadline("deemed-rejection", D(2026, 5, 22), calendar=CALENDAR)
+    without = compute_deadline("deemed-rejection", D(2026, 5, 22), calendar=CALENDAR, recess=False)
+    assert [w.params["due"] for w in with_recess.warnings if w.kind == "followed_by"] == ["07.09.2026"]
+    assert [w.params["due"] for w in without.warnings if w.kind == "followed_by"] == ["20.08.2026"]
 
 
 def test_application_on_the_last_day_leaves_no_days():
