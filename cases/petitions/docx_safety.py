@@ -21,7 +21,7 @@ from lxml import etree
 from cases.errors import TemplateError
 from cases.i18n import N_
 from cases.petitions.fields import FIELD_BY_NAME, is_known_path
-from cases.petitions.render import ENVIRONMENT, PetitionDocx, render_docx, snippet_of, template_error
+from cases.petitions.render import ENVIRONMENT, PROPERTIES, PetitionDocx, render_docx, snippet_of, template_error
 
 MB = 1024 * 1024
 MAX_FILE_SIZE = 10 * MB  # the upload itself
@@ -29,7 +29,6 @@ MAX_UNPACKED_SIZE = 50 * MB  # the sum of the sizes the archive declares for its
 MAX_MEMBERS = 300
 MAX_RATIO = 200  # a member may not unpack to more than this many times its packed size…
 RATIO_FLOOR = MB  # …once it is larger than this (tiny parts compress oddly well)
-_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # what docxtpl renders
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
@@ -156,7 +155,7 @@ def template_sources(data: bytes) -> Iterator[tuple[str, str]]:
     for part in docx.part.package.parts:
         if part.content_type == CONTENT_TYPE.WML_FOOTNOTES:
             yield str(part.partname), _as_rendered(tpl.patch_xml(part.blob.decode("utf-8")))
-    for prop in _PROPERTIES:
+    for prop in PROPERTIES:
         yield f"properties/{prop}", getattr(docx.core_properties, prop) or ""
 
 

@@ -146,7 +146,7 @@ def test_turkish_date_and_case_filters():
 
 def test_printing_strips_characters_xml_forbids_and_blanks_none():
     assert xml_safe(None) == ""
-    assert xml_safe("a\x00b\x0bc\td\ne") == "abc\td\ne"
+    assert xml_safe("a\x00b\x0bc\td\ne\x0cf") == "ab\nc\td\ne\nf"
     assert xml_safe(5) == 5
 
 
