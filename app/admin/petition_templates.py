@@ -136,13 +136,15 @@ def petition_templates():
 @bp.get("/petition-templates/fields")
 @allow(Role.ADMIN, Role.LAWYER)
 def petition_fields():
-    rows = [(f, KIND_LABELS[f.kind], _field_text(f)) for f in FIELDS]
+    rows = [(f, KIND_LABELS[f.kind]) for f in FIELDS]  # each with its Turkish and English description
     return render_template("petitions/fields.html", rows=rows)
 
 
 @bp.route("/petition-templates/new", methods=["GET", "POST"])
-@allow(Role.ADMIN)
+@allow(Role.ADMIN, Role.LAWYER)
 def petition_template_new():
+    # A lawyer's template is a proposal: nobody can use it before an admin accepts its first version.
+    propose = not current_user.is_admin
     form = NewTemplateForm()
     if form.validate_on_submit():
         try:
@@ -156,14 +158,23 @@ def petition_template_new():
                 required=form.required_fields.data or [],
                 actor=current_user,
                 note=form.note.data,
+                propose=propose,
             )
         except (TemplateError, StaleCase) as error:
             db.session.rollback()
             form.file.errors = [*form.file.errors, domain_message(error)]
         else:
-            flash(_("The template %(title)s was added.", title=template.title), "success")
+            if propose:
+                flash(
+                    _("The template %(title)s was proposed; an administrator will review it.", title=template.title),
+                    "success",
+                )
+            else:
+                flash(_("The template %(title)s was added.", title=template.title), "success")
             return redirect(url_for(".petition_template", template_id=template.id))
-    return render_template("petitions/template_new.html", form=form), 400 if form.is_submitted() else 200
+    return render_template("petitions/template_new.html", form=form, propose=propose), (
+        400 if form.is_submitted() else 200
+    )
 
 
 @bp.get("/petition-templates/<int:template_id>")
