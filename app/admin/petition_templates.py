@@ -1,5 +1,7 @@
 """Petition templates: list, field catalogue, upload (checked), versions, preview, proposals, on/off."""
 
+import os
+
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import get_locale
@@ -20,7 +22,9 @@ from app.models import PetitionTemplate, PetitionTemplateVersion
 from app.services import petitions as service
 from app.services.audit_log import log_access
 from cases.errors import StaleCase, TemplateError
+from cases.i18n import N_
 from cases.petitions import FIELDS, FILLABLE_FIELDS, MAX_FILE_SIZE, FieldKind
+from cases.petitions.docx_safety import megabytes
 from cases.vocabulary import CaseKind, Category, Role
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -115,8 +119,18 @@ def _field_text(field) -> str:
 
 
 def _upload_bytes(form) -> bytes:
-    # One byte over the limit is enough for the check to refuse the file; never read more.
-    return form.file.data.read(MAX_FILE_SIZE + 1)
+    """The uploaded file, read only when it is within the size limit; raises TemplateError."""
+    stream = form.file.data.stream
+    stream.seek(0, os.SEEK_END)
+    size = stream.tell()
+    stream.seek(0)
+    if size > MAX_FILE_SIZE:  # refuse by its size alone, with the size it really has
+        raise TemplateError(
+            N_("The file is too large (%(size)s MB; at most %(limit)s MB)."),
+            size=megabytes(size),
+            limit=megabytes(MAX_FILE_SIZE),
+        )
+    return stream.read(MAX_FILE_SIZE + 1)
 
 
 def _template_or_404(template_id: int) -> PetitionTemplate:

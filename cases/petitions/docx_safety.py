@@ -92,7 +92,9 @@ def inspect_archive(
     """
     if len(data) > max_size:
         raise TemplateError(
-            N_("The file is too large (%(size)s MB; at most %(limit)s MB)."), size=_mb(len(data)), limit=_mb(max_size)
+            N_("The file is too large (%(size)s MB; at most %(limit)s MB)."),
+            size=megabytes(len(data)),
+            limit=megabytes(max_size),
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -121,8 +123,8 @@ def inspect_archive(
     if unpacked > max_unpacked:
         raise TemplateError(
             N_("The document would unpack to %(size)s MB (at most %(limit)s MB)."),
-            size=_mb(unpacked),
-            limit=_mb(max_unpacked),
+            size=megabytes(unpacked),
+            limit=megabytes(max_unpacked),
         )
 
 
@@ -220,5 +222,6 @@ def _as_rendered(patched_xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched_xml)  # what docxtpl's render_xml_part compiles
 
 
-def _mb(size: int) -> str:
+def megabytes(size: int) -> str:
+    """``size`` bytes in MB for messages: 10, 10.5."""
     return f"{size / MB:.1f}".rstrip("0").rstrip(".")

@@ -112,8 +112,16 @@ def test_a_good_template_is_accepted_as_version_one(admin, client, db):
         (make_docx("Giriş", "{{ member.full_name }", "Son"), "söz dizimi hatası"),
         (bomb(), "zip bombasına benziyor"),
         (make_docx("{{ member.__class__.__mro__ }}"), "Şablon"),
+        (b"PK\x03\x04" + bytes(11 * 1024 * 1024), "Dosya çok büyük (11 MB; en fazla 10 MB)."),
+        (
+            make_docx(
+                "{% for a in facts|first %}{% for b in facts|first %}{% for c in facts|first %}{{ c }}"
+                "{% endfor %}{% endfor %}{% endfor %}"
+            ),
+            "Şablondaki döngüler çok uzun sürüyor",
+        ),
     ],
-    ids=["not-docx", "unknown-field", "syntax-error", "zip-bomb", "sandbox-escape"],
+    ids=["not-docx", "unknown-field", "syntax-error", "zip-bomb", "sandbox-escape", "oversized", "endless-loops"],
 )
 def test_a_bad_template_is_refused_with_its_message_in_turkish(admin, client, db, data, message):
     response = upload_new(client, data)
