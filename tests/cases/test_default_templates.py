@@ -200,6 +200,15 @@ def test_annulment_petition_without_stay_but_with_hearing_and_claim():
     assert any(line.startswith("3. Yargılama giderleri") for line in lines)
 
 
+def test_annulment_petition_by_the_member_alone_claims_no_attorney_fee():
+    lines = generate("iptal-davasi", replace(sample_case(), lawyer=None), **sample_extra())
+    assert_clean(lines)
+    assert "VEKİLİ" not in lines and "Davacı Vekili" not in lines and "Davacı" in lines
+    assert "4. Yargılama giderlerinin davalı idareye yükletilmesine" in lines
+    assert "karar verilmesini saygılarımla arz ve talep ederim." in lines
+    assert not any("vekâlet" in line.lower() for line in lines)
+
+
 def test_annulment_petition_needs_a_court_and_the_act():
     with pytest.raises(TemplateError, match="needs: court.name, act.date, act.description.$"):
         generate("iptal-davasi")
