@@ -70,7 +70,9 @@ class Config:
     PAGE_SIZE = _int("PAGE_SIZE", 25)
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
-    SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 60)
+    # Seconds a PDF conversion may take; below gunicorn's default 30 s worker timeout, so a hung
+    # LibreOffice is killed by us (with its children) before gunicorn kills the worker and orphans it.
+    SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 25)
 
 
 class DevelopmentConfig(Config):
@@ -88,6 +90,7 @@ class TestingConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     MAIL_PRINT_ONLY = False
     SERVER_NAME = None
+    SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 120)  # a shared CI machine starts LibreOffice slowly
 
 
 class ProductionConfig(Config):

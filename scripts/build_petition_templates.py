@@ -287,10 +287,15 @@ def annulment(doc: Petition) -> None:
     doc.item("{% if stay_of_execution %}2{% else %}1{% endif %}. Hukuka aykırı dava konusu işlemin iptaline,")
     doc.loop("{%p for request in requests %}", "{{ loop.index + (2 if stay_of_execution else 1) }}. {{ request }}")
     doc.item(
-        "{{ requests|length + (3 if stay_of_execution else 2) }}. Yargılama giderleri ile vekâlet ücretinin "
-        "davalı idareye yükletilmesine"
+        "{{ requests|length + (3 if stay_of_execution else 2) }}. Yargılama giderleri"
+        "{% if lawyer.full_name %} ile vekâlet ücretinin{% else %}nin{% endif %} davalı idareye yükletilmesine"
     )
-    doc.p(f"karar verilmesini{BY_PROXY} saygılarımızla arz ve talep ederiz.", indent=True)
+    # A lawyer writes for the union's legal office ("we"); a member suing alone writes "I".
+    doc.p(
+        "karar verilmesini{% if lawyer.full_name %} vekâleten saygılarımızla arz ve talep ederiz"
+        "{% else %} saygılarımla arz ve talep ederim{% endif %}.",
+        indent=True,
+    )
     doc.signature("Davacı Vekili", "Davacı", sign_line=False)
     doc.heading("EKLER :")
     doc.item("1. Dava konusu işlem ve tebliğ belgesi örneği")

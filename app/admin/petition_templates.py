@@ -1,5 +1,7 @@
 """Petition templates: list, field catalogue, upload (checked), versions, preview, proposals, on/off."""
 
+import os
+
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import get_locale
@@ -20,7 +22,9 @@ from app.models import PetitionTemplate, PetitionTemplateVersion
 from app.services import petitions as service
 from app.services.audit_log import log_access
 from cases.errors import StaleCase, TemplateError
+from cases.i18n import N_
 from cases.petitions import FIELDS, FILLABLE_FIELDS, MAX_FILE_SIZE, FieldKind
+from cases.petitions.docx_safety import megabytes
 from cases.vocabulary import CaseKind, Category, Role
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -115,8 +119,18 @@ def _field_text(field) -> str:
 
 
 def _upload_bytes(form) -> bytes:
-    # One byte over the limit is enough for the check to refuse the file; never read more.
-    return form.file.data.read(MAX_FILE_SIZE + 1)
+    """The uploaded file, read only when it is within the size limit; raises TemplateError."""
+    stream = form.file.data.stream
+    stream.seek(0, os.SEEK_END)
+    size = stream.tell()
+    stream.seek(0)
+    if size > MAX_FILE_SIZE:  # refuse by its size alone, with the size it really has
+        raise TemplateError(
+            N_("The file is too large (%(size)s MB; at most %(limit)s MB)."),
+            size=megabytes(size),
+            limit=megabytes(MAX_FILE_SIZE),
+        )
+    return stream.read(MAX_FILE_SIZE + 1)
 
 
 def _template_or_404(template_id: int) -> PetitionTemplate:
@@ -136,13 +150,15 @@ def petition_templates():
 @bp.get("/petition-templates/fields")
 @allow(Role.ADMIN, Role.LAWYER)
 def petition_fields():
-    rows = [(f, KIND_LABELS[f.kind], _field_text(f)) for f in FIELDS]
+    rows = [(f, KIND_LABELS[f.kind]) for f in FIELDS]  # each with its Turkish and English description
     return render_template("petitions/fields.html", rows=rows)
 
 
 @bp.route("/petition-templates/new", methods=["GET", "POST"])
-@allow(Role.ADMIN)
+@allow(Role.ADMIN, Role.LAWYER)
 def petition_template_new():
+    # A lawyer's template is a proposal: nobody can use it before an admin accepts its first version.
+    propose = not current_user.is_admin
     form = NewTemplateForm()
     if form.validate_on_submit():
         try:
@@ -156,14 +172,23 @@ def petition_template_new():
                 required=form.required_fields.data or [],
                 actor=current_user,
                 note=form.note.data,
+                propose=propose,
             )
         except (TemplateError, StaleCase) as error:
             db.session.rollback()
             form.file.errors = [*form.file.errors, domain_message(error)]
         else:
-            flash(_("The template %(title)s was added.", title=template.title), "success")
+            if propose:
+                flash(
+                    _("The template %(title)s was proposed; an administrator will review it.", title=template.title),
+                    "success",
+                )
+            else:
+                flash(_("The template %(title)s was added.", title=template.title), "success")
             return redirect(url_for(".petition_template", template_id=template.id))
-    return render_template("petitions/template_new.html", form=form), 400 if form.is_submitted() else 200
+    return render_template("petitions/template_new.html", form=form, propose=propose), (
+        400 if form.is_submitted() else 200
+    )
 
 
 @bp.get("/petition-templates/<int:template_id>")

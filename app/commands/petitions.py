@@ -19,10 +19,11 @@ def petitions() -> None:
 @petitions.command("list")
 @with_appcontext
 def list_templates() -> None:
-    """Print the names of the active templates, one a line."""
+    """Print the names of the active templates, one a line (only those with an accepted version)."""
     from app.services.petitions import template_rows
 
-    for slug in sorted(row.template.slug for row in template_rows(active_only=True)):
+    usable = (row for row in template_rows(active_only=True) if row.current_number is not None)
+    for slug in sorted(row.template.slug for row in usable):
         click.echo(slug)
 
 

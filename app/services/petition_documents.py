@@ -282,7 +282,7 @@ def document_pdf(document: Document) -> bytes:
     cached = document_dir() / (Path(document.storage_name).stem + ".pdf")
     if cached.is_file():
         return cached.read_bytes()
-    pdf = convert_to_pdf(document_path(document).read_bytes(), timeout=current_app.config.get("SOFFICE_TIMEOUT", 60))
+    pdf = convert_to_pdf(document_path(document).read_bytes(), timeout=current_app.config["SOFFICE_TIMEOUT"])
     temporary = cached.with_suffix(f".{secrets.token_hex(4)}.tmp")
     temporary.write_bytes(pdf)
     temporary.replace(cached)

@@ -185,8 +185,12 @@ def create_template(
     required: list[str],
     actor: User | None,
     note: str | None = None,
+    propose: bool = False,
 ) -> PetitionTemplate:
-    """A new template with its first, accepted version; commits. Raises TemplateError."""
+    """A new template with its first version; commits. Raises TemplateError.
+
+    A proposed first version (a lawyer's) leaves the template unusable until an admin accepts it.
+    """
     check = check_upload(data)
     if db.session.scalar(sa.select(PetitionTemplate.id).where(PetitionTemplate.slug == slug)):
         raise TemplateError(N_("A template with the name %(name)s already exists."), name=slug)
@@ -201,8 +205,8 @@ def create_template(
     )
     db.session.add(template)
     db.session.flush()
-    _add_version(template, 1, data, check, ACCEPTED, note, actor)
-    log_access(actor, "create", "petition_template", template.id)
+    _add_version(template, 1, data, check, PROPOSED if propose else ACCEPTED, note, actor)
+    log_access(actor, "propose" if propose else "create", "petition_template", template.id)
     _commit_or_stale()
     return template
 

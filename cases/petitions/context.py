@@ -5,6 +5,7 @@ prints ``23.11.2026``) or None when unknown, flags as ``bool``, paragraph lists 
 Templates format dates with the ``tarih`` and ``uzun_tarih`` filters.
 """
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
@@ -44,6 +45,8 @@ RESPONDENT_LABELS_TR = {
     RespondentType.SUPERVISOR: "Amir",
     RespondentType.COWORKER: "Çalışma arkadaşı",
 }
+# Accounts often carry the title in the name ("Av. Zeynep Güler"); templates write "Av." themselves.
+_LAWYER_TITLE = re.compile(r"^\s*(?:av\.|avukat)\s+", re.IGNORECASE)
 _TRUE_WORDS = frozenset({"1", "true", "on", "yes", "y", "evet", "e"})
 _FALSE_WORDS = frozenset({"", "0", "false", "off", "no", "n", "hayır", "hayir", "h"})
 
@@ -105,7 +108,7 @@ def _from_snapshot(s: CaseSnapshot, today: date) -> dict[str, object]:
         "member.iban": "",
         "union.name": _text(u.name),
         "union.address": _text(u.address),
-        "lawyer.full_name": _text(law.full_name) if law else "",
+        "lawyer.full_name": _LAWYER_TITLE.sub("", _text(law.full_name)) if law else "",
         "lawyer.bar": _text(law.bar) if law else "",
         "lawyer.registry_number": _text(law.registry_number) if law else "",
         "lawyer.address": _text(law.address or u.address) if law else "",

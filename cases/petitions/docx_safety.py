@@ -21,7 +21,7 @@ from lxml import etree
 from cases.errors import TemplateError
 from cases.i18n import N_
 from cases.petitions.fields import FIELD_BY_NAME, is_known_path
-from cases.petitions.render import ENVIRONMENT, PetitionDocx, render_docx, snippet_of, template_error
+from cases.petitions.render import ENVIRONMENT, PROPERTIES, PetitionDocx, render_docx, snippet_of, template_error
 
 MB = 1024 * 1024
 MAX_FILE_SIZE = 10 * MB  # the upload itself
@@ -29,7 +29,6 @@ MAX_UNPACKED_SIZE = 50 * MB  # the sum of the sizes the archive declares for its
 MAX_MEMBERS = 300
 MAX_RATIO = 200  # a member may not unpack to more than this many times its packed size…
 RATIO_FLOOR = MB  # …once it is larger than this (tiny parts compress oddly well)
-_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # what docxtpl renders
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
@@ -93,7 +92,9 @@ def inspect_archive(
     """
     if len(data) > max_size:
         raise TemplateError(
-            N_("The file is too large (%(size)s MB; at most %(limit)s MB)."), size=_mb(len(data)), limit=_mb(max_size)
+            N_("The file is too large (%(size)s MB; at most %(limit)s MB)."),
+            size=megabytes(len(data)),
+            limit=megabytes(max_size),
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -122,8 +123,8 @@ def inspect_archive(
     if unpacked > max_unpacked:
         raise TemplateError(
             N_("The document would unpack to %(size)s MB (at most %(limit)s MB)."),
-            size=_mb(unpacked),
-            limit=_mb(max_unpacked),
+            size=megabytes(unpacked),
+            limit=megabytes(max_unpacked),
         )
 
 
@@ -156,7 +157,7 @@ def template_sources(data: bytes) -> Iterator[tuple[str, str]]:
     for part in docx.part.package.parts:
         if part.content_type == CONTENT_TYPE.WML_FOOTNOTES:
             yield str(part.partname), _as_rendered(tpl.patch_xml(part.blob.decode("utf-8")))
-    for prop in _PROPERTIES:
+    for prop in PROPERTIES:
         yield f"properties/{prop}", getattr(docx.core_properties, prop) or ""
 
 
@@ -221,5 +222,6 @@ def _as_rendered(patched_xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched_xml)  # what docxtpl's render_xml_part compiles
 
 
-def _mb(size: int) -> str:
+def megabytes(size: int) -> str:
+    """``size`` bytes in MB for messages: 10, 10.5."""
     return f"{size / MB:.1f}".rstrip("0").rstrip(".")

@@ -51,7 +51,12 @@ FIELDS: tuple[Field, ...] = (
     Field("member.iban", _T, "Yardımın ödeneceği IBAN", "The IBAN an assistance payment goes to", fillable=True),
     Field("union.name", _T, "Sendikanın adı", "The union's name"),
     Field("union.address", _T, "Sendikanın adresi", "The union's address"),
-    Field("lawyer.full_name", _T, "Vekil avukatın adı soyadı", "The representing lawyer's full name"),
+    Field(
+        "lawyer.full_name",
+        _T,
+        "Vekil avukatın adı soyadı ('Av.' unvanı olmadan)",
+        "The representing lawyer's full name (without the title 'Av.')",
+    ),
     Field("lawyer.bar", _T, "Avukatın kayıtlı olduğu baro", "The bar the lawyer is registered with"),
     Field("lawyer.registry_number", _T, "Avukatın baro sicil numarası", "The lawyer's bar registry number"),
     Field(

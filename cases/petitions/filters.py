@@ -3,7 +3,7 @@
 import re
 from datetime import date, datetime
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from cases.text import tr_lower, tr_upper
 
@@ -13,6 +13,11 @@ MONTHS += ("Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık")
 # Characters XML 1.0 forbids (tab and line feed stay: docxtpl turns them into a tab and a line
 # break); \x07 and \x0c would also be turned into paragraph and page breaks by docxtpl.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+# Word's manual line break (pasted text carries it as \x0b) and a form feed become line breaks.
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+# docxtpl turns {_{ }_} {_% %_} in its output into {{ }} {% %}: member text keeps them as typed.
+_DOCXTPL_ESCAPES = re.compile(r"\{_|_\}")
+_BRACE_REFERENCES = {"{_": "&#123;_", "_}": "_&#125;"}
 
 
 class TrDate(date):
@@ -61,14 +66,25 @@ def baslik(value: object) -> str:
 
 
 def xml_safe(value: object) -> object:
-    """What a ``{{ … }}`` prints: None as blank, text without characters XML forbids."""
+    """What a ``{{ … }}`` prints: None as blank, text without characters XML forbids.
+
+    Line tabulations and form feeds become line breaks; ``{_`` and ``_}`` are written as
+    character references so docxtpl's own unescaping leaves them as they were typed.
+    """
     if value is None:
         return ""
-    if isinstance(value, str) and _XML_ILLEGAL.search(value):
-        cleaned = _XML_ILLEGAL.sub("", value)
-        # Already-escaped text stays escaped: removing characters cannot make it unsafe.
-        return Markup(cleaned) if isinstance(value, Markup) else cleaned  # noqa: S704
-    return value
+    if not isinstance(value, str):
+        return value
+    cleaned = value
+    if _XML_ILLEGAL.search(cleaned):
+        cleaned = _XML_ILLEGAL.sub("", cleaned.translate(_LINE_BREAKS))
+    if _DOCXTPL_ESCAPES.search(cleaned):
+        escaped = cleaned if isinstance(value, Markup) else escape(cleaned)
+        return Markup(_DOCXTPL_ESCAPES.sub(lambda m: _BRACE_REFERENCES[m.group()], escaped))  # noqa: S704
+    if cleaned is value:
+        return value
+    # Already-escaped text stays escaped: removing characters cannot make it unsafe.
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned  # noqa: S704
 
 
 PETITION_FILTERS = {

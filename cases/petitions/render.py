@@ -1,6 +1,7 @@
 """Filling a .docx template with a context: docxtpl in the petition sandbox, errors as TemplateError."""
 
 import functools
+import html
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -16,12 +17,15 @@ from lxml import etree
 from cases.errors import TemplateError
 from cases.i18n import N_
 from cases.petitions.context import build_context
+from cases.petitions.limits import document_budget
 from cases.petitions.sandbox import PetitionEnvironment, PolicyViolation
 from cases.petitions.snapshot import CaseSnapshot
 
 ENVIRONMENT = PetitionEnvironment()
 _TAGS = re.compile(r"<[^>]+>")
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # what docxtpl renders
+_PROPERTY_LIMIT = 255  # python-docx refuses a longer core property
 
 
 class PetitionDocx(DocxTemplate):
@@ -50,6 +54,13 @@ class PetitionDocx(DocxTemplate):
             ) from exc
         return super().fix_tables(xml)
 
+    def render_properties(self, context: Mapping[str, Any], jinja_env: Any = None) -> None:
+        # Properties are plain text that python-docx escapes itself: print member text unescaped.
+        properties = self.docx.core_properties
+        for prop in PROPERTIES:
+            rendered = (jinja_env or ENVIRONMENT).from_string(getattr(properties, prop) or "").render(context)
+            setattr(properties, prop, html.unescape(rendered)[:_PROPERTY_LIMIT])
+
 
 def render_docx(template: bytes, context: Mapping[str, object]) -> bytes:
     """The .docx ``template`` filled with ``context`` (see ``build_context``), as bytes.
@@ -59,7 +70,8 @@ def render_docx(template: bytes, context: Mapping[str, object]) -> bytes:
     """
     doc = PetitionDocx(io.BytesIO(template))
     try:
-        doc.render(context, jinja_env=ENVIRONMENT)
+        with document_budget():  # one budget of time and memory for every part of the document
+            doc.render(context, jinja_env=ENVIRONMENT)
     except JinjaError as exc:
         raise template_error(exc, _docxtpl_snippet(exc)) from exc
     except TemplateError:

@@ -3,7 +3,8 @@
 On top of Jinja's sandbox (no ``_``-attributes, no internals of functions and frames), a
 template may not call anything (no method calls, macros or ``loop(...)``), include or import
 other templates, switch autoescaping off, use a filter outside a short list of harmless ones,
-or multiply text into gigabytes. Member text is always XML-escaped, so it comes out literally.
+or multiply text into gigabytes; ``limits`` bounds the time and memory a render may use.
+Member text is always XML-escaped, so it comes out literally.
 """
 
 import threading
@@ -11,13 +12,24 @@ from collections import OrderedDict
 from typing import Any
 
 from jinja2 import StrictUndefined, nodes
-from jinja2.exceptions import SecurityError
 from jinja2.filters import FILTERS
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from cases.i18n import N_
 from cases.petitions.filters import PETITION_FILTERS, xml_safe
+from cases.petitions.limits import (
+    COUNTED,
+    MAX_SEQUENCE,
+    LimitedCodeGenerator,
+    PolicyViolation,
+    bounded_concat,
+    bounded_join,
+    check_weight,
+    count_loops,
+    counted,
+    guarded_filter,
+)
 
 SAFE_BUILTIN_FILTERS = frozenset(
     {
@@ -27,30 +39,33 @@ SAFE_BUILTIN_FILTERS = frozenset(
         *("title", "trim", "truncate", "unique", "upper", "wordcount"),
     }
 )
-MAX_SEQUENCE = 1_000_000  # longest text or list a template may build with ``*`` or ``+``
 MAX_INT_BITS = 4096  # largest number a template may compute with ``*`` or ``**``
 _CACHE_SIZE = 128  # compiled parts: a template has a body, headers, footers and properties
 
 
-class PolicyViolation(SecurityError):
-    """A template breaks a petition rule; ``message`` is translatable, ``detail`` names the culprit."""
+RESERVED_NAMES = frozenset({"self"})  # Jinja's reference to the template itself
+__all__ = ["MAX_INT_BITS", "MAX_SEQUENCE", "SAFE_BUILTIN_FILTERS", "PetitionEnvironment", "PolicyViolation"]
 
-    def __init__(self, message: str, detail: str, lineno: int | None = None) -> None:
-        super().__init__(message % {"detail": detail})
-        self.template_message = message
-        self.detail = detail
-        self.lineno = lineno
+
+def _finalize(value: Any) -> Any:
+    """What a ``{{ … }}`` prints: weighed first, then cleaned of what XML cannot hold."""
+    return xml_safe(check_weight(value, "{{ }}"))
 
 
 class PetitionEnvironment(ImmutableSandboxedEnvironment):
     """Sandboxed, autoescaping, strict about undefined names, and caching compiled templates."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = LimitedCodeGenerator  # weighs literals and ~ chains
+    concat = staticmethod(bounded_concat)  # counts the output against the document's budget
+    check_weight = staticmethod(check_weight)  # called by the generated code
 
     def __init__(self) -> None:
-        super().__init__(autoescape=True, undefined=StrictUndefined, finalize=xml_safe, auto_reload=False)
+        super().__init__(autoescape=True, undefined=StrictUndefined, finalize=_finalize, auto_reload=False)
         self.globals.clear()  # no range, lipsum, dict, cycler, joiner, namespace
-        self.filters = {name: FILTERS[name] for name in SAFE_BUILTIN_FILTERS} | PETITION_FILTERS
+        chosen = {name: FILTERS[name] for name in SAFE_BUILTIN_FILTERS} | PETITION_FILTERS | {"join": bounded_join}
+        self.filters = {name: guarded_filter(name, func) for name, func in chosen.items()}
+        self.filters[COUNTED] = counted
         self._compiled: OrderedDict[str, Any] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -65,9 +80,18 @@ class PetitionEnvironment(ImmutableSandboxedEnvironment):
         # Jinja's own call() lets str.format through before asking is_safe_callable.
         raise PolicyViolation(N_("A template may not call functions or methods (%(detail)s)."), _name(__obj))
 
+    def call_filter(self, name: str, value: Any, *args: Any, **kwargs: Any) -> Any:
+        # map('…') and friends name a filter in a string, out of the policy check's sight.
+        if name not in self.filters or name.startswith("_"):
+            raise PolicyViolation(N_("The filter %(detail)s is not allowed in a petition template."), name)
+        return super().call_filter(name, value, *args, **kwargs)
+
     def call_binop(self, context: Context, operator_: str, left: Any, right: Any) -> Any:
         _check_binop(operator_, left, right)
-        return self.binop_table[operator_](left, right)
+        result = self.binop_table[operator_](left, right)
+        if isinstance(result, list | tuple):  # [big] + [big] + … would double what prints
+            check_weight(result, operator_)
+        return result
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002
         """Compile ``source`` once after checking it against the petition rules; later calls reuse it."""
@@ -80,7 +104,7 @@ class PetitionEnvironment(ImmutableSandboxedEnvironment):
                 return template
         ast = self.parse(source)
         check_policy(self, ast)
-        template = super().from_string(ast)
+        template = super().from_string(count_loops(ast, self))
         with self._lock:
             self._compiled[source] = template
             while len(self._compiled) > _CACHE_SIZE:
@@ -110,9 +134,9 @@ def _check_node(env: PetitionEnvironment, node: nodes.Node) -> None:
         attr = node.arg.value
     if isinstance(attr, str) and attr.startswith("_"):
         raise PolicyViolation(N_("A template may not reach for Python internals (%(detail)s)."), attr, line)
-    if isinstance(node, nodes.Name) and node.name.startswith("_"):
+    if isinstance(node, nodes.Name) and (node.name.startswith("_") or node.name in RESERVED_NAMES):
         raise PolicyViolation(N_("A template may not reach for Python internals (%(detail)s)."), node.name, line)
-    if isinstance(node, nodes.Filter) and node.name not in env.filters:
+    if isinstance(node, nodes.Filter) and (node.name not in env.filters or node.name.startswith("_")):
         raise PolicyViolation(N_("The filter %(detail)s is not allowed in a petition template."), node.name, line)
 
 

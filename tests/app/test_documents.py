@@ -153,6 +153,21 @@ def test_pdf_without_libreoffice_is_a_clear_503(setup, client, db, monkeypatch):
     assert "LibreOffice" in response.get_data(as_text=True)
 
 
+def test_a_hung_converter_answers_the_request_with_a_503_at_the_timeout(setup, app, client, db, monkeypatch, tmp_path):
+    case, _, _ = setup
+    generate(client, case)
+    document = only_document(db)
+    hung = tmp_path / "soffice"
+    hung.write_text("#!/bin/sh\nsleep 300\n")
+    hung.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    monkeypatch.setitem(app.config, "SOFFICE_TIMEOUT", 1)
+    response = client.get(f"/desk/cases/{case.id}/documents/{document.id}.pdf")
+    assert response.status_code == 503
+    assert "LibreOffice PDF&#39;i 1 saniye içinde oluşturamadı." in response.get_data(as_text=True)
+    assert not list(documents_service.document_dir().glob("*.pdf"))  # nothing half-written is kept
+
+
 def test_sharing_makes_the_document_visible_to_the_member(setup, client, db):
     case, _, _ = setup
     generate(client, case)

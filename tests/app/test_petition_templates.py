@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from app.models import PetitionTemplate, PetitionTemplateVersion
 from app.services import petitions as service
+from cases.petitions import FIELDS
 from tests.app.test_petition_support import assert_no_tags, legal_case, load_defaults, make_docx, read_back
 from tests.factories import MemberFactory, UserFactory, user_of
 from tests.helpers import csrf_token_from
@@ -75,10 +76,15 @@ def test_the_default_set_loads_once_and_is_listed(admin, client, db):
     assert "Dilekçe şablonları" in page and "Bilgi edinme başvurusu" in page
 
 
-def test_the_field_catalogue_shows_every_field_with_its_turkish_description(admin, client):
-    page = client.get("/admin/petition-templates/fields").get_data(as_text=True)
-    assert "{{ member.full_name }}" in page and "Üyenin adı soyadı" in page
-    assert 'data-field="act.notification_date"' in page and "Doldurulabilir" in page
+def test_the_field_catalogue_shows_every_field_with_its_turkish_and_english_description(admin, client):
+    import html
+
+    page = html.unescape(client.get("/admin/petition-templates/fields").get_data(as_text=True))
+    assert "{{ member.full_name }}" in page and "Doldurulabilir" in page
+    assert "Açıklama (Türkçe)" in page and "Açıklama (İngilizce)" in page
+    for field in FIELDS:
+        assert f'data-field="{field.name}"' in page
+        assert field.tr in page and field.en in page
 
 
 def test_a_good_template_is_accepted_as_version_one(admin, client, db):
@@ -106,8 +112,16 @@ def test_a_good_template_is_accepted_as_version_one(admin, client, db):
         (make_docx("Giriş", "{{ member.full_name }", "Son"), "söz dizimi hatası"),
         (bomb(), "zip bombasına benziyor"),
         (make_docx("{{ member.__class__.__mro__ }}"), "Şablon"),
+        (b"PK\x03\x04" + bytes(11 * 1024 * 1024), "Dosya çok büyük (11 MB; en fazla 10 MB)."),
+        (
+            make_docx(
+                "{% for a in facts|first %}{% for b in facts|first %}{% for c in facts|first %}{{ c }}"
+                "{% endfor %}{% endfor %}{% endfor %}"
+            ),
+            "Şablondaki döngüler çok uzun sürüyor",
+        ),
     ],
-    ids=["not-docx", "unknown-field", "syntax-error", "zip-bomb", "sandbox-escape"],
+    ids=["not-docx", "unknown-field", "syntax-error", "zip-bomb", "sandbox-escape", "oversized", "endless-loops"],
 )
 def test_a_bad_template_is_refused_with_its_message_in_turkish(admin, client, db, data, message):
     response = upload_new(client, data)
@@ -158,6 +172,18 @@ def test_a_bad_version_is_refused_and_the_current_one_stays(admin, client, db):
     assert service.latest_number(template.id) == 1
 
 
+def accept_after_the_lawyer_could_not(client, login, template, proposal):
+    """As the signed-in lawyer, fail to accept ``proposal``; then accept it as an admin."""
+    token = csrf_token_from(client.get(f"/admin/petition-templates/{template.id}"))
+    decide = f"/admin/petition-templates/versions/{proposal.id}/decision"
+    assert client.post(decide, data={"csrf_token": token, "decision": "accept"}).status_code == 403
+    client.post("/logout", data={"csrf_token": token})
+    login(UserFactory(role="admin"))
+    token = csrf_token_from(client.get(f"/admin/petition-templates/{template.id}"))
+    assert client.post(decide, data={"csrf_token": token, "decision": "accept"}).status_code == 302
+    return decide, token
+
+
 def test_a_lawyer_proposes_and_an_admin_accepts(app, db, client, login):
     load_defaults()
     template = template_named(db, "bilgi-edinme")
@@ -172,18 +198,34 @@ def test_a_lawyer_proposes_and_an_admin_accepts(app, db, client, login):
     assert (proposal.number, proposal.status, proposal.uploaded_by_id) == (2, "proposed", lawyer.id)
     assert service.current_version(template.id).number == 1  # not used before an admin accepts it
     # A lawyer cannot accept it, nor upload an accepted version directly.
-    token = csrf_token_from(client.get(f"/admin/petition-templates/{template.id}"))
-    decide = f"/admin/petition-templates/versions/{proposal.id}/decision"
-    assert client.post(decide, data={"csrf_token": token, "decision": "accept"}).status_code == 403
-    client.post("/logout", data={"csrf_token": token})
-    login(UserFactory(role="admin"))
-    token = csrf_token_from(client.get(f"/admin/petition-templates/{template.id}"))
-    assert client.post(decide, data={"csrf_token": token, "decision": "accept"}).status_code == 302
+    decide, token = accept_after_the_lawyer_could_not(client, login, template, proposal)
     assert service.current_version(template.id).number == 2
     # Deciding twice is refused as a change made meanwhile.
     client.post(decide, data={"csrf_token": token, "decision": "reject"})
     db.session.expire_all()
     assert db.session.get(PetitionTemplateVersion, proposal.id).status == "accepted"
+
+
+def test_a_lawyers_new_template_waits_for_an_admin(app, db, client, login, runner):
+    load_defaults()
+    lawyer = UserFactory(role="lawyer")
+    login(lawyer)
+    page = client.get("/admin/petition-templates/new").get_data(as_text=True)
+    assert "Yeni şablon öner" in page
+    response = upload_new(client, GOOD, required_fields=["court.name"])
+    assert response.status_code == 302, response.get_data(as_text=True)
+    template = template_named(db, "ornek-dilekce")
+    (proposal,) = service.versions_of(template.id)
+    assert (proposal.number, proposal.status, proposal.uploaded_by_id) == (1, "proposed", lawyer.id)
+    case, _, _ = legal_case()
+    assert "ornek-dilekce" not in [t.slug for t in service.templates_for_case(case)]
+    assert "ornek-dilekce" not in runner.invoke(args=["petitions", "list"]).output.split()
+    # Unchecked files are refused for lawyers too.
+    refused = upload_new(client, make_docx("{{ gizli }}"), slug="baska-dilekce")
+    assert refused.status_code == 400 and template_named(db, "baska-dilekce") is None
+    accept_after_the_lawyer_could_not(client, login, template, proposal)
+    assert "ornek-dilekce" in [t.slug for t in service.templates_for_case(case)]
+    assert "ornek-dilekce" in runner.invoke(args=["petitions", "list"]).output.split()
 
 
 def test_a_rejected_proposal_is_kept_but_never_used(admin, client, db):
@@ -232,7 +274,8 @@ def test_only_admins_upload_and_switch_templates(app, db, client, login, role):
     load_defaults()
     template = template_named(db, "iptal-davasi")
     login(user_of(MemberFactory()) if role == "member" else UserFactory(role=role))
-    assert client.get("/admin/petition-templates/new").status_code == 403
+    # Lawyers reach the upload page only to propose (see test_a_lawyers_new_template_waits_for_an_admin).
+    assert client.get("/admin/petition-templates/new").status_code == (200 if role == "lawyer" else 403)
     token = csrf_token_from(client.get("/portal/" if role == "member" else "/desk/"))
     assert client.post(f"/admin/petition-templates/{template.id}/active", data={"csrf_token": token}).status_code == 403
     expected = 200 if role == "lawyer" else 403  # lawyers read the list and may propose versions

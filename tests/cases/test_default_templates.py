@@ -200,6 +200,15 @@ def test_annulment_petition_without_stay_but_with_hearing_and_claim():
     assert any(line.startswith("3. Yargılama giderleri") for line in lines)
 
 
+def test_annulment_petition_by_the_member_alone_claims_no_attorney_fee():
+    lines = generate("iptal-davasi", replace(sample_case(), lawyer=None), **sample_extra())
+    assert_clean(lines)
+    assert "VEKİLİ" not in lines and "Davacı Vekili" not in lines and "Davacı" in lines
+    assert "4. Yargılama giderlerinin davalı idareye yükletilmesine" in lines
+    assert "karar verilmesini saygılarımla arz ve talep ederim." in lines
+    assert not any("vekâlet" in line.lower() for line in lines)
+
+
 def test_annulment_petition_needs_a_court_and_the_act():
     with pytest.raises(TemplateError, match="needs: court.name, act.date, act.description.$"):
         generate("iptal-davasi")
@@ -346,3 +355,36 @@ def test_social_assistance_application_leaves_out_empty_rows():
     for label in ("OLAY TARİHİ", "TALEP EDİLEN TUTAR", "IBAN", "EKLER :"):
         assert label not in lines
     assert "Vefat yardımı" in lines
+
+
+NASTY_FACTS = [
+    f"Türkçe harfler eksiksiz: {TURKISH} – “tırnak” ‘tek’ «çift»",
+    'Müdür "A & B <b>bold</b>" dedi; ]]> &amp; </w:t></w:r> {{ member.national_id }} {_{ x }_}',
+    "Uzun paragraf: " + "Şikâyetim işleme konmadı, çalışma arkadaşlarımın önünde azarlandım. " * 200,
+]
+NASTY_EVIDENCE = ('Tutanak & <ek> "1"', "Işıl Ünlü'nün tanık beyanı", "e-posta\x00yazışması\x0bikinci satır")
+
+
+@pytest.mark.parametrize("name", list(SPECS))
+def test_each_template_prints_member_text_literally_and_lists_every_piece_of_evidence(name):
+    spec = SPECS[name]
+    kind, category = spec.kinds[0], spec.categories[0]
+    snapshot = replace(
+        sample_case(kind, category),
+        narrative="\n".join(NASTY_FACTS),
+        requests=f"İstemim: {TURKISH} & <geri alınması>",
+        attachments=tuple(AttachmentInfo(f"ek-{i}.pdf", label) for i, label in enumerate(NASTY_EVIDENCE)),
+    )
+    extra = {**sample_extra(), "authority": "İstanbul Valiliğine", "court.name": "İstanbul 1. İdare Mahkemesi"}
+    extra = {key: value for key, value in extra.items() if key in spec.required_fields + spec.optional_fields}
+    lines = generate(name, snapshot, **extra)
+    text = "\n".join(lines)
+    for fact in NASTY_FACTS:
+        assert fact.strip() in text
+    assert f"İstemim: {TURKISH} & <geri alınması>" in text
+    for label in ('Tutanak & <ek> "1"', "Işıl Ünlü'nün tanık beyanı", "e-postayazışması\nikinci satır"):
+        assert label in text, f"{name}: evidence {label!r} missing"
+    assert "10000000146" in text
+    # The only Jinja-looking text left is what the member typed.
+    assert not re.search(r"\{%|%\}|\{#|#\}", text)
+    assert text.count("{{") == 1 and "{_{ x }_}" in text

@@ -10,6 +10,7 @@ from cases.petitions import (
     FIELDS,
     FILLABLE_FIELDS,
     FieldKind,
+    LawyerInfo,
     TemplateSpec,
     TrDate,
     build_context,
@@ -17,6 +18,7 @@ from cases.petitions import (
     manifest_dict,
     parse_manifest,
     sample_case,
+    sample_extra,
     tarih,
     templates_for,
     uzun_tarih,
@@ -72,6 +74,37 @@ def test_the_context_is_built_from_the_case():
     assert len(context["facts"]) == 3
     assert context["evidence"][0] == "01.10.2026 tarihli atama yazısı"
     assert context["stay_of_execution"] is False
+
+
+def test_the_context_holds_everything_the_issue_lists_for_a_petition():
+    snapshot = replace(sample_case(), lawyer=LawyerInfo("Av. Zeynep Güler", "Ankara Barosu", "41234"))
+    context = build_context(snapshot, sample_extra(), TODAY)
+    member, union, lawyer = context["member"], context["union"], context["lawyer"]
+    assert (member["full_name"], member["national_id"], member["title"]) == (
+        "Ayşe Işık Çağlar",
+        "10000000146",
+        "Öğretmen",
+    )
+    assert member["institution"] == "Çankaya Şehit Öğretmen İlkokulu"
+    assert member["address"] == "Kızılay Mah. Atatürk Bulvarı No: 12/4, Çankaya / Ankara"
+    assert union == {
+        "name": "Eğitim-Bir-Sen",
+        "address": "Zübeyde Hanım Mah. Kazım Karabekir Cad. No: 7, Altındağ / Ankara",
+    }
+    # The title the account's name carries is dropped: templates write "Av." themselves.
+    assert (lawyer["full_name"], lawyer["bar"], lawyer["registry_number"]) == ("Zeynep Güler", "Ankara Barosu", "41234")
+    assert context["respondent"] == {"type": "Yönetici", "name": "Mehmet Öztürk", "title": "Okul Müdürü"}
+    assert context["institution"]["name"] == "Ankara Valiliği (İl Millî Eğitim Müdürlüğü)"
+    assert context["court"]["name"] == "Ankara Nöbetçi İdare Mahkemesi"
+    assert context["authority"] == "Ankara Valiliği İl Millî Eğitim Müdürlüğüne"
+    act = context["act"]
+    assert act["description"].startswith("müvekkilin Kırşehir") and act["number"] == "E-12345678-903.02-98765"
+    assert (str(act["date"]), str(act["notification_date"])) == ("01.10.2026", "06.10.2026")
+    assert uzun_tarih(act["notification_date"]) == "6 Ekim 2026" and uzun_tarih(context["today"]) == "23 Kasım 2026"
+    assert context["facts"][0].startswith("Müvekkil 2011 yılından") and len(context["facts"]) == 3
+    assert context["evidence"] == [a.label for a in snapshot.attachments] and len(context["evidence"]) == 4
+    assert context["requests"] == ["Müvekkilin eski görev yeri olan Çankaya Şehit Öğretmen İlkokuluna iadesine,"]
+    assert str(context["today"]) == "23.11.2026"
 
 
 def test_a_case_without_lawyer_respondent_or_institution_gives_blanks():
@@ -146,7 +179,7 @@ def test_turkish_date_and_case_filters():
 
 def test_printing_strips_characters_xml_forbids_and_blanks_none():
     assert xml_safe(None) == ""
-    assert xml_safe("a\x00b\x0bc\td\ne") == "abc\td\ne"
+    assert xml_safe("a\x00b\x0bc\td\ne\x0cf") == "ab\nc\td\ne\nf"
     assert xml_safe(5) == 5
 
 

@@ -1,7 +1,9 @@
 """Sandboxed rendering of petition templates and the checks an uploaded template must pass."""
 
 import io
+import re
 import zipfile
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,6 +11,7 @@ from docx import Document
 
 from cases.errors import TemplateError
 from cases.petitions import (
+    AttachmentInfo,
     PdfConversionError,
     build_context,
     check_template,
@@ -88,9 +91,63 @@ def test_member_text_full_of_xml_specials_comes_out_literally():
 
 
 def test_characters_xml_cannot_hold_are_dropped_instead_of_corrupting_the_document():
-    docx = render_docx(make_docx("{{ act.description }}"), context(**{"act.description": "a\x00b\x07c\x0cd\x1fe"}))
+    docx = render_docx(make_docx("{{ act.description }}"), context(**{"act.description": "a\x00b\x07c\x0ed\x1fe"}))
     assert_well_formed(docx)
     assert texts(docx) == ["abcde"]
+
+
+CONTROLS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + "\ud800\udfff\ufffe\uffff"
+
+
+def test_every_control_character_in_member_text_leaves_every_part_of_the_document_intact():
+    text = f"Başı{CONTROLS}Sonu & <b>"
+    template = make_docx(
+        "{{ act.description }}",
+        "{%p for e in evidence %}",
+        "{{ e }}",
+        "{%p endfor %}",
+        cells=("{{ member.full_name }}",),
+        footer="{{ court.name }}",
+    )
+    doc = Document(io.BytesIO(template))
+    doc.core_properties.title = "{{ act.description }}"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    snapshot = replace(
+        sample_case(),
+        member=replace(sample_case().member, full_name=text),
+        attachments=(AttachmentInfo("kanit.pdf", text),),
+    )
+    extra = {"act.description": text, "court.name": text}
+    docx = render_docx(buffer.getvalue(), build_context(snapshot, extra, TODAY))
+    assert_well_formed(docx)
+    # Word's line tabulation and a form feed become line breaks; the others are dropped.
+    expected = "Başı\n\nSonu & <b>"
+    assert texts(docx) == [expected] * 4
+    assert Document(io.BytesIO(docx)).core_properties.title == expected
+
+
+def test_member_text_keeps_what_docxtpl_would_unescape():
+    typed = "{_{ x }_} {_% y %_} {{ z }}"
+    template = make_docx("{{ act.description }}")
+    doc = Document(io.BytesIO(template))
+    doc.core_properties.subject = "{{ act.description }}"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    docx = render_docx(buffer.getvalue(), context(**{"act.description": typed}))
+    assert texts(docx) == [typed]
+    assert Document(io.BytesIO(docx)).core_properties.subject == typed
+
+
+def test_document_properties_print_member_text_once_escaped():
+    doc = Document(io.BytesIO(make_docx("Dilekçe")))
+    doc.core_properties.title = "{{ member.full_name }} – {{ act.description }}"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    docx = render_docx(buffer.getvalue(), context(**{"act.description": 'A & B <c> "d" ' + "ş" * 400}))
+    title = Document(io.BytesIO(docx)).core_properties.title
+    assert title.startswith('Ayşe Işık Çağlar – A & B <c> "d" şş')
+    assert len(title) == 255  # python-docx's limit; the rest is cut, not refused
 
 
 def test_a_tag_that_breaks_the_document_structure_is_refused_instead_of_silently_repaired():
@@ -136,12 +193,88 @@ def test_optional_sections_follow_the_flags():
         "{{ member.items }}",
         "{% set s = 'x' * 900000 %}{{ s + s }}",
         "{{ '%0999999999d' % 1 }}",
+        "{{ self }}",
+        "{{ self._TemplateReference__context }}",
+        "{{ cycler }}",
+        "{{ joiner }}",
+        "{{ namespace }}",
+        "{{ lipsum }}",
+        "{{ range(10**9) }}",
+        "{% for i in range(10**9) %}{% endfor %}",
+        "{{ member.full_name.mro() }}",
+        "{{ member.full_name|attr('__class__')|attr('mro') }}",
+        "{{ '{0.__class__.__mro__}'|format(member) }}",
+        "{{ facts|map('attr', '__class__')|list }}",
+        "{{ facts|selectattr('__class__')|list }}",
+        "{{ member|_counted }}",
     ],
 )
 def test_sandbox_escapes_are_refused_with_a_template_error(expression):
     with pytest.raises(TemplateError) as refused:
         render_docx(make_docx("Dilekçe", expression), context())
     assert "could not be filled in" not in refused.value.render()  # recognised, not a stray exception
+
+
+DOUBLING = "{% set s = 'a' * 999 %}{% set l0 = [s] %}" + "".join(
+    f"{{% set l{i + 1} = [l{i}, l{i}] %}}" for i in range(40)
+)
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("{% set s = 'a'*999999 %}{% set a = s ~ s %}{% set b = a ~ a %}{{ b ~ b }}", "too long (~)"),
+        ("{% set s = 'a'*999999 %}{{ ([s] * 1000)|join }}", "too long"),
+        ("{% set s = 'a'*999 %}{{ (s|list)|join(s * 1000) }}", "too long (|join)"),
+        ("{% set l = [1] * 999999 %}{{ ([l] * 1000)|sum(start=[]) }}", "too long"),
+        (
+            "{% set s = 'a'*9999 %}{% set l0 = [s] %}{% set l1 = l0 + l0 %}{% set l2 = l1 + l1 %}"
+            + "".join(f"{{% set l{i + 1} = l{i} + l{i} %}}" for i in range(2, 30)),
+            "too long (+)",
+        ),
+        (DOUBLING + "{{ l40 == l40 }}", "too long ([…])"),
+        ("{% set s = 'a'*999999 %}{{ s|list|map(attribute='x')|map('default', s)|list }}", "too long (|list)"),
+        ("{% set s = 'a'*999999 %}{{ s|e|e }}", "too long (|e)"),
+        ("{% set s = 'a'*3000 %}{% for x in s %}{% for y in s %}{% endfor %}{% endfor %}", "loops run too long"),
+        ("{% set s = 'a'*40000 %}{% for c in s %}" + "uzun metin " * 300 + "{% endfor %}", "too long (output)"),
+        ("{% set s = 'a'*40000 %}{% set b %}{% for c in s %}" + "x" * 3000 + "{% endfor %}{% endset %}", "output"),
+        ("{% set s = 'ab' * 499000 %}" + "{{ s|upper|lower|title|trim|length }}" * 20, "filters do too much work"),
+    ],
+    ids=[
+        "concat-doubling",
+        "join-of-copies",
+        "join-separator",
+        "sum-of-lists",
+        "list-doubling",
+        "nested-literals",
+        "map-default",
+        "escape-growth",
+        "nested-loops",
+        "literal-in-loop",
+        "block-set-in-loop",
+        "filter-chain",
+    ],
+)
+def test_templates_that_would_exhaust_memory_or_time_are_stopped_early(expression, message):
+    with pytest.raises(TemplateError, match=re.escape(message)):
+        render_docx(make_docx("Dilekçe", expression), context())
+
+
+def test_everyday_template_constructs_still_work_within_the_limits():
+    found = render(
+        "{% for f in facts %}{{ loop.index }}/{{ loop.length }} {% endfor %}",
+        "{{ evidence|join(', ') }} · {{ facts|length }} · {{ member.full_name ~ ' – ' ~ member.title }}",
+        "{% if case.category in ['Disiplin cezası', 'Görev yeri değişikliği ve atama'] %}evet{% endif %}"
+        "{{ {'a': 1}['a'] }}{{ (1, 2)|join('-') }}{% filter buyuk %}{{ court.name }}{% endfilter %}",
+        "{% for k, v in member|dictsort if k == 'title' %}{{ k }}={{ v }}{% endfor %}{{ '-' * 10 }}",
+    )
+    assert found == [
+        "1/3 2/3 3/3 ",
+        "01.10.2026 tarihli atama yazısı, Tebliğ tutanağı, Eşin görev yeri belgesi, Çocuğa ait sağlık kurulu raporu"
+        " · 3 · Ayşe Işık Çağlar – Öğretmen",
+        "evet11-2ANKARA NÖBETÇİ İDARE MAHKEMESİ",
+        "title=Öğretmen----------",
+    ]
 
 
 def test_a_refused_internal_attribute_is_named_in_the_message():
