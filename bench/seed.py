@@ -109,7 +109,7 @@ class _Events:
     def chain(self, case_id: int, items: list[tuple[str, int | None, datetime, dict, bool]]) -> None:
         previous = GENESIS_HASH
         for sequence, (kind, actor_id, moment, payload, visible) in enumerate(items, start=1):
-            digest = event_digest(previous, case_id, sequence, kind, actor_id, moment, payload)
+            digest = event_digest(previous, case_id, sequence, kind, actor_id, moment, payload, visible)
             self.rows.append(
                 {
                     "id": self.next_id,
