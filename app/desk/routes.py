@@ -156,8 +156,16 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
     forms = forms or {}
     case = load_case(current_user, case_id)
     unchecked = case.conflict_status == "none" and case.respondent_type in conflicts.PERSON_RESPONDENTS
-    if unchecked and conflicts.detect_conflict(case):
-        case = load_case(current_user, case_id)
+    if unchecked:
+        # The respondent may have joined since filing. Two people opening the page at once may
+        # both find it: one records it, the other's write is refused and the page reads it back.
+        try:
+            found = conflicts.detect_conflict(case)
+        except (StaleCase, StaleDataError):
+            db.session.rollback()
+            found = True
+        if found:
+            case = load_case(current_user, case_id)
     page = case_page(current_user, case)
     transitions = transitions_for(case, current_user)
     suggestion = None

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from app.models import Case, CaseEvent, Court, OutboxMessage
-from tests.factories import InstitutionFactory, MemberFactory, UnionFactory, UserFactory, make_case, user_of
+from tests.factories import PASSWORD, InstitutionFactory, MemberFactory, UnionFactory, UserFactory, make_case, user_of
 from tests.helpers import csrf_token_from
 
 
@@ -359,3 +359,71 @@ def test_search_finds_a_reference_typed_in_lower_case_and_pages_stay_in_range(cl
     page = client.get("/desk/", query_string={"q": case.reference.lower(), "page": "99"}).get_data(as_text=True)
     assert case.reference in page and other.reference not in page
     assert "1 dosya" in page
+
+
+def test_conflict_found_at_filing_shows_in_the_queue_before_anyone_opens_the_case(client, login):
+    union, lawyer, member, _case = _setup()
+    workplace = InstitutionFactory(name="Ankara Devlet Hastanesi")
+    MemberFactory(union=union, institution=workplace, user__full_name="İLKER ÇAĞLAR")
+    case = make_case(member, respondent_type="supervisor", respondent_name="ilker çağlar", institution_id=workplace.id)
+    assert db.session.get(Case, case.id).conflict_status == "detected"
+    login(lawyer)
+    queue = client.get("/desk/").get_data(as_text=True)
+    row = queue.split(f'data-reference="{case.reference}"')[1].split("</tr>")[0]
+    assert 'data-testid="conflict-badge"' in row
+    assert case.reference in client.get("/desk/", query_string={"conflict": "y"}).get_data(as_text=True)
+
+
+def _fresh_client(app, user):
+    fresh = app.test_client()
+    token = csrf_token_from(fresh.get("/login"))
+    fresh.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    return fresh
+
+
+def test_a_conflict_never_reaches_either_member(app, client, login):
+    union, lawyer, member, _case = _setup()
+    workplace = InstitutionFactory(name="Ankara Devlet Hastanesi")
+    respondent = MemberFactory(union=union, institution=workplace, user__full_name="İlker Çağlar")
+    case = make_case(member, respondent_type="supervisor", respondent_name="İlker Çağlar", institution_id=workplace.id)
+    login(lawyer)
+    _post(client, case.id, f"/desk/cases/{case.id}/conflict", {"note": "Dosya başka avukata verildi, gizli tutuldu."})
+    assert db.session.get(Case, case.id).conflict_status == "handled"
+
+    own = _fresh_client(app, user_of(member))
+    page = own.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    assert case.reference in page
+    for secret in (
+        "Çıkar çatışması",
+        "çıkar çatışması",
+        "gizli tutuldu",
+        "conflict",
+        respondent.membership_number or "-",
+    ):
+        assert secret not in page, secret
+    other = _fresh_client(app, user_of(respondent))
+    assert other.get(f"/portal/cases/{case.reference}").status_code == 404
+    assert case.reference not in other.get("/portal/").get_data(as_text=True)
+
+
+def test_two_views_recording_the_same_conflict_at_once_both_show_it(client, login, monkeypatch):
+    from app.services import conflicts
+    from cases.errors import StaleCase
+
+    union, lawyer, member, case = _setup()
+    respondent = MemberFactory(union=union)
+    db.session.get(Case, case.id).respondent_type = "manager"
+    db.session.get(Case, case.id).respondent_national_id = respondent.national_id
+    db.session.commit()
+
+    def lost_the_race(found_case):
+        # The other view committed the same conflict first; this one's write is refused.
+        conflicts.flag_conflict(db.session.get(Case, found_case.id))
+        conflicts.commit_case_change()
+        raise StaleCase("changed")
+
+    monkeypatch.setattr(conflicts, "detect_conflict", lost_the_race)
+    login(lawyer)
+    response = client.get(f"/desk/cases/{case.id}")
+    assert response.status_code == 200
+    assert 'data-testid="conflict-warning"' in response.get_data(as_text=True)
