@@ -282,3 +282,46 @@ def test_pages_split_the_queue_without_gaps_or_repeats(app):
             seen.extend(row.reference for row in page.rows)
         assert len(seen) == len(references) and set(seen) == references
         assert queue_page(lawyer, QueueFilters(page=99, q=q)).page == 3  # past the end: the last page
+
+
+def test_renaming_a_member_or_an_institution_keeps_search_and_conflicts_current(app):
+    from app.models import Case, MemberProfile
+    from app.queries.queue import QueueFilters, queue_page
+    from app.services.admin import save_institution, update_user
+    from app.services.conflicts import find_conflict
+
+    union = UnionFactory()
+    lawyer = UserFactory(role="lawyer", union=union)
+    admin = UserFactory(role="admin", union=None)
+    workplace = InstitutionFactory(name="Kurum Eski Adı", province="Ankara")
+    member = MemberFactory(union=union, institution=workplace, user__full_name="Ayşe Yılmaz")
+    respondent = MemberFactory(union=union, institution=workplace, user__full_name="Kerem Öz")
+    case = make_case(member, institution_id=workplace.id, respondent_type="manager", respondent_name="İlhan Şık")
+    version = db.session.get(Case, case.id).version
+    user = db.session.get(User, member.user_id)
+    update_user(
+        user, {"version": user.version, "full_name": "Ayşe Yılmaz Çağlayan", "email": user.email, "language": "tr"},
+        actor=admin,
+    )  # fmt: skip
+    save_institution(
+        workplace,
+        {"version": workplace.version, "name": "Iğdır Şehit Öğretmen Okulu", "province": "Iğdır", "active": "y"},
+        actor=admin,
+    )
+    person = db.session.get(User, respondent.user_id)
+    update_user(
+        person, {"version": person.version, "full_name": "İLHAN ŞIK", "email": person.email, "language": "tr"},
+        actor=admin,
+    )  # fmt: skip
+
+    def found(q: str) -> bool:
+        return case.reference in {row.reference for row in queue_page(lawyer, QueueFilters(q=q)).rows}
+
+    assert found("çağlayan") and found("ığdır şehit") and found(case.reference)
+    assert not found("eski adı")
+    # The respondent's new name is what the conflict check compares.
+    db.session.expire_all()
+    assert db.session.get(MemberProfile, respondent.id).full_name_folded == "ilhan sik"
+    assert find_conflict(db.session.get(Case, case.id)) == (respondent.id, "name_and_institution")
+    # A rename rewrites search text only: nobody's open form on the case turns stale.
+    assert db.session.get(Case, case.id).version == version
