@@ -20,6 +20,7 @@ from app.desk.forms import (
     QueueFilterForm,
     transition_form,
 )
+from app.desk.case_facts import detail_rows, priority_reasons
 from app.desk.panels import panels_for
 from app.desk.timeline_view import describe, in_thread
 from app.extensions import db
@@ -200,6 +201,8 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
         events=events,
         thread=[e for e in events if in_thread(e)],
         attachments=page.attachments,
+        details=detail_rows(case),
+        priority_reasons=priority_reasons(case),
         transition_forms=transition_forms,
         forms=side_forms,
         suggestion=suggestion,

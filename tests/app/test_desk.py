@@ -427,3 +427,25 @@ def test_two_views_recording_the_same_conflict_at_once_both_show_it(client, logi
     response = client.get(f"/desk/cases/{case.id}")
     assert response.status_code == 200
     assert 'data-testid="conflict-warning"' in response.get_data(as_text=True)
+
+
+def test_case_page_lists_the_members_answers_and_why_the_priority_was_raised(client, login):
+    union, lawyer, member, _case = _setup()
+    case = make_case(
+        member,
+        category="disciplinary_penalty",
+        priority="urgent",
+        details={
+            "penalty": "kinama",
+            "objection_made": "no",
+            "priority_reasons": ["The 7-day period to object to the disciplinary penalty is running."],
+        },
+    )
+    login(lawyer)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    answers = page.split('data-testid="case-details"')[1].split("</dl>")[0]
+    assert "Size hangi ceza verildi?" in answers and "Kınama" in answers and "Hayır" in answers
+    reasons = page.split('data-testid="priority-reasons"')[1].split("</ul>")[0]
+    assert "Disiplin cezasına karşı 7 günlük itiraz süresi işliyor." in reasons
+    # A case whose answers raised nothing shows no such section.
+    assert "priority-reasons" not in client.get(f"/desk/cases/{_case.id}").get_data(as_text=True)
