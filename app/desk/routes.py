@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import labels
 from app.access import STAFF, allow
 from app.desk import bp
+from app.desk.case_facts import detail_rows, priority_reasons
 from app.desk.forms import (
     ConflictForm,
     EvidenceForm,
@@ -20,7 +21,6 @@ from app.desk.forms import (
     QueueFilterForm,
     transition_form,
 )
-from app.desk.case_facts import detail_rows, priority_reasons
 from app.desk.panels import panels_for
 from app.desk.timeline_view import describe, in_thread
 from app.extensions import db
