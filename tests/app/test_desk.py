@@ -449,3 +449,40 @@ def test_case_page_lists_the_members_answers_and_why_the_priority_was_raised(cli
     assert "Disiplin cezasına karşı 7 günlük itiraz süresi işliyor." in reasons
     # A case whose answers raised nothing shows no such section.
     assert "priority-reasons" not in client.get(f"/desk/cases/{_case.id}").get_data(as_text=True)
+
+
+def test_suggestion_is_the_least_loaded_lawyer_of_the_cases_union_and_reassigning_is_an_event(client, login):
+    union = UnionFactory()
+    own = UserFactory(role="lawyer", union=union, full_name="Av. Sendika")
+    other_own = UserFactory(role="lawyer", union=union, full_name="Av. Diğer")
+    # Idle and first by name, yet not of the union.
+    UserFactory(role="lawyer", union=None, full_name="Av. Ahmet Konfederasyon")
+    UserFactory(role="lawyer", union=UnionFactory(), full_name="Av. Başka Sendika")
+    UserFactory(role="lawyer", union=union, full_name="Av. Ayrıldı", active=False)
+    admin = UserFactory(role="admin", union=union)
+    member = MemberFactory(union=union)
+    taken = make_case(member)
+    db.session.get(Case, taken.id).assignee_id, db.session.get(Case, taken.id).status = own.id, "in_review"
+    db.session.commit()
+    case = make_case(member)
+    login(admin)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    form = page.split('data-testid="transition-assign"')[1].split("</form>")[0]
+    assert "en az açık dosyası olan Av. Diğer" in form
+    assert "Av. Ahmet Konfederasyon" in form  # may still be chosen
+    assert "Av. Başka Sendika" not in form and "Av. Ayrıldı" not in form
+
+    assert (
+        _post(client, case.id, f"/desk/cases/{case.id}/transitions/assign", {"assignee_id": other_own.id}).status_code
+        == 303
+    )
+    assert (
+        _post(client, case.id, f"/desk/cases/{case.id}/transitions/assign", {"assignee_id": own.id}).status_code == 303
+    )
+    stored = db.session.get(Case, case.id)
+    assert (stored.assignee_id, stored.status) == (own.id, "in_review")
+    assignments = [e for e in _events(case.id) if e.payload.get("transition") == "assign"]
+    assert [e.payload["data"]["assignee_id"] for e in assignments] == [other_own.id, own.id]
+    assert all(not e.member_visible for e in assignments)
+    timeline = client.get(f"/desk/cases/{case.id}").get_data(as_text=True).split('data-testid="timeline"')[1]
+    assert timeline.index("Av. Diğer") < timeline.rindex("Av. Sendika")
