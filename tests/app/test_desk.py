@@ -486,3 +486,34 @@ def test_suggestion_is_the_least_loaded_lawyer_of_the_cases_union_and_reassignin
     assert all(not e.member_visible for e in assignments)
     timeline = client.get(f"/desk/cases/{case.id}").get_data(as_text=True).split('data-testid="timeline"')[1]
     assert timeline.index("Av. Diğer") < timeline.rindex("Av. Sendika")
+
+
+def test_each_transition_form_asks_exactly_the_inputs_its_transition_takes(app):
+    from app.desk.forms import transition_form
+    from cases.workflows import WORKFLOWS
+
+    with app.test_request_context():
+        for workflow in WORKFLOWS:
+            for t in workflow.transitions:
+                form = transition_form(t, assignee_choices=[("", "—")])
+                asked = {f.short_name for f in form} - {"csrf_token", "version"}
+                assert asked == {*t.requires, *t.optional}, t.name
+                required = {f.short_name for f in form if f.flags.required}
+                assert required == set(t.requires), t.name
+
+
+def test_the_case_page_offers_exactly_the_allowed_steps_with_their_inputs(app, client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/accept", {})
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    offered = set(re.findall(r'data-testid="transition-(\w+)"', page))
+    assert offered == {"file_objection", "file_lawsuit"}
+    lawsuit = page.split('data-testid="transition-file_lawsuit"')[1].split("</form>")[0]
+    names = set(re.findall(r'name="(\w+)"', lawsuit)) - {"csrf_token", "version", "submit"}
+    assert names == {"court", "file_number", "filing_date"}
+    other = _fresh_client(app, UserFactory(role="lawyer", union=union))
+    page = other.get(f"/desk/cases/{case.id}").get_data(as_text=True)  # not the assignee: no step
+    assert page.count('data-testid="page-heading"') == 1
+    assert not re.findall(r'data-testid="transition-(\w+)"', page)
