@@ -325,3 +325,12 @@ def test_renaming_a_member_or_an_institution_keeps_search_and_conflicts_current(
     assert find_conflict(db.session.get(Case, case.id)) == (respondent.id, "name_and_institution")
     # A rename rewrites search text only: nobody's open form on the case turns stale.
     assert db.session.get(Case, case.id).version == version
+
+
+def test_paging_stops_at_the_last_page_it_can_show():
+    from app.queries.queue import MAX_PAGE, PER_PAGE, QueuePage
+
+    huge = QueuePage(rows=[], counts={}, total=(MAX_PAGE + 5) * PER_PAGE, page=MAX_PAGE)
+    assert huge.pages == MAX_PAGE and not huge.has_next and huge.has_prev
+    assert QueuePage(rows=[], counts={}, total=0, page=1).pages == 1
+    assert QueuePage(rows=[], counts={}, total=PER_PAGE + 1, page=1).pages == 2
