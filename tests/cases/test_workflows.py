@@ -58,7 +58,7 @@ EXPECTED: dict[str, dict[str, tuple[dict[str, str], str]]] = {
         "decline": ({"in_review": "declined", "awaiting_member": "declined"}, "assignee"),
         "file_objection": ({"accepted": "objection_filed"}, "assignee"),
         "file_lawsuit": ({"accepted": "lawsuit_filed", "objection_filed": "lawsuit_filed"}, "assignee"),
-        "record_decision": ({"lawsuit_filed": "resolved"}, "assignee"),
+        "record_decision": ({"objection_filed": "resolved", "lawsuit_filed": "resolved"}, "assignee"),
         "withdraw": (dict.fromkeys(LEGAL_OPEN, "withdrawn"), "member"),
         "close": ({"resolved": "closed", "declined": "closed", "withdrawn": "closed"}, "assignee or admin"),
         "reopen": ({"closed": "in_review"}, "staff"),
@@ -259,6 +259,19 @@ def test_a_legal_case_from_submission_to_reopening() -> None:
         "closed",
         "in_review",
     ]
+
+
+def test_an_objection_upheld_by_the_board_resolves_the_case_without_a_lawsuit() -> None:
+    lawyer = Actor(10, Role.LAWYER, is_assignee=True)
+    steps = [
+        ("take", lawyer, {}),
+        ("accept", lawyer, {}),
+        ("file_objection", lawyer, VALID_INPUTS["file_objection"]),
+        ("record_decision", lawyer, {"outcome": "won", "decision_date": TODAY}),
+        ("close", lawyer, {}),
+    ]
+    assert run(LEGAL_WORKFLOW, steps)[-3:] == ["objection_filed", "resolved", "closed"]
+    assert "court" not in describe_state_for_member(State.RESOLVED, CaseKind.LEGAL).lower()
 
 
 def test_an_assistance_request_from_submission_to_closing() -> None:
