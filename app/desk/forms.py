@@ -39,6 +39,8 @@ INPUT_LABELS = {
 }
 INPUT_HELP = {
     "reason": _l("The member sees this reason."),
+    # The note of a member-visible step (mark as paid) is not an internal note.
+    "note": _l("The member sees this note."),
     "message": _l("The member sees this message and is notified by e-mail."),
     "amount": _l("For example 1250.50"),
 }

@@ -517,3 +517,15 @@ def test_the_case_page_offers_exactly_the_allowed_steps_with_their_inputs(app, c
     page = other.get(f"/desk/cases/{case.id}").get_data(as_text=True)  # not the assignee: no step
     assert page.count('data-testid="page-heading"') == 1
     assert not re.findall(r'data-testid="transition-(\w+)"', page)
+
+
+def test_a_steps_note_says_the_member_sees_it_unlike_an_internal_note(client, login):
+    union = UnionFactory()
+    officer = UserFactory(role="officer", union=union)
+    case = make_case(MemberFactory(union=union), kind="social", category="bereavement", narrative="Vefat")
+    login(officer)
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "1000"})
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    paid = page.split('data-testid="transition-mark_paid"')[1].split("</form>")[0]
+    assert "Bu notu üye görür." in paid
