@@ -143,6 +143,16 @@ class ConflictForm(_VersionedForm):
     )
 
 
+class RespondentIdForm(_VersionedForm):
+    national_id = StringField(
+        _l("Respondent's T.C. Kimlik No"),
+        id="respondent-national-id",
+        validators=[Needed()],
+        render_kw={"inputmode": "numeric", "autocomplete": "off", "maxlength": 11},
+        description=_l("Checked against the union's members; only staff see it, masked."),
+    )
+
+
 class EvidenceForm(_VersionedForm):
     file = FileField(_l("File"), id="evidence-file", validators=[Needed()])
     description = StringField(_l("Description"), id="evidence-description", validators=[Optional()])

@@ -4,6 +4,7 @@ import re
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from markupsafe import escape
 
 from app.extensions import db
 from app.models import Case, CaseEvent, Court, OutboxMessage
@@ -529,3 +530,37 @@ def test_a_steps_note_says_the_member_sees_it_unlike_an_internal_note(client, lo
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     paid = page.split('data-testid="transition-mark_paid"')[1].split("</form>")[0]
     assert "Bu notu üye görür." in paid
+
+
+def test_staff_record_the_respondents_national_id_and_it_is_checked_for_a_conflict(app, client, login):
+    union, lawyer, member, _case = _setup()
+    respondent = MemberFactory(union=union, user__full_name="Müdür Bey")
+    case = make_case(member, respondent_type="manager", respondent_name="Kerem Öz")
+    login(lawyer)
+    assert 'data-testid="conflict-warning"' not in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    refused = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": "10000000145"})
+    assert refused.status_code == 400 and "kontrol" in refused.get_data(as_text=True).lower()
+    assert db.session.get(Case, case.id).respondent_national_id is None
+
+    done = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": respondent.national_id})
+    assert done.status_code == 303
+    stored = db.session.get(Case, case.id)
+    assert (stored.respondent_national_id, stored.conflict_status) == (respondent.national_id, "detected")
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert 'data-testid="conflict-warning"' in page and "Müdür Bey" not in page
+    assert respondent.national_id not in page and respondent.national_id[:3] + "******" in page
+    assert str(escape("Karşı tarafın T.C. Kimlik No'su kaydedildi")) in page
+    # The number stays on the case alone: the append-only timeline never holds it.
+    assert all(respondent.national_id not in str(e.payload) for e in _events(case.id))
+    assert respondent.national_id not in _fresh_client(app, user_of(member)).get(
+        f"/portal/cases/{case.reference}"
+    ).get_data(as_text=True)
+
+
+def test_no_respondent_id_is_asked_when_the_respondent_is_the_administration(client, login):
+    _union, lawyer, _member, case = _setup()
+    login(lawyer)
+    assert 'data-testid="respondent-form"' not in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    response = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": "10000000146"})
+    assert response.status_code == 303
+    assert db.session.get(Case, case.id).respondent_national_id is None
