@@ -6,6 +6,7 @@ shape: 11 unions whose sizes differ as the real ones do, ~200 institutions, ~50 
 names and narratives, a few events per case and one case with 50 events.
 """
 
+import json
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -93,8 +94,29 @@ def _weighted(rng: random.Random, table: list[tuple[str, int]]) -> str:
 
 
 def _insert(connection, table, rows: list[dict]) -> None:
+    """Write ``rows`` (all with the same keys): COPY on PostgreSQL, batched executemany elsewhere.
+
+    COPY streams the rows in one round trip and is several times faster than INSERT, which is
+    what keeps a million cases within minutes.
+    """
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        _copy(connection, table, rows)
+        return
     for start in range(0, len(rows), BATCH):
         connection.execute(table.insert(), rows[start : start + BATCH])
+
+
+def _copy(connection, table, rows: list[dict]) -> None:
+    columns = list(rows[0])
+    as_json = {column.name for column in table.columns if isinstance(column.type, sa.JSON)}
+    names = ", ".join(f'"{name}"' for name in columns)
+    # Inside the SQLAlchemy transaction: the same DBAPI connection, so one commit covers all.
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[name]) if name in as_json else row[name] for name in columns])
 
 
 class _Events:
@@ -109,7 +131,7 @@ class _Events:
     def chain(self, case_id: int, items: list[tuple[str, int | None, datetime, dict, bool]]) -> None:
         previous = GENESIS_HASH
         for sequence, (kind, actor_id, moment, payload, visible) in enumerate(items, start=1):
-            digest = event_digest(previous, case_id, sequence, kind, actor_id, moment, payload)
+            digest = event_digest(previous, case_id, sequence, kind, actor_id, moment, payload, visible)
             self.rows.append(
                 {
                     "id": self.next_id,
@@ -130,7 +152,7 @@ class _Events:
 
     def flush(self) -> None:
         if self.rows:
-            self.connection.execute(self.table.insert(), self.rows)
+            _insert(self.connection, self.table, self.rows)
             self.rows = []
 
 
@@ -261,13 +283,13 @@ def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print)
                 items.extend(_fifty(assignee, member["user_id"], created))
             events.chain(case_id, items)
             if len(cases) >= BATCH:
-                connection.execute(tables["cases"].insert(), cases)
+                _insert(connection, tables["cases"], cases)
                 cases = []
                 events.flush()
                 if case_id % 100_000 == 0:
                     echo(f"  {case_id} cases")
         if cases:
-            connection.execute(tables["cases"].insert(), cases)
+            _insert(connection, tables["cases"], cases)
         events.flush()
         _insert(
             connection,

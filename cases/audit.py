@@ -2,9 +2,11 @@
 
 Every stored event keeps ``previous_hash`` (the hash of the case's previous event, or
 ``GENESIS_HASH`` for the first) and ``hash = event_digest(previous_hash, ...)`` over its own
-fields. Changing, deleting, inserting or reordering a stored event therefore breaks the chain at
-that event, and ``verify_chain`` names it. The chain alone cannot show that its *last* events
-were cut off: compare the head with a count or hash kept elsewhere (e.g. on the case) for that.
+fields, including whether the member may see it (flipping that flag would show an internal note
+to the member, so it is covered like the text). Changing, deleting, inserting or reordering a
+stored event therefore breaks the chain at that event, and ``verify_chain`` names it. The chain
+alone cannot show that its *last* events were cut off: compare the head with a count or hash
+kept elsewhere (e.g. on the case) for that.
 
 The digest is SHA-256 of canonical JSON (sorted keys, no spaces, UTF-8, timestamps as ISO UTC),
 so a payload read back from a JSON column, on SQLite or PostgreSQL, hashes the same as when it
@@ -48,6 +50,7 @@ def event_digest(
     actor_id: int | None,
     created_at: datetime | str,
     payload: Mapping[str, object],
+    member_visible: bool,
 ) -> str:
     """The SHA-256 hex digest of an event's fields and its predecessor's hash."""
     document = {
@@ -58,6 +61,7 @@ def event_digest(
         "actor_id": actor_id,
         "created_at": utc_iso(created_at),
         "payload": dict(payload),
+        "member_visible": bool(member_visible),
     }
     return hashlib.sha256(canonical_json(document).encode("utf-8")).hexdigest()
 
@@ -73,6 +77,7 @@ class ChainLink:
     actor_id: int | None
     created_at: datetime | str
     payload: Mapping[str, object]
+    member_visible: bool
     previous_hash: str
     hash: str
 
@@ -95,6 +100,7 @@ def append_link(
     actor_id: int | None,
     created_at: datetime | str,
     payload: Mapping[str, object],
+    member_visible: bool,
     event_id: int | None = None,
 ) -> ChainLink:
     """The link that follows ``previous`` (None for a case's first event), hashed."""
@@ -102,8 +108,10 @@ def append_link(
         raise ValueError("an event continues the chain of its own case only")
     previous_hash = GENESIS_HASH if previous is None else previous.hash
     sequence = FIRST_SEQUENCE if previous is None else previous.sequence + 1
-    digest = event_digest(previous_hash, case_id, sequence, kind, actor_id, created_at, payload)
-    return ChainLink(event_id, case_id, sequence, kind, actor_id, created_at, payload, previous_hash, digest)
+    digest = event_digest(previous_hash, case_id, sequence, kind, actor_id, created_at, payload, member_visible)
+    return ChainLink(
+        event_id, case_id, sequence, kind, actor_id, created_at, payload, member_visible, previous_hash, digest
+    )
 
 
 def verify_chain(links: Iterable[ChainLink], *, previous_hash: str = GENESIS_HASH) -> ChainBreak | None:
@@ -139,6 +147,7 @@ def _fault(link: ChainLink, prior: ChainLink | None, expected_previous: str) -> 
             link.actor_id,
             link.created_at,
             link.payload,
+            link.member_visible,
         )
     except (TypeError, ValueError):
         # A verifier reports what it cannot read instead of stopping at it.

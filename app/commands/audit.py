@@ -21,6 +21,7 @@ def verify_all(echo=click.echo) -> int:
         CaseEvent.actor_id,
         CaseEvent.created_at,
         CaseEvent.payload,
+        CaseEvent.member_visible,
         CaseEvent.previous_hash,
         CaseEvent.hash,
     ).order_by(CaseEvent.case_id, CaseEvent.sequence)

@@ -39,6 +39,8 @@ INPUT_LABELS = {
 }
 INPUT_HELP = {
     "reason": _l("The member sees this reason."),
+    # The note of a member-visible step (mark as paid) is not an internal note.
+    "note": _l("The member sees this note."),
     "message": _l("The member sees this message and is notified by e-mail."),
     "amount": _l("For example 1250.50"),
 }
@@ -138,6 +140,16 @@ class PriorityForm(_VersionedForm):
 class ConflictForm(_VersionedForm):
     note = TextAreaField(
         _l("How the conflict was handled"), id="conflict-note", validators=[Needed()], render_kw={"rows": 3}
+    )
+
+
+class RespondentIdForm(_VersionedForm):
+    national_id = StringField(
+        _l("Respondent's T.C. Kimlik No"),
+        id="respondent-national-id",
+        validators=[Needed()],
+        render_kw={"inputmode": "numeric", "autocomplete": "off", "maxlength": 11},
+        description=_l("Checked against the union's members; only staff see it, masked."),
     )
 
 

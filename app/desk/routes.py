@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import labels
 from app.access import STAFF, allow
 from app.desk import bp
+from app.desk.case_facts import detail_rows, priority_reasons
 from app.desk.forms import (
     ConflictForm,
     EvidenceForm,
@@ -18,6 +19,7 @@ from app.desk.forms import (
     NoteForm,
     PriorityForm,
     QueueFilterForm,
+    RespondentIdForm,
     transition_form,
 )
 from app.desk.panels import panels_for
@@ -31,7 +33,7 @@ from app.services import assignment, case_notes, conflicts
 from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.evidence import discard_files, store_upload
 from app.services.workflow import commit_case_change, perform_transition, transitions_for
-from cases.errors import InvalidUpload, MissingInput, StaleCase
+from cases.errors import InvalidNationalId, InvalidUpload, MissingInput, StaleCase
 from cases.vocabulary import ASSISTANCE_CATEGORIES, LEGAL_CATEGORIES, Role
 from cases.workflows import ASSISTANCE_WORKFLOW, LEGAL_WORKFLOW, workflow_for
 
@@ -158,8 +160,16 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
     forms = forms or {}
     case = load_case(current_user, case_id)
     unchecked = case.conflict_status == "none" and case.respondent_type in conflicts.PERSON_RESPONDENTS
-    if unchecked and conflicts.detect_conflict(case):
-        case = load_case(current_user, case_id)
+    if unchecked:
+        # The respondent may have joined since filing. Two people opening the page at once may
+        # both find it: one records it, the other's write is refused and the page reads it back.
+        try:
+            found = conflicts.detect_conflict(case)
+        except (StaleCase, StaleDataError):
+            db.session.rollback()
+            found = True
+        if found:
+            case = load_case(current_user, case_id)
     page = case_page(current_user, case)
     transitions = transitions_for(case, current_user)
     suggestion = None
@@ -182,6 +192,7 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
         "message": forms.get("message") or MessageForm(formdata=None, version=case.version),
         "priority": forms.get("priority") or PriorityForm(formdata=None, version=case.version, priority=case.priority),
         "conflict": forms.get("conflict") or ConflictForm(formdata=None, version=case.version),
+        "respondent": forms.get("respondent") or RespondentIdForm(formdata=None, version=case.version),
         "evidence": forms.get("evidence") or EvidenceForm(formdata=None, version=case.version),
     }
     member_user_id = page.member.user_id
@@ -194,11 +205,14 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
         events=events,
         thread=[e for e in events if in_thread(e)],
         attachments=page.attachments,
+        details=detail_rows(case),
+        priority_reasons=priority_reasons(case),
         transition_forms=transition_forms,
         forms=side_forms,
         suggestion=suggestion,
         courts=court_names() if needs_courts else [],
         panels=_render_panels(case),
+        asks_respondent_id=case.respondent_type in conflicts.PERSON_RESPONDENTS,
         today=date.today(),
     ), status
 
@@ -280,7 +294,7 @@ def _simple_post(case_id: int, key: str, form, action, field: str, done: str):
         return _invalid(case_id, key, form)
     try:
         action(case)
-    except MissingInput as error:
+    except (MissingInput, InvalidNationalId) as error:
         return _invalid(case_id, key, form, error, field)
     except (StaleCase, StaleDataError):
         return _stale(case_id, key, form)
@@ -343,6 +357,22 @@ def handle_conflict(case_id: int):
         lambda case: conflicts.record_handling(case, current_user, form.note.data, expected_version=form.version.data),
         "note",
         _("How the conflict was handled is recorded."),
+    )
+
+
+@bp.post("/cases/<int:case_id>/respondent")
+@allow(*STAFF)
+def record_respondent_id(case_id: int):
+    form = RespondentIdForm()
+    return _simple_post(
+        case_id,
+        "respondent",
+        form,
+        lambda case: conflicts.record_respondent_id(
+            case, current_user, form.national_id.data, expected_version=form.version.data
+        ),
+        "national_id",
+        _("The respondent's T.C. Kimlik No was recorded and checked."),
     )
 
 

@@ -119,6 +119,8 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
     elif event.kind == "conflict":
         if payload.get("action") == "handled":
             view.title, view.text = _("Conflict of interest handled"), _text_of(payload)
+        elif payload.get("action") == "respondent_id_recorded":
+            view.title = _("The respondent's T.C. Kimlik No was recorded")
         else:
             view.title = _("Possible conflict of interest detected")
     else:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, relationship
 
 from app.extensions import db
 from app.models.base import UTCDateTime, utcnow
@@ -151,3 +151,27 @@ class CaseReferenceCounter(db.Model):
     union_id: Mapped[int] = mapped_column(sa.ForeignKey("unions.id"), primary_key=True)
     year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     last_number: Mapped[int] = mapped_column(default=0)
+
+
+class AppendOnlyError(RuntimeError):
+    """Application code tried to change or delete a stored case event."""
+
+
+def _refuse_change(_mapper, _connection, target: CaseEvent) -> None:
+    raise AppendOnlyError(f"case event {target.id} is append-only: it is never updated or deleted")
+
+
+# The timeline is append-only in the application, whatever a caller does: an event once flushed
+# is never updated or deleted through the ORM, one by one or in bulk (the hash chain shows any
+# change made around the application, and `flask audit verify` reports it).
+sa.event.listen(CaseEvent, "before_update", _refuse_change)
+sa.event.listen(CaseEvent, "before_delete", _refuse_change)
+
+
+@sa.event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_change(state: ORMExecuteState) -> None:
+    if (state.is_update or state.is_delete) and CaseEvent.__table__ in {
+        getattr(state.statement, "table", None),
+        *(m.local_table for m in state.all_mappers),
+    }:
+        raise AppendOnlyError("case events are append-only: they are never updated or deleted")

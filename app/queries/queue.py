@@ -57,7 +57,8 @@ class QueuePage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        """The pages one can page to: beyond MAX_PAGE the filters narrow the queue, not paging."""
+        return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
 
     @property
     def has_prev(self) -> bool:

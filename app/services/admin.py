@@ -2,6 +2,7 @@
 
 from app.extensions import db
 from app.models import Institution, Union, User
+from app.services import case_search
 from app.services.accounts import create_user, normalize_email
 from app.services.audit_log import log_access
 from app.services.concurrency import ensure_version
@@ -32,6 +33,7 @@ def create_staff_user(data: dict, *, actor: User) -> User:
 
 def update_user(user: User, data: dict, *, actor: User) -> None:
     ensure_version(user, data.get("version"))
+    renamed = user.full_name != data["full_name"].strip()
     user.full_name = data["full_name"].strip()
     user.email = normalize_email(data["email"])
     if user.role != "member":
@@ -44,6 +46,8 @@ def update_user(user: User, data: dict, *, actor: User) -> None:
     user.active = bool(data.get("active"))
     if data.get("password"):
         user.set_password(data["password"])
+    if renamed:
+        case_search.refresh_for_user(user)  # the queue finds the member's cases under the new name
     log_access(actor, "update", "user", user.id)
     db.session.commit()
 
@@ -80,7 +84,10 @@ def save_institution(institution: Institution | None, data: dict, *, actor: User
         db.session.add(institution)
     else:
         ensure_version(institution, data.get("version"))
+        renamed = institution.name != data["name"].strip()
         institution.rename(data["name"].strip())
+        if renamed:
+            case_search.refresh_for_institution(institution)
         institution.province = data["province"].strip()
     institution.address = data.get("address") or None
     institution.union_id = _union_or_none(data.get("union_id"))

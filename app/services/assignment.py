@@ -17,6 +17,7 @@ class Candidate:
     user_id: int
     full_name: str
     open_cases: int
+    own_union: bool = True  # False for a confederation lawyer or officer (no union of their own)
 
 
 def assignee_role(kind: str) -> Role:
@@ -33,16 +34,24 @@ def _eligible(case: Case) -> list:
 
 
 def candidates(case: Case) -> list[Candidate]:
-    """Everyone who may be given ``case``, least loaded first (one GROUP BY)."""
+    """Everyone who may be given ``case``: the union's own staff, least loaded first, then the confederation's.
+
+    One GROUP BY. The first candidate is the suggestion: the least-loaded lawyer (or officer) of
+    the case's union; a confederation colleague only when the union has none.
+    """
     open_count = sa.func.count(Case.id)
+    confederation = User.union_id.is_(None)
     query = (
-        sa.select(User.id, User.full_name, open_count)
+        sa.select(User.id, User.full_name, open_count, confederation)
         .outerjoin(Case, sa.and_(Case.assignee_id == User.id, Case.status.in_([s.value for s in OPEN_STATES])))
         .where(*_eligible(case))
-        .group_by(User.id, User.full_name)
-        .order_by(open_count, User.full_name, User.id)
+        .group_by(User.id, User.full_name, User.union_id)
+        .order_by(confederation, open_count, User.full_name, User.id)
     )
-    return [Candidate(user_id, name, count) for user_id, name, count in db.session.execute(query)]
+    return [
+        Candidate(user_id, name, count, own_union=not from_confederation)
+        for user_id, name, count, from_confederation in db.session.execute(query)
+    ]
 
 
 def check_assignee(case: Case, assignee_id: object) -> None:

@@ -15,6 +15,7 @@ from app.services.timeline import append_event
 from app.services.workflow import commit_case_change
 from cases.errors import MissingInput, TransitionNotAllowed
 from cases.i18n import N_
+from cases.national_id import validate_national_id
 from cases.text import fold
 
 PERSON_RESPONDENTS = ("manager", "supervisor", "coworker")
@@ -65,6 +66,22 @@ def detect_conflict(case: Case) -> bool:
         return False
     commit_case_change()
     return True
+
+
+def record_respondent_id(case: Case, user: User, national_id: str, *, expected_version) -> bool:
+    """Store the respondent's T.C. Kimlik No (staff only) and check it against the union's members; commit.
+
+    The number is kept on the case, never in the append-only timeline, so it can be erased with
+    the case's other personal data. Returns whether a conflict is recorded. Raises InvalidNationalId.
+    """
+    ensure_version(case, expected_version)
+    if case.respondent_type not in PERSON_RESPONDENTS:
+        raise TransitionNotAllowed(N_("This case names no person as the respondent."))
+    case.respondent_national_id = validate_national_id(national_id)
+    append_event(case, "conflict", user, {"action": "respondent_id_recorded"})
+    found = flag_conflict(case)
+    commit_case_change()
+    return found
 
 
 def record_handling(case: Case, user: User, note: str, *, expected_version) -> None:

@@ -13,6 +13,7 @@ from app.models import Attachment, Case, Draft, Institution, MemberProfile, Unio
 from app.models.base import utcnow
 from app.models.member import MembershipStatus
 from app.services.concurrency import ensure_version
+from app.services.conflicts import flag_conflict
 from app.services.references import next_reference
 from app.services.timeline import append_event
 from cases.errors import MissingInput, TransitionNotAllowed
@@ -81,6 +82,7 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
     db.session.add(case)
     db.session.flush()
     append_event(case, "submitted", actor, {"to_state": "submitted"}, member_visible=True)
+    flag_conflict(case)  # staff see a conflict in the queue before anyone opens the case
     return case
 
 

@@ -27,6 +27,7 @@ def link_of(event: CaseEvent) -> ChainLink:
         event.actor_id,
         event.created_at,
         event.payload,
+        event.member_visible,
         event.previous_hash,
         event.hash,
     )
@@ -55,6 +56,7 @@ def append_event(
         actor_id=actor.id if actor else None,
         created_at=now,
         payload=dict(payload or {}),
+        member_visible=member_visible,
     )
     event = CaseEvent(
         case_id=case.id,

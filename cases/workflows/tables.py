@@ -49,8 +49,9 @@ LEGAL_TRANSITIONS: Final = (
        assignee_only=True, requires=("authority", "filing_date"), optional=("file_number",)),
     _t("file_lawsuit", N_("Record the lawsuit"), [S.ACCEPTED, S.OBJECTION_FILED], S.LAWSUIT_FILED,
        LEGAL_STAFF, assignee_only=True, requires=("court", "file_number", "filing_date")),
-    _t("record_decision", N_("Record the decision"), [S.LAWSUIT_FILED], S.RESOLVED, LEGAL_STAFF,
-       assignee_only=True, requires=("outcome", "decision_date")),
+    # The board's answer to an objection can end the matter as a court's judgment does.
+    _t("record_decision", N_("Record the decision"), [S.OBJECTION_FILED, S.LAWSUIT_FILED], S.RESOLVED,
+       LEGAL_STAFF, assignee_only=True, requires=("outcome", "decision_date")),
     _t("withdraw", N_("Withdraw the case"), _LEGAL_OPEN, S.WITHDRAWN, MEMBER,
        optional=("reason",)),
     _t("close", N_("Close"), [S.RESOLVED, S.DECLINED, S.WITHDRAWN], S.CLOSED, LEGAL_STAFF,
@@ -103,7 +104,7 @@ LEGAL_WORKFLOW: Final = Workflow(
             S.ACCEPTED: N_("The union has taken on your case and is preparing the next steps."),
             S.OBJECTION_FILED: N_("An objection has been filed with the administration for you."),
             S.LAWSUIT_FILED: N_("A lawsuit has been filed for you. The court will decide."),
-            S.RESOLVED: N_("The court has decided. Your lawyer will explain what it means for you."),
+            S.RESOLVED: N_("A decision has been made on your case. Your lawyer will explain what it means for you."),
             S.DECLINED: N_("The union cannot take on this case. The reason is given on this page."),
         }
     ),

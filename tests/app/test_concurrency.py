@@ -27,6 +27,22 @@ def _signed_in_client(app, user):
     return client
 
 
+def _post_at_once(monkeypatch, posts):
+    """Send each post from its own thread; both pass the version check, then wait for each other to write."""
+    import app.services.workflow as workflow
+
+    barrier = threading.Barrier(len(posts), timeout=10)
+    original = workflow.ensure_version
+
+    def check_then_wait(record, expected):
+        original(record, expected)
+        barrier.wait()
+
+    monkeypatch.setattr(workflow, "ensure_version", check_then_wait)
+    with ThreadPoolExecutor(max_workers=len(posts)) as pool:
+        return list(pool.map(lambda post: post(), posts))
+
+
 def test_two_lawyers_taking_one_case_at_once_one_wins_and_nothing_is_overwritten(app, monkeypatch):
     union = UnionFactory()
     first, second = UserFactory(role="lawyer", union=union), UserFactory(role="lawyer", union=union)
@@ -38,23 +54,8 @@ def test_two_lawyers_taking_one_case_at_once_one_wins_and_nothing_is_overwritten
     before = db.session.get(Case, case.id).version
     forms = [{"csrf_token": csrf_token_from(page), "version": str(before)} for page in pages]
 
-    # Both requests pass the version check, then wait for each other before writing.
-    import app.services.workflow as workflow
-
-    barrier = threading.Barrier(2, timeout=10)
-    original = workflow.ensure_version
-
-    def check_then_wait(record, expected):
-        original(record, expected)
-        barrier.wait()
-
-    monkeypatch.setattr(workflow, "ensure_version", check_then_wait)
-
-    def take(index: int):
-        return clients[index].post(f"/desk/cases/{case.id}/transitions/take", data=forms[index])
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        responses = list(pool.map(take, [0, 1]))
+    url = f"/desk/cases/{case.id}/transitions/take"
+    responses = _post_at_once(monkeypatch, [lambda i=i: clients[i].post(url, data=forms[i]) for i in (0, 1)])
 
     statuses = sorted(r.status_code for r in responses)
     assert statuses == [303, 409]
@@ -106,3 +107,36 @@ def test_references_stay_unique_when_many_cases_are_filed_at_once(app):
     assert all(re.fullmatch(r"EBS-\d{4}-\d{6}", ref) for ref in references)
     assert sorted(int(ref[-6:]) for ref in references) == list(range(1, 81))
     assert db.session.scalar(sa.select(CaseReferenceCounter.last_number)) == 80
+
+
+def test_the_assignee_accepting_and_declining_at_once_from_two_sessions_keeps_one_outcome(app, monkeypatch):
+    from app.services.workflow import perform_transition
+
+    union = UnionFactory()
+    lawyer = UserFactory(role="lawyer", union=union)
+    case = make_case(MemberFactory(union=union))
+    perform_transition(case, "take", lawyer, {}, expected_version=case.version)
+    clients = [_signed_in_client(app, lawyer), _signed_in_client(app, lawyer)]
+    pages = [client.get(f"/desk/cases/{case.id}") for client in clients]
+    db.session.expire_all()
+    before = db.session.get(Case, case.id).version
+    forms = [
+        {"csrf_token": csrf_token_from(pages[0]), "version": str(before)},
+        {"csrf_token": csrf_token_from(pages[1]), "version": str(before), "reason": "Süre geçmiş."},
+    ]
+    actions = ["accept", "decline"]
+    responses = _post_at_once(
+        monkeypatch,
+        [lambda i=i: clients[i].post(f"/desk/cases/{case.id}/transitions/{actions[i]}", data=forms[i]) for i in (0, 1)],
+    )
+
+    assert sorted(r.status_code for r in responses) == [303, 409]
+    won = actions[[r.status_code for r in responses].index(303)]
+    db.session.expire_all()
+    stored = db.session.get(Case, case.id)
+    assert stored.status == {"accept": "accepted", "decline": "declined"}[won]
+    assert stored.decline_reason == ("Süre geçmiş." if won == "decline" else None)
+    events = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.case_id == case.id)).all()
+    assert [e.payload.get("transition") for e in events] == [None, "take", won]
+    loser = next(r for r in responses if r.status_code == 409).get_data(as_text=True)
+    assert f'data-status="{stored.status}"' in loser  # told, and shown the state the other session left

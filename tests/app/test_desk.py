@@ -4,10 +4,11 @@ import re
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from markupsafe import escape
 
 from app.extensions import db
 from app.models import Case, CaseEvent, Court, OutboxMessage
-from tests.factories import InstitutionFactory, MemberFactory, UnionFactory, UserFactory, make_case, user_of
+from tests.factories import PASSWORD, InstitutionFactory, MemberFactory, UnionFactory, UserFactory, make_case, user_of
 from tests.helpers import csrf_token_from
 
 
@@ -359,3 +360,207 @@ def test_search_finds_a_reference_typed_in_lower_case_and_pages_stay_in_range(cl
     page = client.get("/desk/", query_string={"q": case.reference.lower(), "page": "99"}).get_data(as_text=True)
     assert case.reference in page and other.reference not in page
     assert "1 dosya" in page
+
+
+def test_conflict_found_at_filing_shows_in_the_queue_before_anyone_opens_the_case(client, login):
+    union, lawyer, member, _case = _setup()
+    workplace = InstitutionFactory(name="Ankara Devlet Hastanesi")
+    MemberFactory(union=union, institution=workplace, user__full_name="İLKER ÇAĞLAR")
+    case = make_case(member, respondent_type="supervisor", respondent_name="ilker çağlar", institution_id=workplace.id)
+    assert db.session.get(Case, case.id).conflict_status == "detected"
+    login(lawyer)
+    queue = client.get("/desk/").get_data(as_text=True)
+    row = queue.split(f'data-reference="{case.reference}"')[1].split("</tr>")[0]
+    assert 'data-testid="conflict-badge"' in row
+    assert case.reference in client.get("/desk/", query_string={"conflict": "y"}).get_data(as_text=True)
+
+
+def _fresh_client(app, user):
+    fresh = app.test_client()
+    token = csrf_token_from(fresh.get("/login"))
+    fresh.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    return fresh
+
+
+def test_a_conflict_never_reaches_either_member(app, client, login):
+    union, lawyer, member, _case = _setup()
+    workplace = InstitutionFactory(name="Ankara Devlet Hastanesi")
+    respondent = MemberFactory(union=union, institution=workplace, user__full_name="İlker Çağlar")
+    case = make_case(member, respondent_type="supervisor", respondent_name="İlker Çağlar", institution_id=workplace.id)
+    login(lawyer)
+    _post(client, case.id, f"/desk/cases/{case.id}/conflict", {"note": "Dosya başka avukata verildi, gizli tutuldu."})
+    assert db.session.get(Case, case.id).conflict_status == "handled"
+
+    own = _fresh_client(app, user_of(member))
+    page = own.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    assert case.reference in page
+    for secret in (
+        "Çıkar çatışması",
+        "çıkar çatışması",
+        "gizli tutuldu",
+        "conflict",
+        respondent.membership_number or "-",
+    ):
+        assert secret not in page, secret
+    other = _fresh_client(app, user_of(respondent))
+    assert other.get(f"/portal/cases/{case.reference}").status_code == 404
+    assert case.reference not in other.get("/portal/").get_data(as_text=True)
+
+
+def test_two_views_recording_the_same_conflict_at_once_both_show_it(client, login, monkeypatch):
+    from app.services import conflicts
+    from cases.errors import StaleCase
+
+    union, lawyer, member, case = _setup()
+    respondent = MemberFactory(union=union)
+    db.session.get(Case, case.id).respondent_type = "manager"
+    db.session.get(Case, case.id).respondent_national_id = respondent.national_id
+    db.session.commit()
+
+    def lost_the_race(found_case):
+        # The other view committed the same conflict first; this one's write is refused.
+        conflicts.flag_conflict(db.session.get(Case, found_case.id))
+        conflicts.commit_case_change()
+        raise StaleCase("changed")
+
+    monkeypatch.setattr(conflicts, "detect_conflict", lost_the_race)
+    login(lawyer)
+    response = client.get(f"/desk/cases/{case.id}")
+    assert response.status_code == 200
+    assert 'data-testid="conflict-warning"' in response.get_data(as_text=True)
+
+
+def test_case_page_lists_the_members_answers_and_why_the_priority_was_raised(client, login):
+    union, lawyer, member, _case = _setup()
+    case = make_case(
+        member,
+        category="disciplinary_penalty",
+        priority="urgent",
+        details={
+            "penalty": "kinama",
+            "objection_made": "no",
+            "priority_reasons": ["The 7-day period to object to the disciplinary penalty is running."],
+        },
+    )
+    login(lawyer)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    answers = page.split('data-testid="case-details"')[1].split("</dl>")[0]
+    assert "Size hangi ceza verildi?" in answers and "Kınama" in answers and "Hayır" in answers
+    reasons = page.split('data-testid="priority-reasons"')[1].split("</ul>")[0]
+    assert "Disiplin cezasına karşı 7 günlük itiraz süresi işliyor." in reasons
+    # A case whose answers raised nothing shows no such section.
+    assert "priority-reasons" not in client.get(f"/desk/cases/{_case.id}").get_data(as_text=True)
+
+
+def test_suggestion_is_the_least_loaded_lawyer_of_the_cases_union_and_reassigning_is_an_event(client, login):
+    union = UnionFactory()
+    own = UserFactory(role="lawyer", union=union, full_name="Av. Sendika")
+    other_own = UserFactory(role="lawyer", union=union, full_name="Av. Diğer")
+    # Idle and first by name, yet not of the union.
+    UserFactory(role="lawyer", union=None, full_name="Av. Ahmet Konfederasyon")
+    UserFactory(role="lawyer", union=UnionFactory(), full_name="Av. Başka Sendika")
+    UserFactory(role="lawyer", union=union, full_name="Av. Ayrıldı", active=False)
+    admin = UserFactory(role="admin", union=union)
+    member = MemberFactory(union=union)
+    taken = make_case(member)
+    db.session.get(Case, taken.id).assignee_id, db.session.get(Case, taken.id).status = own.id, "in_review"
+    db.session.commit()
+    case = make_case(member)
+    login(admin)
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    form = page.split('data-testid="transition-assign"')[1].split("</form>")[0]
+    assert "en az açık dosyası olan Av. Diğer" in form
+    assert "Av. Ahmet Konfederasyon" in form  # may still be chosen
+    assert "Av. Başka Sendika" not in form and "Av. Ayrıldı" not in form
+
+    assert (
+        _post(client, case.id, f"/desk/cases/{case.id}/transitions/assign", {"assignee_id": other_own.id}).status_code
+        == 303
+    )
+    assert (
+        _post(client, case.id, f"/desk/cases/{case.id}/transitions/assign", {"assignee_id": own.id}).status_code == 303
+    )
+    stored = db.session.get(Case, case.id)
+    assert (stored.assignee_id, stored.status) == (own.id, "in_review")
+    assignments = [e for e in _events(case.id) if e.payload.get("transition") == "assign"]
+    assert [e.payload["data"]["assignee_id"] for e in assignments] == [other_own.id, own.id]
+    assert all(not e.member_visible for e in assignments)
+    timeline = client.get(f"/desk/cases/{case.id}").get_data(as_text=True).split('data-testid="timeline"')[1]
+    assert timeline.index("Av. Diğer") < timeline.rindex("Av. Sendika")
+
+
+def test_each_transition_form_asks_exactly_the_inputs_its_transition_takes(app):
+    from app.desk.forms import transition_form
+    from cases.workflows import WORKFLOWS
+
+    with app.test_request_context():
+        for workflow in WORKFLOWS:
+            for t in workflow.transitions:
+                form = transition_form(t, assignee_choices=[("", "—")])
+                asked = {f.short_name for f in form} - {"csrf_token", "version"}
+                assert asked == {*t.requires, *t.optional}, t.name
+                required = {f.short_name for f in form if f.flags.required}
+                assert required == set(t.requires), t.name
+
+
+def test_the_case_page_offers_exactly_the_allowed_steps_with_their_inputs(app, client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/accept", {})
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    offered = set(re.findall(r'data-testid="transition-(\w+)"', page))
+    assert offered == {"file_objection", "file_lawsuit"}
+    lawsuit = page.split('data-testid="transition-file_lawsuit"')[1].split("</form>")[0]
+    names = set(re.findall(r'name="(\w+)"', lawsuit)) - {"csrf_token", "version", "submit"}
+    assert names == {"court", "file_number", "filing_date"}
+    other = _fresh_client(app, UserFactory(role="lawyer", union=union))
+    page = other.get(f"/desk/cases/{case.id}").get_data(as_text=True)  # not the assignee: no step
+    assert page.count('data-testid="page-heading"') == 1
+    assert not re.findall(r'data-testid="transition-(\w+)"', page)
+
+
+def test_a_steps_note_says_the_member_sees_it_unlike_an_internal_note(client, login):
+    union = UnionFactory()
+    officer = UserFactory(role="officer", union=union)
+    case = make_case(MemberFactory(union=union), kind="social", category="bereavement", narrative="Vefat")
+    login(officer)
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "1000"})
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    paid = page.split('data-testid="transition-mark_paid"')[1].split("</form>")[0]
+    assert "Bu notu üye görür." in paid
+
+
+def test_staff_record_the_respondents_national_id_and_it_is_checked_for_a_conflict(app, client, login):
+    union, lawyer, member, _case = _setup()
+    respondent = MemberFactory(union=union, user__full_name="Müdür Bey")
+    case = make_case(member, respondent_type="manager", respondent_name="Kerem Öz")
+    login(lawyer)
+    assert 'data-testid="conflict-warning"' not in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    refused = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": "10000000145"})
+    assert refused.status_code == 400 and "kontrol" in refused.get_data(as_text=True).lower()
+    assert db.session.get(Case, case.id).respondent_national_id is None
+
+    done = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": respondent.national_id})
+    assert done.status_code == 303
+    stored = db.session.get(Case, case.id)
+    assert (stored.respondent_national_id, stored.conflict_status) == (respondent.national_id, "detected")
+    page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert 'data-testid="conflict-warning"' in page and "Müdür Bey" not in page
+    assert respondent.national_id not in page and respondent.national_id[:3] + "******" in page
+    assert str(escape("Karşı tarafın T.C. Kimlik No'su kaydedildi")) in page
+    # The number stays on the case alone: the append-only timeline never holds it.
+    assert all(respondent.national_id not in str(e.payload) for e in _events(case.id))
+    assert respondent.national_id not in _fresh_client(app, user_of(member)).get(
+        f"/portal/cases/{case.reference}"
+    ).get_data(as_text=True)
+
+
+def test_no_respondent_id_is_asked_when_the_respondent_is_the_administration(client, login):
+    _union, lawyer, _member, case = _setup()
+    login(lawyer)
+    assert 'data-testid="respondent-form"' not in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    response = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": "10000000146"})
+    assert response.status_code == 303
+    assert db.session.get(Case, case.id).respondent_national_id is None

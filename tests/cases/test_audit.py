@@ -32,6 +32,7 @@ def chain(length: int, case_id: int = 5) -> list[ChainLink]:
                 actor_id=None if n == 0 else 10 + n,
                 created_at=T0 + timedelta(minutes=n),
                 payload={"n": n, "text": f"adım {n}"},
+                member_visible=n % 2 == 0,
                 event_id=100 + n,
             )
         )
@@ -45,18 +46,18 @@ def test_genesis_hash_is_sixty_four_zeros() -> None:
 def test_digest_is_sha256_of_canonical_json() -> None:
     expected_text = (
         '{"actor_id":10,"case_id":5,"created_at":"2025-06-16T09:30:00.000000+00:00","kind":"transition",'
-        '"payload":{"data":{"reason":"Süre geçmiş — İdare\'ye başvuru yok."},"transition":"decline"},'
+        '"member_visible":true,"payload":{"data":{"reason":"Süre geçmiş — İdare\'ye başvuru yok."},"transition":"decline"},'
         '"previous_hash":"' + GENESIS_HASH + '","sequence":1}'
     )
     expected = hashlib.sha256(expected_text.encode("utf-8")).hexdigest()
-    assert event_digest(GENESIS_HASH, 5, 1, "transition", 10, T0, PAYLOAD) == expected
+    assert event_digest(GENESIS_HASH, 5, 1, "transition", 10, T0, PAYLOAD, True) == expected
 
 
 def test_digest_ignores_key_order_and_survives_a_json_round_trip() -> None:
     reordered = {"data": dict(reversed(list(PAYLOAD["data"].items()))), "transition": "decline"}
     stored = json.loads(json.dumps(PAYLOAD))
     digests = {
-        event_digest(GENESIS_HASH, 5, 1, "transition", 10, T0, payload)
+        event_digest(GENESIS_HASH, 5, 1, "transition", 10, T0, payload, False)
         for payload in (PAYLOAD, reordered, stored)
     }
     assert len(digests) == 1
@@ -74,8 +75,8 @@ def test_digest_ignores_key_order_and_survives_a_json_round_trip() -> None:
     ],
 )
 def test_digest_sees_the_instant_not_its_spelling(moment: datetime | str) -> None:
-    assert event_digest(GENESIS_HASH, 5, 1, "k", None, moment, {}) == event_digest(
-        GENESIS_HASH, 5, 1, "k", None, T0, {}
+    assert event_digest(GENESIS_HASH, 5, 1, "k", None, moment, {}, False) == event_digest(
+        GENESIS_HASH, 5, 1, "k", None, T0, {}, False
     )
 
 
@@ -90,6 +91,7 @@ def test_digest_sees_the_instant_not_its_spelling(moment: datetime | str) -> Non
         {"actor_id": None},
         {"created_at": T0 + timedelta(microseconds=1)},
         {"payload": {**PAYLOAD, "transition": "accept"}},
+        {"member_visible": True},
     ],
 )
 def test_every_field_changes_the_digest(change: dict[str, object]) -> None:
@@ -101,6 +103,7 @@ def test_every_field_changes_the_digest(change: dict[str, object]) -> None:
         "actor_id": 10,
         "created_at": T0,
         "payload": PAYLOAD,
+        "member_visible": False,
     }
     assert event_digest(**fields) != event_digest(**{**fields, **change})
 
@@ -108,7 +111,7 @@ def test_every_field_changes_the_digest(change: dict[str, object]) -> None:
 @pytest.mark.parametrize("payload", [{"amount": float("nan")}, {"when": T0}, {"items": {1, 2}}])
 def test_digest_refuses_what_a_json_column_would_not_give_back(payload: dict[str, object]) -> None:
     with pytest.raises((TypeError, ValueError)):
-        event_digest(GENESIS_HASH, 5, 1, "k", None, T0, payload)
+        event_digest(GENESIS_HASH, 5, 1, "k", None, T0, payload, False)
 
 
 def test_append_link_continues_the_chain() -> None:
@@ -116,10 +119,10 @@ def test_append_link_continues_the_chain() -> None:
     assert (first.sequence, first.previous_hash) == (FIRST_SEQUENCE, GENESIS_HASH)
     assert (second.sequence, second.previous_hash) == (2, first.hash)
     assert second.hash == event_digest(
-        first.hash, 5, 2, "note", second.actor_id, second.created_at, second.payload
+        first.hash, 5, 2, "note", second.actor_id, second.created_at, second.payload, False
     )
     with pytest.raises(ValueError):
-        append_link(second, case_id=6, kind="note", actor_id=None, created_at=T0, payload={})
+        append_link(second, case_id=6, kind="note", actor_id=None, created_at=T0, payload={}, member_visible=False)
 
 
 def test_an_intact_chain_verifies() -> None:
@@ -143,6 +146,8 @@ def test_a_chain_read_back_from_the_database_verifies() -> None:
         (lambda link: {"payload": {**link.payload, "text": "değişti"}}, "changed after it was written"),
         (lambda link: {"kind": "internal_note"}, "changed after it was written"),
         (lambda link: {"actor_id": 999}, "changed after it was written"),
+        # An internal note made visible to the member is tampering too.
+        (lambda link: {"member_visible": not link.member_visible}, "changed after it was written"),
         (lambda link: {"created_at": link.created_at - timedelta(days=1)}, "changed after it was written"),
         (lambda link: {"hash": "a" * 64}, "changed after it was written"),
         (lambda link: {"previous_hash": "b" * 64}, "does not point to the hash"),
@@ -166,7 +171,14 @@ def test_a_rehashed_forgery_is_caught_at_the_next_link() -> None:
     links[2] = replace(
         forged,
         hash=event_digest(
-            forged.previous_hash, 5, 3, forged.kind, forged.actor_id, forged.created_at, forged.payload
+            forged.previous_hash,
+            5,
+            3,
+            forged.kind,
+            forged.actor_id,
+            forged.created_at,
+            forged.payload,
+            forged.member_visible,
         ),
     )
     broken = verify_chain(links)

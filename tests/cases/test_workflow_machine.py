@@ -125,9 +125,7 @@ class CaseMachine(RuleBasedStateMachine):
         actor, assigned, before = self.actor(who), self.assignee is not None, self.state
         offered = {t.name for t in available_transitions(self.workflow, before, actor, assigned=assigned)}
         try:
-            result = apply_transition(
-                self.workflow, before, name, actor, inputs, assigned=assigned, today=TODAY
-            )
+            result = apply_transition(self.workflow, before, name, actor, inputs, assigned=assigned, today=TODAY)
         except TransitionNotAllowed as refused:
             assert name not in offered
             assert refused.render()
@@ -164,6 +162,7 @@ class CaseMachine(RuleBasedStateMachine):
                 actor_id=actor.user_id,
                 created_at=self.clock,
                 payload=json.loads(json.dumps(payload)),
+                member_visible=bool(payload["member_visible"]),
                 event_id=1000 + len(self.links),
             )
         )
@@ -211,6 +210,11 @@ class CaseMachine(RuleBasedStateMachine):
         )
         altered = list(self.links)
         altered[index] = replace(original, payload=altered_payload)
+        broken = verify_chain(altered)
+        assert broken is not None
+        assert (broken.event_id, broken.sequence) == (original.event_id, original.sequence)
+        # The stored visibility flag alone flipped (an internal entry shown to the member).
+        altered[index] = replace(original, member_visible=not original.member_visible)
         broken = verify_chain(altered)
         assert broken is not None
         assert (broken.event_id, broken.sequence) == (original.event_id, original.sequence)
