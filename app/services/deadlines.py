@@ -95,7 +95,15 @@ def case_deadlines(case_id: int) -> list[Deadline]:
 # Changes -----------------------------------------------------------------------------------
 
 
-def _refresh_next_deadline(case: Case) -> None:
+def refresh_next_deadline(case: Case) -> None:
+    """Keep ``Case.next_deadline`` the nearest open due date, and empty while the case is inactive.
+
+    An ended case keeps its deadline rows (a reopened case gets them back) but no longer shows
+    as overdue in the queue, nor sorts or filters by them.
+    """
+    if case.status in INACTIVE_STATES:
+        case.next_deadline = None
+        return
     db.session.flush()
     case.next_deadline = db.session.scalar(
         sa.select(sa.func.min(Deadline.due_date)).where(Deadline.case_id == case.id, Deadline.status == OPEN)
@@ -150,7 +158,7 @@ def confirm_proposal(case: Case, rule_id: str, actor: User, *, expected_version)
     ensure_version(case, expected_version)
     deadline = _rule_deadline(case, rule_id, actor, load_calendar(), OPEN)
     _event(case, actor, "confirmed", deadline, legal_basis=deadline.legal_basis)
-    _refresh_next_deadline(case)
+    refresh_next_deadline(case)
     db.session.commit()
     return deadline
 
@@ -188,7 +196,7 @@ def add_from_rule(
     deadline = _record(case, result, actor, OPEN)
     deadline.note = (note or "").strip() or None
     _event(case, actor, "computed", deadline, legal_basis=deadline.legal_basis, start_date=start.isoformat())
-    _refresh_next_deadline(case)
+    refresh_next_deadline(case)
     db.session.commit()
     return deadline
 
@@ -219,7 +227,7 @@ def add_manual(case: Case, title: str, due: date, note: str | None, actor: User,
     db.session.add(deadline)
     db.session.flush()
     _event(case, actor, "added", deadline, note=deadline.note)
-    _refresh_next_deadline(case)
+    refresh_next_deadline(case)
     db.session.commit()
     return deadline
 
@@ -237,7 +245,7 @@ def edit_date(case: Case, deadline: Deadline, due: date, reason: str, actor: Use
     deadline.due_date = due
     deadline.edit_reason = reason.strip()
     _event(case, actor, "edited", deadline, previous_date=previous.isoformat(), reason=deadline.edit_reason)
-    _refresh_next_deadline(case)
+    refresh_next_deadline(case)
     db.session.commit()
 
 
@@ -247,7 +255,7 @@ def mark_met(case: Case, deadline: Deadline, actor: User, *, expected_version) -
     deadline.status = MET
     deadline.met_at = utcnow()
     _event(case, actor, "met", deadline)
-    _refresh_next_deadline(case)
+    refresh_next_deadline(case)
     db.session.commit()
 
 
@@ -257,7 +265,7 @@ def dismiss(case: Case, deadline: Deadline, reason: str, actor: User, *, expecte
     deadline.status = DISMISSED
     deadline.edit_reason = reason.strip()
     _event(case, actor, "dismissed", deadline, reason=deadline.edit_reason)
-    _refresh_next_deadline(case)
+    refresh_next_deadline(case)
     db.session.commit()
 
 

@@ -11,6 +11,7 @@ from app.models import Case, User
 from app.models.base import utcnow
 from app.services.assignment import check_assignee
 from app.services.concurrency import STALE_MESSAGE, ensure_version
+from app.services.deadlines import INACTIVE_STATES, refresh_next_deadline
 from app.services.timeline import append_event
 from cases.errors import StaleCase
 from cases.i18n import N_
@@ -126,6 +127,8 @@ def _record_on_case(case: Case, result: TransitionResult) -> None:
             elif column == "amount_approved":
                 value = Decimal(str(value))
             setattr(case, column, value)
+    if {result.new_state.value, result.event.from_state.value} & set(INACTIVE_STATES):
+        refresh_next_deadline(case)
     if result.new_state == State.CLOSED:
         case.closed_at = utcnow()
     elif result.event.from_state == State.CLOSED:

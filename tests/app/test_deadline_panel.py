@@ -436,3 +436,35 @@ def test_moving_a_date_past_the_rules_last_day_is_warned(client, login, db, new_
     assert _post(client, case, f"{deadline.id}/edit", data).status_code == 303
     page = _page(client, case).get_data(as_text=True)
     assert ("kuralın verdiği son günden (01.09.2026) sonra" in page) is warned
+
+
+def test_an_ended_case_no_longer_shows_its_deadline_and_a_reopened_one_gets_it_back(client, login, db):
+    from app.services.workflow import perform_transition
+
+    _member, lawyer, case = _setup(db, notification_date=date.today() - timedelta(days=90))
+    login(lawyer)
+    _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": _case(db, case).version})
+    due = _case(db, case).next_deadline
+    assert due is not None and due < date.today()
+    assert 'data-testid="overdue-badge"' in client.get("/desk/?overdue=y").get_data(as_text=True)
+
+    steps = [("take", {}), ("decline", {"reason": "Dava açma süresi geçmiş."}), ("close", {})]
+    for name, inputs in steps:
+        current = _case(db, case)
+        perform_transition(
+            current, name, db.session.get(type(lawyer), lawyer.id), inputs, expected_version=current.version
+        )
+    assert _case(db, case).next_deadline is None
+    queue = client.get("/desk/?overdue=y").get_data(as_text=True)
+    assert case.reference not in queue and 'data-testid="overdue-badge"' not in queue
+
+    current = _case(db, case)
+    perform_transition(
+        current,
+        "reopen",
+        db.session.get(type(lawyer), lawyer.id),
+        {"reason": "Yeni belge geldi."},
+        expected_version=current.version,
+    )
+    assert _case(db, case).next_deadline == due
+    assert case.reference in client.get("/desk/?overdue=y").get_data(as_text=True)
