@@ -103,8 +103,7 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
         view.title = _("Evidence added")
         view.facts.append((_("File"), str(payload.get("name", ""))))
     elif event.kind == "document":
-        view.title = _("Document")
-        view.text = str(payload.get("title") or payload.get("name") or "")
+        _describe_document(view, payload)
     elif event.kind == "deadline":
         _describe_deadline(view, payload)
     elif event.kind == "priority":
@@ -127,6 +126,21 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
         view.title = event.kind
         view.text = _text_of(payload)
     return view
+
+
+def _describe_document(view: EventView, payload: dict) -> None:
+    action = payload.get("action")
+    if action == "generated":
+        view.title = _("Document generated")
+    elif action == "shared":
+        view.title = _("Document shared with the member")
+    else:
+        view.title = _("Document")
+    view.text = str(payload.get("title") or payload.get("name") or "")
+    if payload.get("version") is not None:
+        view.facts.append((_("Template version"), str(payload["version"])))
+    if payload.get("filename"):
+        view.facts.append((_("File"), str(payload["filename"])))
 
 
 # What each deadline action (app.services.deadlines) reads as on the timeline.

@@ -184,6 +184,9 @@ def test_sharing_makes_the_document_visible_to_the_member(setup, client, db):
     events = list(shared)
     assert [e.member_visible for e in events] == [False, True]
     assert events[1].payload["title"].startswith("İptal davası dilekçesi")
+    timeline = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+    assert "Belge oluşturuldu" in timeline and "Belge üyeyle paylaşıldı" in timeline
+    assert "Şablon sürümü" in timeline and document.filename in timeline
 
 
 @pytest.mark.parametrize("who", ["foreign_lawyer", "officer", "member"])
