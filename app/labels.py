@@ -1,6 +1,14 @@
 """Translated labels for the domain's stable identifiers (roles, kinds, states, …)."""
 
+import re
+from datetime import date
+
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
+from cases.grievance import Question, QuestionType, format_iban
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 ROLES = {
     "member": _l("Member"),
@@ -96,3 +104,18 @@ def label(table: dict, key: str | None) -> str:
     if key is None:
         return ""
     return str(table.get(key, key))
+
+
+def answer_label(question: Question, value: str) -> str:
+    """A member's answer to a filing question as people read it (the member on review, staff on the case)."""
+    if not value:
+        return ""
+    if question.type == QuestionType.CHOICE:
+        return next((_(label) for v, label in question.choices if v == value), value)
+    if question.type == QuestionType.YES_NO:
+        return _("Yes") if value == "yes" else _("No") if value == "no" else value
+    if question.type == QuestionType.DATE and _ISO_DATE.fullmatch(value):
+        return date.fromisoformat(value).strftime("%d.%m.%Y")
+    if question.type == QuestionType.IBAN:
+        return format_iban(value)
+    return value

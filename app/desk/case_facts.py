@@ -8,8 +8,8 @@ The case page lists both, labelled as the member saw the questions.
 from flask_babel import gettext as _
 
 from app.i18n import translate_marked
+from app.labels import answer_label
 from app.models import Case
-from app.portal.wizard import _display_value  # one way to show an answer, on both sides of the union
 from cases.grievance import all_questions
 
 PRIORITY_REASONS = "priority_reasons"
@@ -23,7 +23,7 @@ def detail_rows(case: Case) -> list[tuple[str, str]]:
     for question in all_questions(kind=case.kind, category=case.category):
         value = details.pop(question.id, None)
         if value not in (None, ""):
-            rows.append((_(question.label), _display_value(question, str(value))))
+            rows.append((_(question.label), answer_label(question, str(value))))
     # Answers to questions the form no longer asks are facts too: shown as stored.
     rows.extend((key, str(value)) for key, value in details.items() if value not in (None, ""))
     return rows

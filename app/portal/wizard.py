@@ -7,6 +7,7 @@ from datetime import date
 from flask import abort, render_template
 from flask_babel import gettext as _
 
+from app.labels import answer_label
 from app.portal.forms import ConfirmForm, EvidenceForm, StepForm
 from app.services import filing
 from cases.grievance import (
@@ -14,7 +15,6 @@ from cases.grievance import (
     QuestionType,
     StepId,
     answer_warnings,
-    format_iban,
     questions_for,
     render_messages,
     steps_for,
@@ -127,20 +127,6 @@ def render_step(draft, step_id: str, *, values=None, errors=None, status=200, ev
     return render_template("portal/step.html", **context), status
 
 
-def _display_value(q: Question, value: str) -> str:
-    if not value:
-        return ""
-    if q.type == QuestionType.CHOICE:
-        return next((_(label) for v, label in q.choices if v == value), value)
-    if q.type == QuestionType.YES_NO:
-        return _("Yes") if value == "yes" else _("No") if value == "no" else value
-    if q.type == QuestionType.DATE and _ISO.fullmatch(value):
-        return date.fromisoformat(value).strftime("%d.%m.%Y")
-    if q.type == QuestionType.IBAN:
-        return format_iban(value)
-    return value
-
-
 def _review_context(draft) -> dict:
     answers = draft.answers or {}
     errors = render_messages(validate_grievance(answers, kind=draft.kind, today=date.today()), _)
@@ -151,7 +137,7 @@ def _review_context(draft) -> dict:
             if q.show_if and not q.show_if.holds(answers):
                 continue
             value = str(answers.get(q.id) or "")
-            items.append((_(q.label), _display_value(q, value), errors.get(q.id)))
+            items.append((_(q.label), answer_label(q, value), errors.get(q.id)))
         if items:
             sections.append({"step": step.id.value, "title": _(step.title), "items": items})
     warnings = render_messages(answer_warnings(answers, kind=draft.kind, today=date.today()), _)
