@@ -125,9 +125,7 @@ class CaseMachine(RuleBasedStateMachine):
         actor, assigned, before = self.actor(who), self.assignee is not None, self.state
         offered = {t.name for t in available_transitions(self.workflow, before, actor, assigned=assigned)}
         try:
-            result = apply_transition(
-                self.workflow, before, name, actor, inputs, assigned=assigned, today=TODAY
-            )
+            result = apply_transition(self.workflow, before, name, actor, inputs, assigned=assigned, today=TODAY)
         except TransitionNotAllowed as refused:
             assert name not in offered
             assert refused.render()

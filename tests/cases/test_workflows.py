@@ -114,9 +114,7 @@ VALID_INPUTS: dict[str, dict[str, object]] = {
 }
 
 
-def expected_target(
-    workflow: str, state: str, name: str, role: str, is_assignee: bool, assigned: bool
-) -> str | None:
+def expected_target(workflow: str, state: str, name: str, role: str, is_assignee: bool, assigned: bool) -> str | None:
     """The state the table expects after the action, or None when the action must be refused."""
     if name not in EXPECTED[workflow]:
         return None
@@ -148,15 +146,11 @@ def test_permission_table(
     expected = expected_target(workflow.name, state, name, role, is_assignee, assigned)
     actor = Actor(user_id=7, role=Role(role), is_assignee=is_assignee)
 
-    offered = name in {
-        t.name for t in available_transitions(workflow, State(state), actor, assigned=assigned)
-    }
+    offered = name in {t.name for t in available_transitions(workflow, State(state), actor, assigned=assigned)}
     assert offered == (expected is not None)
     if expected is None:
         with pytest.raises(TransitionNotAllowed):
-            apply_transition(
-                workflow, State(state), name, actor, VALID_INPUTS[name], assigned=assigned, today=TODAY
-            )
+            apply_transition(workflow, State(state), name, actor, VALID_INPUTS[name], assigned=assigned, today=TODAY)
     else:
         result = apply_transition(
             workflow, State(state), name, actor, VALID_INPUTS[name], assigned=assigned, today=TODAY
@@ -303,9 +297,7 @@ def test_assign_names_the_new_assignee_and_is_internal() -> None:
 
 def test_other_transitions_leave_the_assignee_alone() -> None:
     lawyer = Actor(10, Role.LAWYER, is_assignee=True)
-    result = apply_transition(
-        LEGAL_WORKFLOW, State.IN_REVIEW, "accept", lawyer, {}, assigned=True, today=TODAY
-    )
+    result = apply_transition(LEGAL_WORKFLOW, State.IN_REVIEW, "accept", lawyer, {}, assigned=True, today=TODAY)
     assert result.assignee_id is None
 
 
@@ -370,9 +362,7 @@ def test_admin_needs_to_be_assigned_for_assignee_work_but_may_always_close() -> 
     assigned_admin = Actor(20, Role.ADMIN, is_assignee=True)
     offered = {t.name for t in available_transitions(LEGAL_WORKFLOW, State.IN_REVIEW, admin, assigned=True)}
     assert offered == {"assign"}
-    offered = {
-        t.name for t in available_transitions(LEGAL_WORKFLOW, State.IN_REVIEW, assigned_admin, assigned=True)
-    }
+    offered = {t.name for t in available_transitions(LEGAL_WORKFLOW, State.IN_REVIEW, assigned_admin, assigned=True)}
     assert offered == {"assign", "request_info", "accept", "decline"}
     offered = {t.name for t in available_transitions(LEGAL_WORKFLOW, State.WITHDRAWN, admin, assigned=False)}
     assert offered == {"close"}
@@ -385,9 +375,7 @@ ASSIGNEE_OFFICER = Actor(30, Role.OFFICER, is_assignee=True)
 
 
 def legal(state: State, name: str, inputs: dict[str, object]) -> dict[str, object]:
-    result = apply_transition(
-        LEGAL_WORKFLOW, state, name, ASSIGNEE_LAWYER, inputs, assigned=True, today=TODAY
-    )
+    result = apply_transition(LEGAL_WORKFLOW, state, name, ASSIGNEE_LAWYER, inputs, assigned=True, today=TODAY)
     return dict(result.event.data)
 
 
@@ -457,18 +445,14 @@ def test_file_lawsuit_needs_court_file_number_and_date(missing: str) -> None:
     [TODAY + timedelta(days=1), "2025-06-17", datetime(2025, 6, 17, 9, 0)],
 )
 def test_filing_date_cannot_be_in_the_future(filing_date: object) -> None:
-    error = refused_input(
-        legal, State.ACCEPTED, "file_objection", {"authority": "Kurum", "filing_date": filing_date}
-    )
+    error = refused_input(legal, State.ACCEPTED, "file_objection", {"authority": "Kurum", "filing_date": filing_date})
     assert error.params == {"field": "filing_date"}
     assert error.render() == "This date is in the future. Please check it."
 
 
 @pytest.mark.parametrize("filing_date", ["16.06.2025", "2025-02-30", "yesterday", 20250616, "0225-06-16"])
 def test_filing_date_must_be_a_real_plausible_date(filing_date: object) -> None:
-    error = refused_input(
-        legal, State.ACCEPTED, "file_objection", {"authority": "Kurum", "filing_date": filing_date}
-    )
+    error = refused_input(legal, State.ACCEPTED, "file_objection", {"authority": "Kurum", "filing_date": filing_date})
     assert error.params == {"field": "filing_date"}
 
 
@@ -484,17 +468,12 @@ def test_dates_are_stored_as_iso_text(given: object, stored: str) -> None:
 def test_optional_inputs_are_kept_when_given_and_dropped_when_blank() -> None:
     base = {"authority": "İl Disiplin Kurulu", "filing_date": TODAY}
     assert "file_number" not in legal(State.ACCEPTED, "file_objection", {**base, "file_number": "  "})
-    assert (
-        legal(State.ACCEPTED, "file_objection", {**base, "file_number": "E.2025/7"})["file_number"]
-        == "E.2025/7"
-    )
+    assert legal(State.ACCEPTED, "file_objection", {**base, "file_number": "E.2025/7"})["file_number"] == "E.2025/7"
 
 
 @pytest.mark.parametrize("outcome", ["victory", "", None, "WON", 3])
 def test_record_decision_needs_a_known_outcome(outcome: object) -> None:
-    error = refused_input(
-        legal, State.LAWSUIT_FILED, "record_decision", {"outcome": outcome, "decision_date": TODAY}
-    )
+    error = refused_input(legal, State.LAWSUIT_FILED, "record_decision", {"outcome": outcome, "decision_date": TODAY})
     assert error.params == {"field": "outcome"}
 
 
@@ -573,9 +552,7 @@ def test_withdraw_takes_an_optional_reason() -> None:
         today=TODAY,
     )
     assert (result.new_state, result.event.data) == (State.WITHDRAWN, {"reason": "Settled"})
-    result = apply_transition(
-        LEGAL_WORKFLOW, State.SUBMITTED, "withdraw", member, {}, assigned=False, today=TODAY
-    )
+    result = apply_transition(LEGAL_WORKFLOW, State.SUBMITTED, "withdraw", member, {}, assigned=False, today=TODAY)
     assert result.event.data == {}
 
 
@@ -593,9 +570,7 @@ def test_every_state_has_a_label_and_member_words() -> None:
 
 
 def test_member_words_fit_the_kind() -> None:
-    assert (
-        describe_state_for_member(State.IN_REVIEW, CaseKind.LEGAL) == "A union lawyer is reviewing your case."
-    )
+    assert describe_state_for_member(State.IN_REVIEW, CaseKind.LEGAL) == "A union lawyer is reviewing your case."
     assert "officer" in describe_state_for_member(State.IN_REVIEW, CaseKind.MATERIAL)
     assert "lawyer" not in describe_state_for_member(State.IN_REVIEW)
     assert state_label(State.AWAITING_MEMBER) == "Awaiting the member"
