@@ -114,9 +114,10 @@ def check_production(settings: dict) -> None:
     uri = settings.get("SQLALCHEMY_DATABASE_URI") or ""
     if not uri:
         problems.append("DATABASE_URL is not set (e.g. postgresql+psycopg://user@host/dayanak).")
-    elif uri.startswith("sqlite") and (uri in {"sqlite://", "sqlite:///:memory:"} or ":memory:" in uri):
+    elif uri.startswith("sqlite") and (uri == "sqlite://" or ":memory:" in uri or "mode=memory" in uri):
         problems.append("DATABASE_URL points to an in-memory SQLite database: every restart would lose all data.")
-    if settings.get("DEBUG"):
+    # FLASK_DEBUG (also set by `flask --debug`) turns the debugger on after the app is built: refuse it too.
+    if settings.get("DEBUG") or _bool("FLASK_DEBUG", False):
         problems.append("Debug mode is on (FLASK_DEBUG): it exposes an interactive console. Turn it off.")
     if not settings.get("SECRET_KEY"):
         problems.append(
