@@ -115,13 +115,26 @@ def test_logout_needs_post_with_csrf(client, login):
     assert client.get("/desk/").status_code == 302
 
 
-def test_open_redirect_after_login_is_ignored(client):
+@pytest.mark.parametrize(
+    "target", ["//evil.example/x", "/\\evil.example/x", "/\t/evil.example", "https://evil.example/", "desk"]
+)
+def test_open_redirect_after_login_is_ignored(client, target):
     user = UserFactory(role="lawyer")
     token = csrf_token_from(client.get("/login"))
     response = client.post(
-        "/login?next=//evil.example/x", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+        "/login", query_string={"next": target}, data={"email": user.email, "password": PASSWORD, "csrf_token": token}
     )
     assert response.headers["Location"] == "/desk/"
+
+
+def test_sign_in_returns_to_the_page_asked_for(client):
+    user = UserFactory(role="lawyer")
+    assert client.get("/desk/deadlines").headers["Location"].startswith("/login?next=")
+    token = csrf_token_from(client.get("/login"))
+    response = client.post(
+        "/login?next=/desk/deadlines", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.headers["Location"] == "/desk/deadlines"
 
 
 def test_session_cookie_is_httponly_and_samesite(client):
