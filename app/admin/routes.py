@@ -13,7 +13,7 @@ from app.models import Case, Institution, MemberProfile, Union, User
 from app.services import admin as admin_service
 from app.services.accounts import email_taken
 from cases.text import fold
-from cases.vocabulary import Role
+from cases.vocabulary import STAFF_ROLES, Role
 
 
 def _union_choices(with_confederation: bool) -> list[tuple[int, str]]:
@@ -49,12 +49,18 @@ def home():
 @allow(Role.ADMIN)
 def users():
     role = request.args.get("role")
-    query = sa.select(User).order_by(User.full_name)
+    query = sa.select(User).order_by(User.full_name, User.id)
     if role in {r.value for r in Role}:
         query = query.where(User.role == role)
+    else:
+        # Staff accounts by default: the members (a million of them) have their own page and filters.
+        role = None
+        query = query.where(User.role.in_([r.value for r in STAFF_ROLES]))
     text = request.args.get("q", "").strip()
     if text:
-        query = query.where(User.email.contains(text.lower()) | User.full_name.contains(text))
+        query = query.where(
+            User.email.contains(text.lower(), autoescape=True) | User.full_name.icontains(text, autoescape=True)
+        )
     page = db.paginate(query, page=_page(), per_page=current_app.config["PAGE_SIZE"], error_out=False)
     unions = {u.id: u for u in db.session.scalars(sa.select(Union)).all()}
     return render_template("admin/users.html", page=page, unions=unions, role=role, q=text)
