@@ -159,7 +159,9 @@ def institutions():
     text = request.args.get("q", "").strip()
     query = sa.select(Institution).order_by(Institution.province, Institution.name_folded)
     if text:
-        query = query.where(Institution.name_folded.contains(fold(text)) | (Institution.province == text))
+        query = query.where(
+            Institution.name_folded.contains(fold(text), autoescape=True) | (Institution.province == text)
+        )
     page = db.paginate(query, page=_page(), per_page=current_app.config["PAGE_SIZE"], error_out=False)
     unions = {u.id: u for u in db.session.scalars(sa.select(Union)).all()}
     return render_template("admin/institutions.html", page=page, unions=unions, q=text)

@@ -193,3 +193,17 @@ def test_every_form_post_without_a_csrf_token_is_refused(app, client, login, sig
         if response.status_code != 400 or "Form süresi doldu" not in response.get_data(as_text=True):
             wrong.append((rule.endpoint, response.status_code))
     assert wrong == []
+
+
+def test_a_case_outside_the_scope_looks_exactly_like_a_missing_one(client, login, db):
+    member = MemberFactory()
+    case = make_case(member)
+    login(UserFactory(role="lawyer", union_id=MemberFactory().union_id))
+    outside = client.get(f"/desk/cases/{case.id}")
+    missing = client.get(f"/desk/cases/{case.id + 1000}")
+    assert outside.status_code == missing.status_code == 404
+    # The same page, but for the address itself (the language switch returns to it).
+    outside_page = outside.get_data(as_text=True).replace(f"/desk/cases/{case.id}", "/desk/cases/N")
+    assert outside_page == missing.get_data(as_text=True).replace(f"/desk/cases/{case.id + 1000}", "/desk/cases/N")
+    forbidden = client.get("/admin/users")
+    assert forbidden.status_code == 403 and forbidden.get_data() != outside.get_data()
