@@ -68,8 +68,10 @@ def test_seed_demo_loads_everything_once(runner, db):
     assert all(db.session.scalars(sa.select(Union.branch_name)))
     assert db.session.scalar(sa.select(sa.func.count(sa.distinct(Institution.province)))) >= 15
 
+    assert "added now: 11 unions" in first.output
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0
+    assert "nothing new was added" in second.output
     again = {
         model.__name__: db.session.scalar(sa.select(sa.func.count()).select_from(model))
         for model in (Union, Institution, User, MemberProfile, Case, CaseEvent)
