@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_user
 
 from app.access import allow
 from app.admin import bp
@@ -99,6 +99,8 @@ def user_edit(user_id: int):
             flash(_("You cannot deactivate your own account or remove your own administrator role."), "danger")
         else:
             admin_service.update_user(user, form.data, actor=current_user)
+            if user.id == current_user.id and form.password.data:
+                login_user(user)  # a new password ends the other sessions; keep this one
             flash(_("The account was saved."), "success")
             return redirect(url_for(".users"))
     return render_template("admin/user_form.html", form=form, user=user), 400 if form.is_submitted() else 200

@@ -216,3 +216,22 @@ def test_the_user_search_ignores_case_and_treats_wildcards_literally(client, log
     underscore = client.get("/admin/users?q=i_v").get_data(as_text=True)
     assert "Ali Veli" in underscore and "Deniz Kara" not in underscore
     assert "Deniz Kara" not in client.get("/admin/users?q=%25").get_data(as_text=True)
+
+
+def test_an_admin_who_changes_their_own_password_stays_signed_in(client, login, db):
+    admin = _admin(login)
+    data = {
+        "full_name": admin.full_name,
+        "email": admin.email,
+        "role": "admin",
+        "union_id": 0,
+        "language": "tr",
+        "password": "another long password",
+        "active": "y",
+        "version": admin.version,
+    }
+    response = post_form(client, f"/admin/users/{admin.id}", data)
+    assert response.status_code == 302
+    assert client.get("/admin/users").status_code == 200
+    db.session.refresh(admin)
+    assert admin.check_password("another long password")

@@ -193,3 +193,20 @@ def test_behind_a_proxy_the_forwarded_address_is_rate_limited(app):
         "/login", data={"email": "y@example.org", "password": "nope", "csrf_token": token}, headers=other
     )
     assert allowed.status_code == 401
+
+
+def test_a_new_password_ends_the_other_sessions(app, client, login, db):
+    lawyer = UserFactory(role="lawyer")
+    login(lawyer)
+    assert client.get("/desk/").status_code == 200
+    lawyer.set_password("a brand new password")
+    db.session.commit()
+    assert client.get("/desk/").headers["Location"].startswith("/login")
+
+
+def test_a_session_naming_only_a_user_id_is_not_accepted(app, client, db):
+    lawyer = UserFactory(role="lawyer")
+    with client.session_transaction() as session:
+        session["_user_id"] = str(lawyer.id)
+        session["_fresh"] = True
+    assert client.get("/desk/").status_code == 302
