@@ -210,3 +210,18 @@ def test_a_session_naming_only_a_user_id_is_not_accepted(app, client, db):
         session["_user_id"] = str(lawyer.id)
         session["_fresh"] = True
     assert client.get("/desk/").status_code == 302
+
+
+def test_remember_me_lasts_a_month_in_a_secret_httponly_cookie(client):
+    from datetime import UTC, datetime, timedelta
+    from email.utils import parsedate_to_datetime
+
+    user = UserFactory(role="lawyer")
+    token = csrf_token_from(client.get("/login"))
+    response = client.post(
+        "/login", data={"email": user.email, "password": PASSWORD, "remember": "y", "csrf_token": token}
+    )
+    remember = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("remember_token="))
+    assert "HttpOnly" in remember and "SameSite=Lax" in remember
+    expires = parsedate_to_datetime(remember.split("Expires=")[1].split(";")[0])
+    assert timedelta(days=29) < expires - datetime.now(UTC) <= timedelta(days=30)
