@@ -1,3 +1,6 @@
+import os
+import uuid
+
 import pytest
 
 from tests.factories import PASSWORD, MemberFactory, UserFactory, user_of
@@ -225,3 +228,46 @@ def test_remember_me_lasts_a_month_in_a_secret_httponly_cookie(client):
     assert "HttpOnly" in remember and "SameSite=Lax" in remember
     expires = parsedate_to_datetime(remember.split("Expires=")[1].split(";")[0])
     assert timedelta(days=29) < expires - datetime.now(UTC) <= timedelta(days=30)
+
+
+REDIS_URL = os.environ.get("DAYANAK_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
+def test_failed_sign_ins_are_counted_in_redis_for_every_app_process(app, database_url, tmp_path):
+    """With RATELIMIT_STORAGE_URI=redis://…, each gunicorn worker (here: a new app) sees the same lock."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+    from app import create_app
+
+    user = UserFactory(role="lawyer", email=f"redis-{uuid.uuid4().hex}@example.org")
+    address = {"REMOTE_ADDR": f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.7"}
+
+    def worker():
+        return create_app(
+            "testing",
+            {"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_STORAGE_URI": REDIS_URL, "UPLOAD_DIR": str(tmp_path)},
+        ).test_client()
+
+    def attempt(client, password):
+        token = csrf_token_from(client.get("/login", environ_base=address))
+        return client.post(
+            "/login", data={"email": user.email, "password": password, "csrf_token": token}, environ_base=address
+        )
+
+    first = worker()
+    for _ in range(5):
+        assert attempt(first, "wrong password").status_code == 401
+    try:
+        assert attempt(worker(), PASSWORD).status_code == 429
+    finally:
+        keys = redis.Redis.from_url(REDIS_URL).keys(f"*{user.email}*") + redis.Redis.from_url(REDIS_URL).keys(
+            f"*{address['REMOTE_ADDR']}*"
+        )
+        if keys:
+            redis.Redis.from_url(REDIS_URL).delete(*keys)
