@@ -56,7 +56,8 @@ def test_digest_ignores_key_order_and_survives_a_json_round_trip() -> None:
     reordered = {"data": dict(reversed(list(PAYLOAD["data"].items()))), "transition": "decline"}
     stored = json.loads(json.dumps(PAYLOAD))
     digests = {
-        event_digest(GENESIS_HASH, 5, 1, "transition", 10, T0, payload) for payload in (PAYLOAD, reordered, stored)
+        event_digest(GENESIS_HASH, 5, 1, "transition", 10, T0, payload)
+        for payload in (PAYLOAD, reordered, stored)
     }
     assert len(digests) == 1
 
@@ -114,7 +115,9 @@ def test_append_link_continues_the_chain() -> None:
     first, second = chain(2)
     assert (first.sequence, first.previous_hash) == (FIRST_SEQUENCE, GENESIS_HASH)
     assert (second.sequence, second.previous_hash) == (2, first.hash)
-    assert second.hash == event_digest(first.hash, 5, 2, "note", second.actor_id, second.created_at, second.payload)
+    assert second.hash == event_digest(
+        first.hash, 5, 2, "note", second.actor_id, second.created_at, second.payload
+    )
     with pytest.raises(ValueError):
         append_link(second, case_id=6, kind="note", actor_id=None, created_at=T0, payload={})
 
@@ -162,7 +165,9 @@ def test_a_rehashed_forgery_is_caught_at_the_next_link() -> None:
     forged = replace(links[2], payload={"n": 2, "text": "sahte"})
     links[2] = replace(
         forged,
-        hash=event_digest(forged.previous_hash, 5, 3, forged.kind, forged.actor_id, forged.created_at, forged.payload),
+        hash=event_digest(
+            forged.previous_hash, 5, 3, forged.kind, forged.actor_id, forged.created_at, forged.payload
+        ),
     )
     broken = verify_chain(links)
     assert broken is not None and broken.sequence == 4
