@@ -4,6 +4,7 @@
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -38,6 +39,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # "Remember me" lasts a month, not Flask-Login's default year: case files are sensitive data.
+    REMEMBER_COOKIE_DURATION = timedelta(days=_int("REMEMBER_COOKIE_DAYS", 30))
     PERMANENT_SESSION_LIFETIME = 60 * 60 * 8
     WTF_CSRF_TIME_LIMIT = 60 * 60 * 8
 
@@ -117,9 +120,10 @@ def check_production(settings: dict) -> None:
     uri = settings.get("SQLALCHEMY_DATABASE_URI") or ""
     if not uri:
         problems.append("DATABASE_URL is not set (e.g. postgresql+psycopg://user@host/dayanak).")
-    elif uri.startswith("sqlite") and (uri in {"sqlite://", "sqlite:///:memory:"} or ":memory:" in uri):
+    elif uri.startswith("sqlite") and (uri == "sqlite://" or ":memory:" in uri or "mode=memory" in uri):
         problems.append("DATABASE_URL points to an in-memory SQLite database: every restart would lose all data.")
-    if settings.get("DEBUG"):
+    # FLASK_DEBUG (also set by `flask --debug`) turns the debugger on after the app is built: refuse it too.
+    if settings.get("DEBUG") or _bool("FLASK_DEBUG", False):
         problems.append("Debug mode is on (FLASK_DEBUG): it exposes an interactive console. Turn it off.")
     if not settings.get("SECRET_KEY"):
         problems.append(

@@ -1,5 +1,6 @@
 """The Dayanak Flask application: ``create_app()`` builds it."""
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -50,14 +51,29 @@ def _complete_config(app: Flask, config_name: str) -> None:
 
 
 def _instance_secret(path: Path) -> str:
-    """Read the installation's secret key, creating it (mode 600) on first use."""
-    if path.exists():
-        return path.read_text().strip()
-    key = secrets.token_hex(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    """Read the installation's secret key, creating it (mode 600) on first use.
+
+    The key is written to a private temporary file and linked into place, so two processes
+    starting at once agree on one key, and a crash never leaves an empty key behind.
+    """
+    key = path.read_text().strip() if path.exists() else ""
+    if key:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)  # a copied or restored key file must not stay readable by others
+        return key
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
-        handle.write(key)
-    return key
+        handle.write(secrets.token_hex(32))
+    try:
+        if path.exists():
+            os.replace(draft, path)  # an empty key file: replace it
+        else:
+            with contextlib.suppress(FileExistsError):  # another process won the race: use its key
+                os.link(draft, path)
+    finally:
+        draft.unlink(missing_ok=True)
+    return path.read_text().strip()
 
 
 def _trust_proxy_headers(app: Flask) -> None:

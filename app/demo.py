@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from app import demo_data
 from app.extensions import db
-from app.models import Court, Institution, MemberProfile, Union, User
+from app.models import Case, Court, Institution, MemberProfile, Union, User
 from app.models.base import utcnow
 from app.models.member import MembershipStatus
 from app.services.accounts import create_user
@@ -19,18 +19,29 @@ from cases.text import fold
 
 def load_demo_data() -> str:
     """Create whatever of the demo data is missing; return a one-line summary."""
+    before = _counts()
     unions = _unions()
     institutions = _institutions(unions)
     _courts()
     users = _staff(unions)
     members = _members(unions, institutions, users)
-    created_cases = _cases(members, users)
+    _cases(members, users)
     load_default_templates()  # the default petition set, added only where missing
     db.session.commit()
+    after = _counts()
+    added = [f"{after[name] - before[name]} {name}" for name in after if after[name] > before[name]]
     return (
         f"Demo data ready: {len(unions)} unions, {len(institutions)} institutions, "
-        f"{len(users)} accounts, {created_cases} new cases."
+        f"{len(users)} accounts, {after['cases']} cases; "
+        + ("added now: " + ", ".join(added) + "." if added else "nothing new was added (it was loaded before).")
     )
+
+
+def _counts() -> dict[str, int]:
+    return {
+        name: db.session.scalar(sa.select(sa.func.count()).select_from(model))
+        for name, model in (("unions", Union), ("institutions", Institution), ("accounts", User), ("cases", Case))
+    }
 
 
 def _unions() -> dict[str, Union]:
@@ -123,7 +134,7 @@ def _days_ago(value) -> date | None:
 
 
 def _cases(members: dict[str, MemberProfile], users: dict[str, User]) -> int:
-    if db.session.scalar(sa.select(sa.func.count()).select_from(sa.text("cases"))):
+    if db.session.scalar(sa.select(sa.func.count()).select_from(Case)):
         return 0  # demo cases were loaded before; never duplicate them
     institutions = {i.name: i.id for i in db.session.scalars(sa.select(Institution))}
     created = 0

@@ -1,6 +1,7 @@
 """The navigation bar differs by role: each role sees the places it works in."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from flask import request, url_for
 from flask_babel import lazy_gettext as _l
@@ -46,3 +47,16 @@ def nav_items() -> list[NavItem]:
     for endpoint, label in _NAV.get(Role(current_user.role), ()):
         items.append(NavItem(url_for(endpoint), str(label), request.endpoint == endpoint))
     return items
+
+
+def local_path(target: str | None) -> str | None:
+    """``target`` when it is a path on this site, else None (so a redirect never leaves the site).
+
+    Browsers read ``/\\host`` like ``//host``, and drop tabs and newlines, so those are refused too.
+    """
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target or any(ord(char) < 32 for char in target):
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None

@@ -4,9 +4,7 @@ import unicodedata
 
 _LOWER_MAP = str.maketrans({"I": "ı", "İ": "i"})
 _UPPER_MAP = str.maketrans({"i": "İ", "ı": "I"})
-_ASCII_FOLD = str.maketrans(
-    {"ı": "i", "ş": "s", "ğ": "g", "ü": "u", "ö": "o", "ç": "c", "â": "a", "î": "i", "û": "u"}
-)
+_ASCII_FOLD = str.maketrans({"ı": "i", "ş": "s", "ğ": "g", "ü": "u", "ö": "o", "ç": "c", "â": "a", "î": "i", "û": "u"})
 _ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
 _ALPHABET_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 

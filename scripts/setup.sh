@@ -8,7 +8,22 @@ PYTHON=${PYTHON:-python3}
 VENV=.venv
 
 if [ ! -x "$VENV/bin/python" ]; then
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
+    found="not installed"
+    command -v "$PYTHON" >/dev/null 2>&1 && found=$("$PYTHON" --version 2>&1 | head -n 1) || true
+    echo "Dayanak needs Python 3.11 or newer; '$PYTHON' is $found." >&2
+    echo "Install it, or point PYTHON at one, e.g. PYTHON=python3.12 ./scripts/run.sh" >&2
+    exit 1
+  fi
+  if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null && command -v apt-get >/dev/null 2>&1; then
+    # Debian and Ubuntu ship venv's pip bootstrap separately.
+    echo "==> Installing Debian's python3-venv"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+  fi
   echo "==> Creating the virtual environment in $VENV"
+  rm -rf "$VENV"  # a half-made environment from an interrupted run
   "$PYTHON" -m venv "$VENV"
 fi
 

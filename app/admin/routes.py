@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_user
 
 from app.access import allow
 from app.admin import bp
@@ -13,7 +13,7 @@ from app.models import Case, Institution, MemberProfile, Union, User
 from app.services import admin as admin_service
 from app.services.accounts import email_taken
 from cases.text import fold
-from cases.vocabulary import Role
+from cases.vocabulary import STAFF_ROLES, Role
 
 
 def _union_choices(with_confederation: bool) -> list[tuple[int, str]]:
@@ -49,12 +49,18 @@ def home():
 @allow(Role.ADMIN)
 def users():
     role = request.args.get("role")
-    query = sa.select(User).order_by(User.full_name)
+    query = sa.select(User).order_by(User.full_name, User.id)
     if role in {r.value for r in Role}:
         query = query.where(User.role == role)
+    else:
+        # Staff accounts by default: the members (a million of them) have their own page and filters.
+        role = None
+        query = query.where(User.role.in_([r.value for r in STAFF_ROLES]))
     text = request.args.get("q", "").strip()
     if text:
-        query = query.where(User.email.contains(text.lower()) | User.full_name.contains(text))
+        query = query.where(
+            User.email.contains(text.lower(), autoescape=True) | User.full_name.icontains(text, autoescape=True)
+        )
     page = db.paginate(query, page=_page(), per_page=current_app.config["PAGE_SIZE"], error_out=False)
     unions = {u.id: u for u in db.session.scalars(sa.select(Union)).all()}
     return render_template("admin/users.html", page=page, unions=unions, role=role, q=text)
@@ -93,6 +99,8 @@ def user_edit(user_id: int):
             flash(_("You cannot deactivate your own account or remove your own administrator role."), "danger")
         else:
             admin_service.update_user(user, form.data, actor=current_user)
+            if user.id == current_user.id and form.password.data:
+                login_user(user)  # a new password ends the other sessions; keep this one
             flash(_("The account was saved."), "success")
             return redirect(url_for(".users"))
     return render_template("admin/user_form.html", form=form, user=user), 400 if form.is_submitted() else 200
@@ -153,7 +161,9 @@ def institutions():
     text = request.args.get("q", "").strip()
     query = sa.select(Institution).order_by(Institution.province, Institution.name_folded)
     if text:
-        query = query.where(Institution.name_folded.contains(fold(text)) | (Institution.province == text))
+        query = query.where(
+            Institution.name_folded.contains(fold(text), autoescape=True) | (Institution.province == text)
+        )
     page = db.paginate(query, page=_page(), per_page=current_app.config["PAGE_SIZE"], error_out=False)
     unions = {u.id: u for u in db.session.scalars(sa.select(Union)).all()}
     return render_template("admin/institutions.html", page=page, unions=unions, q=text)

@@ -18,6 +18,7 @@ from app.auth.forms import (
 from app.extensions import db
 from app.i18n import domain_message
 from app.models import Institution, Union
+from app.navigation import local_path
 from app.services import accounts, login_throttle, registration
 from cases.text import fold, sort_key
 
@@ -62,10 +63,7 @@ def logout():
 
 
 def _safe_next() -> str | None:
-    target = request.args.get("next")
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return None
+    return local_path(request.args.get("next"))
 
 
 # --- Registration ------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 import click
 import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app
 from flask.cli import with_appcontext
 
 from app.extensions import db
@@ -14,6 +16,15 @@ from app.services.accounts import create_user, normalize_email
 @with_appcontext
 def create_admin(email: str, full_name: str, password: str) -> None:
     """Create the first administrator account (confederation scope)."""
+    email = email.strip()
+    try:
+        validate_email(
+            email, check_deliverability=False, test_environment=current_app.config.get("ENV_NAME") != "production"
+        )
+    except EmailNotValidError as error:
+        raise click.ClickException(f"{email!r} is not a valid email address: {error}") from error
+    if not full_name.strip():
+        raise click.ClickException("Please give the administrator's full name.")
     if len(password) < 10:
         raise click.ClickException("The password must be at least 10 characters long.")
     if db.session.scalar(sa.select(User.id).where(User.email == normalize_email(email))):

@@ -6,7 +6,7 @@ from flask_login import current_user
 from app.access import public, role_home_endpoint
 from app.extensions import db
 from app.main import bp
-from app.navigation import nav_items
+from app.navigation import local_path, nav_items
 
 
 @bp.app_context_processor
@@ -31,11 +31,8 @@ def set_language():
         if current_user.is_authenticated:
             current_user.language = language
             db.session.commit()
-    target = request.form.get("next") or url_for("main.index")
     # Only ever redirect within this site.
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.index")
-    return redirect(target)
+    return redirect(local_path(request.form.get("next")) or url_for("main.index"))
 
 
 @bp.get("/healthz")

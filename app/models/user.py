@@ -1,11 +1,14 @@
 """User accounts: members, lawyers, officers and admins."""
 
 import contextlib
+import hashlib
+import hmac
 from datetime import datetime
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -60,6 +63,14 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:  # type: ignore[override]
         return self.active
 
+    def get_id(self) -> str:
+        """The session's user id, tied to the password: a new password ends every other session."""
+        return f"{self.id}:{self.session_tag()}"
+
+    def session_tag(self) -> str:
+        key = str(current_app.config["SECRET_KEY"]).encode()
+        return hmac.new(key, self.password_hash.encode(), hashlib.sha256).hexdigest()[:20]
+
     def set_password(self, password: str) -> None:
         self.password_hash = _hasher.hash(password)
 
@@ -104,7 +115,12 @@ def verify_dummy_password(password: str) -> None:
 _DUMMY_HASH = PasswordHasher().hash("dayanak-dummy-password")
 
 
-def load_user(user_id: str) -> User | None:
-    if not user_id.isdigit():
+def load_user(session_id: str) -> User | None:
+    """The user a session or remember cookie names, unless the password changed since."""
+    user_id, _, tag = session_id.partition(":")
+    if not user_id.isdigit() or not tag:
         return None
-    return db.session.get(User, int(user_id))
+    user = db.session.get(User, int(user_id))
+    if user is None or not hmac.compare_digest(user.session_tag(), tag):
+        return None
+    return user

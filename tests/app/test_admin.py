@@ -1,7 +1,7 @@
 import sqlalchemy as sa
 
 from app.models import AccessLog, Institution, Union, User
-from tests.factories import PASSWORD, InstitutionFactory, UnionFactory, UserFactory
+from tests.factories import PASSWORD, InstitutionFactory, MemberFactory, UnionFactory, UserFactory, user_of
 from tests.helpers import csrf_token_from, post_form
 
 
@@ -195,3 +195,43 @@ def test_user_list_paginates(client, login, db):
     first = client.get("/admin/users").get_data(as_text=True)
     second = client.get("/admin/users?page=2").get_data(as_text=True)
     assert "Sayfa 1 / 2" in first and "Sayfa 2 / 2" in second
+
+
+def test_the_user_list_shows_staff_unless_members_are_asked_for(client, login, db):
+    _admin(login)
+    UserFactory(role="lawyer", full_name="Avukat Deniz Kara")
+    user_of(MemberFactory(user__full_name="Üye Ece Tan"))
+    staff = client.get("/admin/users").get_data(as_text=True)
+    assert "Avukat Deniz Kara" in staff and "Üye Ece Tan" not in staff
+    members = client.get("/admin/users?role=member").get_data(as_text=True)
+    assert "Üye Ece Tan" in members and "Avukat Deniz Kara" not in members
+
+
+def test_the_user_search_ignores_case_and_treats_wildcards_literally(client, login, db):
+    _admin(login)
+    UserFactory(role="lawyer", full_name="Deniz Kara", email="deniz.kara@example.org")
+    UserFactory(role="officer", full_name="Ali Veli", email="ali_veli@example.org")
+    assert "Deniz Kara" in client.get("/admin/users?q=deniz").get_data(as_text=True)
+    assert "Deniz Kara" in client.get("/admin/users?q=DENIZ.KARA").get_data(as_text=True)
+    underscore = client.get("/admin/users?q=i_v").get_data(as_text=True)
+    assert "Ali Veli" in underscore and "Deniz Kara" not in underscore
+    assert "Deniz Kara" not in client.get("/admin/users?q=%25").get_data(as_text=True)
+
+
+def test_an_admin_who_changes_their_own_password_stays_signed_in(client, login, db):
+    admin = _admin(login)
+    data = {
+        "full_name": admin.full_name,
+        "email": admin.email,
+        "role": "admin",
+        "union_id": 0,
+        "language": "tr",
+        "password": "another long password",
+        "active": "y",
+        "version": admin.version,
+    }
+    response = post_form(client, f"/admin/users/{admin.id}", data)
+    assert response.status_code == 302
+    assert client.get("/admin/users").status_code == 200
+    db.session.refresh(admin)
+    assert admin.check_password("another long password")

@@ -1,3 +1,6 @@
+import os
+import uuid
+
 import pytest
 
 from tests.factories import PASSWORD, MemberFactory, UserFactory, user_of
@@ -115,13 +118,26 @@ def test_logout_needs_post_with_csrf(client, login):
     assert client.get("/desk/").status_code == 302
 
 
-def test_open_redirect_after_login_is_ignored(client):
+@pytest.mark.parametrize(
+    "target", ["//evil.example/x", "/\\evil.example/x", "/\t/evil.example", "https://evil.example/", "desk"]
+)
+def test_open_redirect_after_login_is_ignored(client, target):
     user = UserFactory(role="lawyer")
     token = csrf_token_from(client.get("/login"))
     response = client.post(
-        "/login?next=//evil.example/x", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+        "/login", query_string={"next": target}, data={"email": user.email, "password": PASSWORD, "csrf_token": token}
     )
     assert response.headers["Location"] == "/desk/"
+
+
+def test_sign_in_returns_to_the_page_asked_for(client):
+    user = UserFactory(role="lawyer")
+    assert client.get("/desk/deadlines").headers["Location"].startswith("/login?next=")
+    token = csrf_token_from(client.get("/login"))
+    response = client.post(
+        "/login?next=/desk/deadlines", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.headers["Location"] == "/desk/deadlines"
 
 
 def test_session_cookie_is_httponly_and_samesite(client):
@@ -180,3 +196,76 @@ def test_behind_a_proxy_the_forwarded_address_is_rate_limited(app):
         "/login", data={"email": "y@example.org", "password": "nope", "csrf_token": token}, headers=other
     )
     assert allowed.status_code == 401
+
+
+def test_a_new_password_ends_the_other_sessions(app, client, login, db):
+    lawyer = UserFactory(role="lawyer")
+    login(lawyer)
+    assert client.get("/desk/").status_code == 200
+    lawyer.set_password("a brand new password")
+    db.session.commit()
+    assert client.get("/desk/").headers["Location"].startswith("/login")
+
+
+def test_a_session_naming_only_a_user_id_is_not_accepted(app, client, db):
+    lawyer = UserFactory(role="lawyer")
+    with client.session_transaction() as session:
+        session["_user_id"] = str(lawyer.id)
+        session["_fresh"] = True
+    assert client.get("/desk/").status_code == 302
+
+
+def test_remember_me_lasts_a_month_in_a_secret_httponly_cookie(client):
+    from datetime import UTC, datetime, timedelta
+    from email.utils import parsedate_to_datetime
+
+    user = UserFactory(role="lawyer")
+    token = csrf_token_from(client.get("/login"))
+    response = client.post(
+        "/login", data={"email": user.email, "password": PASSWORD, "remember": "y", "csrf_token": token}
+    )
+    remember = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("remember_token="))
+    assert "HttpOnly" in remember and "SameSite=Lax" in remember
+    expires = parsedate_to_datetime(remember.split("Expires=")[1].split(";")[0])
+    assert timedelta(days=29) < expires - datetime.now(UTC) <= timedelta(days=30)
+
+
+REDIS_URL = os.environ.get("DAYANAK_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
+def test_failed_sign_ins_are_counted_in_redis_for_every_app_process(app, database_url, tmp_path):
+    """With RATELIMIT_STORAGE_URI=redis://…, each gunicorn worker (here: a new app) sees the same lock."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"Redis is not reachable at {REDIS_URL} (set DAYANAK_TEST_REDIS)")
+    from app import create_app
+
+    user = UserFactory(role="lawyer", email=f"redis-{uuid.uuid4().hex}@example.org")
+    address = {"REMOTE_ADDR": f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.7"}
+
+    def worker():
+        return create_app(
+            "testing",
+            {"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_STORAGE_URI": REDIS_URL, "UPLOAD_DIR": str(tmp_path)},
+        ).test_client()
+
+    def attempt(client, password):
+        token = csrf_token_from(client.get("/login", environ_base=address))
+        return client.post(
+            "/login", data={"email": user.email, "password": password, "csrf_token": token}, environ_base=address
+        )
+
+    first = worker()
+    for _ in range(5):
+        assert attempt(first, "wrong password").status_code == 401
+    try:
+        assert attempt(worker(), PASSWORD).status_code == 429
+    finally:
+        keys = redis.Redis.from_url(REDIS_URL).keys(f"*{user.email}*") + redis.Redis.from_url(REDIS_URL).keys(
+            f"*{address['REMOTE_ADDR']}*"
+        )
+        if keys:
+            redis.Redis.from_url(REDIS_URL).delete(*keys)

@@ -1,5 +1,7 @@
 from datetime import UTC, date, datetime
 
+import pytest
+
 from app.templating import format_date, format_datetime
 from tests.helpers import csrf_token_from
 
@@ -17,10 +19,17 @@ def test_english_can_be_chosen_and_sticks(client):
     assert '<html lang="en">' in page and "Sign in" in page
 
 
-def test_language_switch_never_redirects_off_site(client):
+@pytest.mark.parametrize("target", ["//evil.example", "/\\evil.example", "https://evil.example/x", "/\t/evil.example"])
+def test_language_switch_never_redirects_off_site(client, target):
     token = csrf_token_from(client.get("/login"))
-    response = client.post("/language", data={"language": "en", "next": "//evil.example", "csrf_token": token})
+    response = client.post("/language", data={"language": "en", "next": target, "csrf_token": token})
     assert response.headers["Location"] == "/"
+
+
+def test_language_switch_returns_to_the_page(client):
+    token = csrf_token_from(client.get("/login"))
+    response = client.post("/language", data={"language": "en", "next": "/login?x=1", "csrf_token": token})
+    assert response.headers["Location"] == "/login?x=1"
 
 
 def test_dates_are_shown_the_turkish_way(app):

@@ -39,6 +39,7 @@ def test_importing_every_cases_module_loads_no_framework():
         f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r})\n"
         "print(','.join(loaded))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=CASES.parent,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=CASES.parent, check=True
+    )
     assert result.stdout.strip() == ""

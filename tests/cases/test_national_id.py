@@ -24,7 +24,9 @@ def test_a_leading_zero_is_refused():
     assert national_id_problem("01234567890") == "A T.C. Kimlik No cannot start with 0."
 
 
-@pytest.mark.parametrize("number", ["", "1234567895", "123456789501", "1234567895a", "１２３４５６７８９５０", "12345 78950"])
+@pytest.mark.parametrize(
+    "number", ["", "1234567895", "123456789501", "1234567895a", "１２３４５６７８９５０", "12345 78950"]
+)
 def test_wrong_length_or_non_digits_are_refused(number):
     assert national_id_problem(number) == "A T.C. Kimlik No has exactly 11 digits."
 

@@ -19,5 +19,15 @@ def test_turkish_case_mapping():
 def test_sorting_follows_the_turkish_alphabet():
     words = ["Zeynep", "Çiğdem", "Cem", "Ömer", "Oya", "İsmail", "Irmak", "Şule", "Selim", "Ümit", "Ufuk"]
     assert sorted(words, key=sort_key) == [
-        "Cem", "Çiğdem", "Irmak", "İsmail", "Oya", "Ömer", "Selim", "Şule", "Ufuk", "Ümit", "Zeynep"
+        "Cem",
+        "Çiğdem",
+        "Irmak",
+        "İsmail",
+        "Oya",
+        "Ömer",
+        "Selim",
+        "Şule",
+        "Ufuk",
+        "Ümit",
+        "Zeynep",
     ]
