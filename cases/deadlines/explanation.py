@@ -92,8 +92,7 @@ _FOLLOWED_BY = N_(
 # N_("%(end)s falls in the judicial recess (20 July – 31 August): the period runs to %(due)s.")
 # N_("The last day moves to the next working day: %(due)s.")
 _RECESS = N_(
-    "%(end)s falls in the judicial recess (20 July – 31 August), so the period runs to %(due)s "
-    "(İYUK art. 8/3 and 61)."
+    "%(end)s falls in the judicial recess (20 July – 31 August), so the period runs to %(due)s (İYUK art. 8/3 and 61)."
 )
 _NO_RECESS = N_(
     "%(end)s falls in the judicial recess (20 July – 31 August), but this court has no recess: no extension."
