@@ -127,10 +127,14 @@ class RegistrationForm(FlaskForm):
     )
     special_consent = BooleanField(
         _l(
-            "I explicitly consent to the union processing my special-category personal data (union membership, "
-            "health information and disciplinary records) to handle my applications."
+            "Optional: I give my explicit consent to the union sharing my special-category personal data (union "
+            "membership, health information and disciplinary records) with third parties other than courts and "
+            "authorities, where handling my applications needs it."
         ),
-        validators=[DataRequired(_l("Without this consent the union cannot handle your applications."))],
+        description=_l(
+            "Your applications are handled whether or not you tick this. You can give or withdraw this consent "
+            "at any time from “My data”."
+        ),
     )
     submit = SubmitField(_l("Register"))
 

@@ -110,6 +110,17 @@ def register():
         for field in form:
             field.errors = []
         return render_template("auth/register.html", form=form, notice_version=_notice_version())
+    lockout = None
+    if form.is_submitted():
+        lockout = login_throttle.registration_lockout(request.remote_addr or "unknown")
+    if lockout:
+        message = ngettext(
+            "Too many registration attempts from your connection. Please try again in %(num)d minute.",
+            "Too many registration attempts from your connection. Please try again in %(num)d minutes.",
+            lockout.minutes,
+        )
+        flash(message, "danger")
+        return render_template("auth/register.html", form=form, notice_version=_notice_version()), 429
     if form.validate_on_submit() and _registration_consistent(form):
         data = registration.Registration(
             full_name=form.full_name.data,
@@ -123,21 +134,24 @@ def register():
             phone=form.phone.data,
             password=form.password.data,
             language=str(get_locale() or "tr"),
+            special_consent=bool(form.special_consent.data),
         )
-        try:
-            user = registration.register_member(data, ip_address=request.remote_addr)
-        except registration.RegistrationRefused as error:
-            flash(domain_message(error), "danger")
-            return render_template("auth/register.html", form=form, notice_version=_notice_version()), 400
-        login_user(user)
-        flash(_("Welcome! We sent you an email: please open the link in it to confirm your address."), "success")
-        return redirect(url_for("portal.home"))
+        # The same answer whether an account was created or the email or T.C. Kimlik No was
+        # already taken (then its owner is told by mail): nobody learns here who is a member.
+        registration.register_member(data, ip_address=request.remote_addr)
+        return redirect(url_for("auth.registration_sent"))
     status = 400 if form.is_submitted() else 200
     return render_template("auth/register.html", form=form, notice_version=_notice_version()), status
 
 
+@bp.get("/register/sent")
+@public
+def registration_sent():
+    return render_template("auth/registration_sent.html")
+
+
 def _registration_consistent(form: RegistrationForm) -> bool:
-    """Checks that need the database: the union, the institution, and accounts already there."""
+    """Checks that need the database: the union and the institution (never accounts already there)."""
     ok = True
     if db.session.get(Union, form.union_id.data) is None:
         form.union_id.errors.append(_("Please choose your union."))
@@ -145,16 +159,6 @@ def _registration_consistent(form: RegistrationForm) -> bool:
     institution = db.session.get(Institution, form.institution_id.data)
     if institution is None or institution.province != form.province.data:
         form.institution_id.errors.append(_("Please choose your institution from the list of your province."))
-        ok = False
-    if accounts.email_taken(form.email.data):
-        form.email.errors.append(
-            _("An account already uses this email address. Please sign in, or reset your password.")
-        )
-        ok = False
-    if registration.national_id_registered(form.national_id.data):
-        form.national_id.errors.append(
-            _("An account is already registered with this T.C. Kimlik No. Please sign in, or reset your password.")
-        )
         ok = False
     return ok
 

@@ -202,6 +202,7 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
         "desk/case.html",
         case=case,
         member=page.member,
+        consent=page.consent,
         events=events,
         thread=[e for e in events if in_thread(e)],
         attachments=page.attachments,

@@ -1,8 +1,8 @@
-"""A member's own data: download everything, or ask for the account to be erased."""
+"""A member's own data: download everything, give or withdraw the explicit consent, or erase the account."""
 
 from datetime import date
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
@@ -16,7 +16,53 @@ from cases.vocabulary import Role
 @bp.get("/my-data")
 @allow(Role.MEMBER)
 def my_data():
-    return render_template("portal/my_data.html", export_form=ConfirmForm(), erase_form=ErasureForm(formdata=None))
+    return _page(ErasureForm(formdata=None))
+
+
+def _page(erase_form: ErasureForm) -> str:
+    return render_template(
+        "portal/my_data.html",
+        export_form=ConfirmForm(),
+        consent_form=ConfirmForm(),
+        erase_form=erase_form,
+        consent=member_data.current_consent(current_user.id),
+    )
+
+
+# The routes take no id: a member can only ever see and change their own consent.
+@bp.post("/my-data/consent/withdraw")
+@allow(Role.MEMBER)
+def withdraw_consent():
+    return _change_consent(
+        lambda: member_data.withdraw_consent(current_user),
+        (
+            _(
+                "You withdrew your explicit consent. We will not share your special-category data with third "
+                "parties other than courts and authorities."
+            ),
+            "info",
+        ),
+        (_("You had not given your explicit consent."), "info"),
+    )
+
+
+@bp.post("/my-data/consent/give")
+@allow(Role.MEMBER)
+def give_consent():
+    return _change_consent(
+        lambda: member_data.give_consent(current_user, ip_address=request.remote_addr),
+        (_("Thank you: your explicit consent is recorded. You can withdraw it here at any time."), "success"),
+        (_("Your explicit consent was already recorded."), "info"),
+    )
+
+
+def _change_consent(change, changed: tuple[str, str], unchanged: tuple[str, str]):
+    """Apply ``change`` (a service call saying whether anything changed) behind the CSRF check."""
+    if not ConfirmForm().validate_on_submit():
+        flash(_("For your security the form has expired. Please try again."), "warning")
+    else:
+        flash(*(changed if change() else unchanged))
+    return redirect(url_for(".my_data"))
 
 
 @bp.post("/my-data/export")
@@ -49,4 +95,4 @@ def erase():
         logout_user()
         flash(_("Your account was closed and your personal details were removed. Thank you."), "info")
         return redirect(url_for("main.index"))
-    return render_template("portal/my_data.html", export_form=ConfirmForm(), erase_form=form), 400
+    return _page(form), 400

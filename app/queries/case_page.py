@@ -7,9 +7,10 @@ from flask import abort
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
-from app.models import Attachment, Case, CaseEvent, Court, MemberProfile, User
+from app.models import Attachment, Case, CaseEvent, Consent, Court, MemberProfile, User
 from app.queries.scope import case_scope
 from app.queries.timeline import case_timeline
+from app.services.member_data import current_consent
 
 MAX_COURTS = 1000
 
@@ -21,6 +22,7 @@ class CasePage:
     events: list[CaseEvent]
     attachments: list[Attachment]
     people: dict[int, str] = field(default_factory=dict)  # user id -> name, for assignment events
+    consent: Consent | None = None  # the member's explicit consent in force, if any
 
 
 def load_case(user: User, case_id: int) -> Case:
@@ -61,7 +63,10 @@ def case_page(user: User, case: Case) -> CasePage:
     people = {}
     if named:
         people = dict(db.session.execute(sa.select(User.id, User.full_name).where(User.id.in_(named))).all())
-    return CasePage(case=case, member=case.member, events=events, attachments=attachments, people=people)
+    consent = current_consent(case.member.user_id) if case.member is not None else None
+    return CasePage(
+        case=case, member=case.member, events=events, attachments=attachments, people=people, consent=consent
+    )
 
 
 def court_names() -> list[str]:

@@ -1,4 +1,4 @@
-"""A member's own data: a ZIP export (JSON and their files), and erasure by anonymisation.
+"""A member's own data: a ZIP export (JSON and their files), the explicit consent, and erasure.
 
 Erasure keeps the case records (the union must keep them for the legal retention periods) but
 removes what identifies the person from the account and the profile, and logs the request.
@@ -34,6 +34,7 @@ from app.services.evidence import attachment_path, discard_files
 from app.services.filing import search_text_for
 from cases.text import fold
 
+SPECIAL_CATEGORY_CONSENT = "special_category_data"  # the explicit consent asked at registration
 ERASED_DOMAIN = "erased.invalid"  # .invalid never resolves (RFC 2606): mail can never be delivered
 
 
@@ -166,6 +167,55 @@ def export_member_data(user: User) -> bytes:
     log_access(user, "export", "member_profile", profile.id if profile else None)
     db.session.commit()
     return buffer.getvalue()
+
+
+def current_consent(user_id: int) -> Consent | None:
+    """The member's explicit consent in force (the latest one given and not withdrawn), or None."""
+    return db.session.scalar(
+        sa.select(Consent)
+        .where(Consent.user_id == user_id, Consent.item == SPECIAL_CATEGORY_CONSENT, Consent.withdrawn_at.is_(None))
+        .order_by(Consent.given_at.desc(), Consent.id.desc())
+        .limit(1)
+    )
+
+
+def give_consent(user: User, *, ip_address: str | None) -> bool:
+    """Record the explicit consent to the current notice version; False when it is already given."""
+    if current_consent(user.id) is not None:
+        return False
+    version = current_app.config["PRIVACY_NOTICE_VERSION"]
+    db.session.add(
+        Consent(
+            user_id=user.id,
+            item=SPECIAL_CATEGORY_CONSENT,
+            notice_version=version,
+            given_at=utcnow(),
+            ip_address=ip_address,
+        )
+    )
+    log_access(user, "consent_give", "member_profile", _profile_id(user))
+    db.session.commit()
+    return True
+
+
+def withdraw_consent(user: User) -> bool:
+    """Withdraw the explicit consent in force; False when none was given."""
+    open_rows = sa.select(Consent).where(
+        Consent.user_id == user.id, Consent.item == SPECIAL_CATEGORY_CONSENT, Consent.withdrawn_at.is_(None)
+    )
+    consents = list(db.session.scalars(open_rows))
+    if not consents:
+        return False
+    now = utcnow()
+    for consent in consents:
+        consent.withdrawn_at = now
+    log_access(user, "consent_withdraw", "member_profile", _profile_id(user))
+    db.session.commit()
+    return True
+
+
+def _profile_id(user: User) -> int | None:
+    return db.session.scalar(sa.select(MemberProfile.id).where(MemberProfile.user_id == user.id))
 
 
 def erase_member(user: User, *, note: str | None = None) -> None:

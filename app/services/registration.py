@@ -18,8 +18,10 @@ from app.extensions import db
 from app.models import Case, Consent, MemberProfile, OutboxMessage, RollEntry, User
 from app.models.base import utcnow
 from app.models.member import MembershipStatus
+from app.models.user import verify_dummy_password
 from app.services.accounts import create_user, normalize_email
 from app.services.audit_log import log_access
+from app.services.member_data import SPECIAL_CATEGORY_CONSENT
 from app.services.outbox import notify_user
 from cases.errors import DomainError
 from cases.i18n import N_
@@ -31,12 +33,7 @@ RESET_SALT = "dayanak-password-reset"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
 RESET_MAX_AGE = 2 * 3600
 RESET_MAIL_INTERVAL_MINUTES = 10
-SPECIAL_CATEGORY_CONSENT = "special_category_data"
 PRIVACY_NOTICE_READ = "privacy_notice"
-
-
-class RegistrationRefused(DomainError):
-    """The account cannot be created (the address or T.C. Kimlik No is already registered)."""
 
 
 class InvalidToken(DomainError):
@@ -56,17 +53,21 @@ class Registration:
     phone: str
     password: str
     language: str = "tr"
+    special_consent: bool = False  # optional explicit consent; never a condition of registering
 
 
-def national_id_registered(national_id: str) -> bool:
-    return db.session.scalar(sa.select(MemberProfile.id).where(MemberProfile.national_id == national_id)) is not None
-
-
-def register_member(data: Registration, *, ip_address: str | None) -> User:
+def register_member(data: Registration, *, ip_address: str | None) -> User | None:
     """Create the account, profile and consents; verify against the roll; queue the confirmation mail.
 
-    One transaction. Raises RegistrationRefused when the email or the T.C. Kimlik No is taken.
+    One transaction. When the email or the T.C. Kimlik No already belongs to an account nothing
+    is created and None is returned: the owner is told by mail instead, so that the registrant
+    (who may be anyone knowing a T.C. Kimlik No) never learns whether that person is a member.
     """
+    owners = _existing_owners(data)
+    if owners:
+        verify_dummy_password(data.password)  # about the time a new account's password hash takes
+        _warn_owners(owners)
+        return None
     number = normalize_membership_number(data.membership_number)
     user = create_user(
         email=data.email,
@@ -92,13 +93,15 @@ def register_member(data: Registration, *, ip_address: str | None) -> User:
     try:
         db.session.flush()
     except IntegrityError:
+        # Registered by a concurrent request a moment ago: the same answer as above.
         db.session.rollback()
-        raise RegistrationRefused(
-            N_("An account already exists with this email address or T.C. Kimlik No. Please sign in instead.")
-        ) from None
+        _warn_owners(_existing_owners(data))
+        return None
     now = utcnow()
     version = current_app.config["PRIVACY_NOTICE_VERSION"]
-    for item in (PRIVACY_NOTICE_READ, SPECIAL_CATEGORY_CONSENT):
+    # Reading the notice is an acknowledgement; the explicit consent is recorded only when given.
+    items = (PRIVACY_NOTICE_READ, SPECIAL_CATEGORY_CONSENT) if data.special_consent else (PRIVACY_NOTICE_READ,)
+    for item in items:
         db.session.add(Consent(user_id=user.id, item=item, notice_version=version, given_at=now, ip_address=ip_address))
     if matches_roll(profile):
         profile.membership_status = MembershipStatus.VERIFIED
@@ -107,6 +110,35 @@ def register_member(data: Registration, *, ip_address: str | None) -> User:
     log_access(user, "register", "member_profile", profile.id)
     db.session.commit()
     return user
+
+
+def _existing_owners(data: Registration) -> list[User]:
+    """The accounts that already use the email address or the T.C. Kimlik No (at most two)."""
+    by_email = sa.select(User.id).where(User.email == normalize_email(data.email))
+    by_national_id = sa.select(MemberProfile.user_id).where(MemberProfile.national_id == data.national_id)
+    query = sa.select(User).where(sa.or_(User.id.in_(by_email), User.id.in_(by_national_id))).order_by(User.id)
+    return list(db.session.scalars(query))
+
+
+def _warn_owners(owners: list[User]) -> None:
+    """Tell each owner that someone tried to register with their details (once per few minutes)."""
+    for owner in owners:
+        if not owner.active or _recently_mailed(owner, "registration_attempt"):
+            continue
+        notify_user(
+            owner,
+            "registration_attempt",
+            N_("Someone tried to register with your details"),
+            N_(
+                "Dear %(name)s,\n\nSomeone tried to register a new Dayanak account with your email address or "
+                "your T.C. Kimlik No. No new account was created.\n\nIf it was you: you already have an account. "
+                "Sign in here:\n\n%(login)s\n\nIf you have forgotten your password, choose a new one here:"
+                "\n\n%(reset)s\n\nIf it was not you, please contact your union."
+            ),
+            login=url_for("auth.login", _external=True),
+            reset=url_for("auth.forgot_password", _external=True),
+        )
+    db.session.commit()
 
 
 def matches_roll(profile: MemberProfile) -> bool:

@@ -37,6 +37,7 @@ def test_public_endpoints_are_only_the_expected_ones(app):
         "main.health",
         "auth.login",
         "auth.register",
+        "auth.registration_sent",
         "auth.confirm_email",
         "auth.forgot_password",
         "auth.reset_password",

@@ -3,6 +3,7 @@
 import io
 import json
 import zipfile
+from datetime import UTC
 
 import sqlalchemy as sa
 
@@ -33,7 +34,7 @@ def _stored_file(app, db, member, name: str, content: bytes, **owner) -> None:
 
 def _with_file(app, db, member, case):
     _stored_file(app, db, member, "kanit.pdf", b"%PDF-1.4 kanit", case_id=case.id)
-    db.session.add(Consent(user_id=member.user_id, item="special_category_data", notice_version="2026-11"))
+    db.session.add(Consent(user_id=member.user_id, item="special_category_data", notice_version="2026-12"))
     db.session.commit()
 
 
@@ -76,6 +77,7 @@ def test_erasure_anonymises_the_profile_keeps_the_cases_and_logs_the_request(cli
     email, name = user.email, user.full_name
     db.session.add(Draft(user_id=user.id, kind="legal", step="what", answers={"narrative": "taslak"}))
     db.session.add(OutboxMessage(recipient=email, subject="s", body="b", kind="k"))
+    db.session.add(Consent(user_id=user.id, item="special_category_data", notice_version="2026-12"))
     db.session.commit()
     login(user)
     page = client.get("/portal/my-data")
@@ -101,10 +103,118 @@ def test_erasure_anonymises_the_profile_keeps_the_cases_and_logs_the_request(cli
     request = db.session.scalar(sa.select(DataRequest))
     assert request.kind == "erasure" and request.completed_at is not None
     assert db.session.scalar(sa.select(AccessLog.action).where(AccessLog.action == "erase")) == "erase"
+    assert db.session.scalar(sa.select(Consent.withdrawn_at)) is not None  # erasure withdraws every consent
     assert client.get("/portal/").status_code == 302  # signed out
     token = csrf_token_from(client.get("/login"))
     again = client.post("/login", data={"email": email, "password": "correct horse battery", "csrf_token": token})
     assert again.status_code == 401
+
+
+def _consents(db, user_id):
+    db.session.expire_all()
+    return list(
+        db.session.scalars(
+            sa.select(Consent)
+            .where(Consent.user_id == user_id, Consent.item == "special_category_data")
+            .order_by(Consent.id)
+        )
+    )
+
+
+def _consent_post(client, action: str, token: str | None = None):
+    if token is None:
+        token = csrf_token_from(client.get("/portal/my-data"))
+    return client.post(f"/portal/my-data/consent/{action}", data={"csrf_token": token})
+
+
+def test_a_member_withdraws_and_gives_again_the_explicit_consent(client, db, login):
+    from datetime import timedelta
+
+    from app.models.base import utcnow
+
+    member = MemberFactory()
+    given = utcnow() - timedelta(days=3)
+    db.session.add(
+        Consent(user_id=member.user_id, item="special_category_data", notice_version="2026-11", given_at=given)
+    )
+    db.session.commit()
+    login(user_of(member))
+    page = client.get("/portal/my-data").get_data(as_text=True)
+    status = page.split('data-testid="consent-status">')[1].split("</p>")[0]
+    assert given.strftime("%d.%m.%Y") in status and "2026-11" in status
+    assert 'data-testid="withdraw-consent"' in page and 'data-testid="give-consent"' not in page
+
+    response = _consent_post(client, "withdraw")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/portal/my-data")
+    [old] = _consents(db, member.user_id)
+    assert old.withdrawn_at is not None and old.withdrawn_at > old.given_at
+    page = client.get("/portal/my-data").get_data(as_text=True)
+    assert "Açık rızanızı geri aldınız" in page
+    assert 'data-testid="give-consent"' in page and 'data-testid="withdraw-consent"' not in page
+
+    assert _consent_post(client, "give").status_code == 302
+    old, new = _consents(db, member.user_id)
+    assert old.withdrawn_at is not None  # the withdrawal stays on record
+    assert new.withdrawn_at is None and new.notice_version == "2026-12" and new.given_at >= old.withdrawn_at
+    assert new.ip_address == "127.0.0.1"
+    assert "açık rızanız kaydedildi" in client.get("/portal/my-data").get_data(as_text=True)
+    # Giving it twice records it once.
+    _consent_post(client, "give")
+    assert len(_consents(db, member.user_id)) == 2
+    actions = db.session.scalars(sa.select(AccessLog.action).where(AccessLog.user_id == member.user_id)).all()
+    assert actions.count("consent_withdraw") == 1 and actions.count("consent_give") == 1
+
+
+def test_consent_changes_without_a_csrf_token_are_refused(client, db, login):
+    member = MemberFactory()
+    login(user_of(member))
+    for action in ("give", "withdraw"):
+        response = _consent_post(client, action, token="forged")
+        assert response.status_code in (302, 400)
+    assert _consents(db, member.user_id) == []
+    db.session.add(Consent(user_id=member.user_id, item="special_category_data", notice_version="2026-12"))
+    db.session.commit()
+    _consent_post(client, "withdraw", token="forged")
+    assert _consents(db, member.user_id)[0].withdrawn_at is None
+
+
+def test_a_member_only_ever_sees_and_changes_their_own_consent(client, db, login):
+    me, other = MemberFactory(), MemberFactory()
+    db.session.add(Consent(user_id=other.user_id, item="special_category_data", notice_version="2026-10"))
+    db.session.commit()
+    login(user_of(me))
+    page = client.get("/portal/my-data").get_data(as_text=True)
+    assert "2026-10" not in page and 'data-testid="give-consent"' in page
+    _consent_post(client, "withdraw")
+    assert _consents(db, other.user_id)[0].withdrawn_at is None
+    _consent_post(client, "give")
+    assert len(_consents(db, other.user_id)) == 1 and len(_consents(db, me.user_id)) == 1
+
+
+def test_staff_see_whether_the_member_gave_explicit_consent(client, db, login):
+    from datetime import datetime
+
+    member = MemberFactory()
+    case = make_case(member)
+    login(UserFactory(role="lawyer", union_id=member.union_id))
+
+    def line():
+        page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+        return page.split('data-testid="member-consent">')[1].split("</p>")[0]
+
+    assert "Açık rıza yok" in line() and "mahkemeler ve resmî makamlar dışındaki" in line()
+    consent = Consent(
+        user_id=member.user_id,
+        item="special_category_data",
+        notice_version="2026-12",
+        given_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+    )
+    db.session.add(consent)
+    db.session.commit()
+    assert line() == "Açık rıza: 20.11.2026 tarihinde verildi (aydınlatma metni sürüm 2026-12)."
+    consent.withdrawn_at = datetime(2026, 11, 25, tzinfo=UTC)
+    db.session.commit()
+    assert "Açık rıza yok" in line()
 
 
 def test_admins_verify_or_reject_pending_members_by_hand(client, db, login):

@@ -43,13 +43,33 @@ def _register(client, data):
     return client.post("/register", data={**data, "csrf_token": token})
 
 
+def _sign_in(client):
+    token = csrf_token_from(client.get("/login"))
+    data = {"email": "ayse@example.org", "password": "uzun-bir-parola", "csrf_token": token}
+    response = client.post("/login", data=data)
+    assert response.status_code == 302
+
+
+def _without_csrf(response) -> str:
+    return re.sub(r'name="csrf_token"[^>]*>', "", response.get_data(as_text=True))
+
+
+def _count(db, model, *where):
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model).where(*where))
+
+
 def test_registration_page_shows_the_privacy_notice_and_a_separate_consent(client, setting):
     page = client.get("/register").get_data(as_text=True)
     assert 'data-testid="privacy-text"' in page
-    assert "Aydınlatma metni (sürüm 2026-11)" in page
+    assert "Aydınlatma metni (sürüm 2026-12)" in page
     # What KVKK art. 10 asks of a notice: controller, purposes, recipients, method and legal basis, rights.
     notice = page.split('data-testid="privacy-text"')[1].split("</div>")[0]
     for part in ("veri sorumlusu", "yardım", "avukatları", "elektronik ortamda", "Hukuki sebepler", "md. 11"):
+        assert part in notice, part
+    # Since Law 7499 special-category data is processed for the union's purposes without consent;
+    # explicit consent is asked only for sharing with other third parties, and can be withdrawn.
+    assert "yalnızca aşağıda ayrıca istenen açık rızanızla" not in notice
+    for part in ("7499", "mahkemelere", "isteğe bağlıdır", "geri alınabilir", "Verilerim"):
         assert part in notice, part
     assert page.index('data-testid="privacy-text"') < page.index('name="special_consent"') < page.index("Kayıt ol</")
     assert 'name="notice_read"' in page and 'name="special_consent"' in page
@@ -62,15 +82,17 @@ def test_a_member_listed_on_the_roll_is_verified_at_once(client, db, setting):
     db.session.add(RollEntry(union_id=union.id, membership_number="123", national_id=data["national_id"]))
     db.session.commit()
     response = _register(client, data)
-    assert response.status_code == 302 and response.headers["Location"].endswith("/portal/")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/register/sent")
     profile = db.session.scalar(sa.select(MemberProfile))
     assert profile.membership_status == "verified" and profile.verified_at is not None
     assert profile.membership_number == "123"  # leading zeros dropped like the roll's
     consents = db.session.scalars(sa.select(Consent).order_by(Consent.item)).all()
-    assert {c.item for c in consents} == {"privacy_notice", "special_category_data"}
-    assert all(c.notice_version == "2026-11" and c.given_at is not None for c in consents)
+    assert sorted(c.item for c in consents) == ["privacy_notice", "special_category_data"]  # one of each
+    assert all(c.notice_version == "2026-12" and c.given_at is not None for c in consents)
+    assert all(c.ip_address == "127.0.0.1" and c.withdrawn_at is None for c in consents)
     mail = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.kind == "email_confirmation"))
     assert mail.recipient == "ayse@example.org" and "/confirm/" in mail.body
+    _sign_in(client)
     assert "Ayşe" in client.get("/portal/").get_data(as_text=True)
 
 
@@ -78,6 +100,7 @@ def test_a_member_missing_from_the_roll_is_pending(client, db, setting):
     union, institution = setting
     assert _register(client, _form(union, institution)).status_code == 302
     assert db.session.scalar(sa.select(MemberProfile.membership_status)) == "pending"
+    _sign_in(client)
     assert 'data-testid="membership-pending"' in client.get("/portal/").get_data(as_text=True)
 
 
@@ -91,23 +114,81 @@ def test_a_wrong_national_id_checksum_is_explained_and_nothing_typed_is_lost(cli
     assert db.session.scalar(sa.select(sa.func.count(User.id))) == 0
 
 
-def test_consent_is_required(client, db, setting):
+def test_registering_without_the_explicit_consent_succeeds_and_records_none(client, db, setting):
     union, institution = setting
     data = _form(union, institution)
     del data["special_consent"]
     response = _register(client, data)
-    assert response.status_code == 400
-    assert db.session.scalar(sa.select(sa.func.count(User.id))) == 0
+    assert response.status_code == 302 and response.headers["Location"].endswith("/register/sent")
+    assert _count(db, User) == 1
+    # Reading the notice is acknowledged; no explicit consent is recorded.
+    assert db.session.scalars(sa.select(Consent.item)).all() == ["privacy_notice"]
 
 
-def test_the_same_national_id_cannot_register_twice(client, db, setting):
+def test_the_privacy_notice_must_still_be_acknowledged(client, db, setting):
     union, institution = setting
     data = _form(union, institution)
-    assert _register(client, data).status_code == 302
-    client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
-    response = _register(client, {**data, "email": "other@example.org"})
-    assert response.status_code == 400
-    assert db.session.scalar(sa.select(sa.func.count(User.id))) == 1
+    del data["notice_read"]
+    assert _register(client, data).status_code == 400
+    assert _count(db, User) == 0
+
+
+@pytest.mark.parametrize("taken", ["email", "national_id"])
+def test_a_taken_email_or_national_id_answers_like_a_fresh_registration(app, db, setting, taken):
+    union, institution = setting
+    first = _form(union, institution)
+    fresh_client = app.test_client()
+    fresh = _register(fresh_client, first)
+    fresh_page = fresh_client.get(fresh.headers["Location"])
+    owner = db.session.scalar(sa.select(User))
+    db.session.execute(sa.delete(OutboxMessage))
+    db.session.commit()
+
+    other = _form(union, institution, email="baska@example.org", full_name="Başka Biri")
+    second = {**other, taken: first[taken]}
+    stranger = app.test_client()
+    response = _register(stranger, second)
+    page = stranger.get(response.headers["Location"])
+    assert (response.status_code, response.headers["Location"]) == (fresh.status_code, fresh.headers["Location"])
+    assert page.status_code == fresh_page.status_code == 200
+    assert _without_csrf(page) == _without_csrf(fresh_page)  # the CSRF token is per session
+    assert 'data-testid="registration-sent"' in page.get_data(as_text=True)
+    assert _count(db, User) == 1 and _count(db, MemberProfile) == 1
+    notices = db.session.scalars(sa.select(OutboxMessage)).all()
+    assert [(n.kind, n.recipient) for n in notices] == [("registration_attempt", owner.email)]
+    body = notices[0].body
+    assert "hesabı açılmaya çalışıldı" in body and "/login" in body and "/password/forgot" in body
+    assert "sendikanızla iletişime geçin" in body
+    # Asking again minutes later does not flood the owner's mailbox.
+    _register(stranger, second)
+    assert _count(db, OutboxMessage) == 1
+
+
+def test_a_taken_email_and_national_id_of_one_owner_give_one_notice(client, db, setting):
+    union, institution = setting
+    data = _form(union, institution)
+    _register(client, data)
+    db.session.execute(sa.delete(OutboxMessage))
+    db.session.commit()
+    assert _register(client, {**data, "full_name": "Başkası"}).status_code == 302
+    assert _count(db, User) == 1
+    assert db.session.scalars(sa.select(OutboxMessage.kind)).all() == ["registration_attempt"]
+
+
+def test_registration_attempts_are_rate_limited_per_address(app, client, db, setting):
+    union, institution = setting
+    app.config["REGISTER_LIMIT_PER_ADDRESS"] = "2 per hour"
+    for n in range(2):
+        assert _register(client, _form(union, institution, email=f"kisi{n}@example.org")).status_code == 302
+    response = _register(client, _form(union, institution, email="kisi9@example.org"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 429
+    assert re.search(r"çok fazla kayıt denemesi yapıldı. Lütfen \d+ dakika sonra yeniden deneyin", page)
+    assert _count(db, User) == 2 and _count(db, User, User.email == "kisi9@example.org") == 0
+    # Refreshing the institution list is not a registration attempt.
+    token = csrf_token_from(client.get("/register"))
+    refresh = client.post("/register", data={"province": "Ankara", "action": "filter", "csrf_token": token})
+    assert refresh.status_code == 200
 
 
 def test_institution_search_folds_turkish_letters(client, setting):
@@ -137,7 +218,8 @@ def test_email_confirmation_link_works_once(client, db, setting):
     union, institution = setting
     _register(client, _form(union, institution))
     link = _link(db, "email_confirmation")
-    assert client.get(link).status_code == 302
+    confirmed = client.get(link)
+    assert confirmed.status_code == 302 and confirmed.headers["Location"].endswith("/login")
     assert db.session.scalar(sa.select(User.email_confirmed_at)) is not None
     again = client.get(link)
     assert again.status_code == 400 and 'data-testid="token-problem"' in again.get_data(as_text=True)
@@ -147,7 +229,6 @@ def test_email_confirmation_link_works_once(client, db, setting):
 def test_password_reset_link_is_single_use_and_expires(client, db, setting, app, monkeypatch):
     union, institution = setting
     _register(client, _form(union, institution))
-    client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
     token = csrf_token_from(client.get("/password/forgot"))
     response = client.post("/password/forgot", data={"email": "AYSE@example.org", "csrf_token": token})
     assert response.status_code == 302
@@ -180,7 +261,6 @@ def test_forgot_password_says_the_same_for_unknown_addresses(client, db, setting
 def test_asking_again_for_a_reset_link_does_not_flood_the_mailbox(client, db, setting):
     union, institution = setting
     _register(client, _form(union, institution))
-    client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
     for _ in range(3):
         token = csrf_token_from(client.get("/password/forgot"))
         client.post("/password/forgot", data={"email": "ayse@example.org", "csrf_token": token})
@@ -195,6 +275,7 @@ def test_asking_again_for_the_confirmation_link_does_not_flood_the_mailbox(clien
 
     union, institution = setting
     _register(client, _form(union, institution))
+    _sign_in(client)
     count = sa.select(sa.func.count(OutboxMessage.id)).where(OutboxMessage.kind == "email_confirmation")
     for _ in range(3):
         client.post("/confirm/resend", data={"csrf_token": csrf_token_from(client.get("/portal/"))})

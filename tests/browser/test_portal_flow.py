@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from app.extensions import db
 from app.models import Case
 from app.services.workflow import perform_transition
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, sign_in
 from tests.factories import InstitutionFactory, UnionFactory, UserFactory, national_id
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -53,6 +53,10 @@ def test_register_file_follow_answer_and_withdraw(app, live_server, browser, tmp
         page.check("#special_consent")
         shot("1-register")
         page.get_by_role("button", name="Kayıt ol").click()
+        # The same page whether or not the details were already registered; then sign in.
+        page.wait_for_url(f"{live_server}/register/sent")
+        expect(page.get_by_test_id("registration-sent")).to_be_visible()
+        sign_in(page, live_server, f"zeynep.{device}@example.org", "uzun-bir-parola")
         page.wait_for_url(f"{live_server}/portal/")
         expect(page.get_by_test_id("membership-pending")).to_be_visible()
 
