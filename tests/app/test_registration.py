@@ -73,7 +73,10 @@ def test_registration_page_shows_the_privacy_notice_and_a_separate_consent(clien
         assert part in notice, part
     assert page.index('data-testid="privacy-text"') < page.index('name="special_consent"') < page.index("Kayıt ol</")
     assert 'name="notice_read"' in page and 'name="special_consent"' in page
-    assert "checked" not in page.split('name="special_consent"')[1].split(">")[0]
+    consent_input = page.split('name="special_consent"')[1].split(">")[0]
+    assert "checked" not in consent_input and "required" not in consent_input
+    assert 'name="notice_read" required' in page  # the acknowledgement stays required
+    assert "İsteğe bağlı" in page and "işaretlemeseniz de başvurularınız yürütülür" in page
 
 
 def test_a_member_listed_on_the_roll_is_verified_at_once(client, db, setting):
