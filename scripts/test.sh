@@ -8,11 +8,12 @@ cd "$(dirname "$0")/.."
 DAYANAK_SKIP_DB=1 bash scripts/setup.sh
 
 # Browser tests drive Debian's chromium (a test tool may not download its own browser here).
-if [ ! -x /usr/bin/chromium ]; then
+# chromium-l10n lets its date fields and buttons speak Turkish, as the members' browsers do.
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s chromium-l10n >/dev/null 2>&1; then
   echo "==> Installing Debian's chromium for the browser tests"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-l10n >/dev/null
 fi
 
 PY=.venv/bin/python

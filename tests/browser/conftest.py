@@ -1,5 +1,6 @@
 """Browser tests: the app served on 127.0.0.1 in a thread, driven by Playwright in Debian's chromium."""
 
+import os
 import threading
 from pathlib import Path
 
@@ -16,6 +17,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+# The browser's own widgets (date fields, the file button) speak Turkish, as on a member's phone;
+# Debian's chromium takes its language from the environment and needs chromium-l10n for it.
+TURKISH_BROWSER = {"LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -43,7 +47,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, env={**os.environ, **TURKISH_BROWSER}
+        )
         yield instance
         instance.close()
 
