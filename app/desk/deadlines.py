@@ -23,6 +23,7 @@ from app.desk.panels import register_panel
 from app.extensions import db
 from app.i18n import domain_message
 from app.models import Case, Deadline, User
+from app.navigation import local_path
 from app.queries.scope import get_case_or_404
 from app.services import deadlines as service
 from app.services.concurrency import STALE_MESSAGE
@@ -176,9 +177,7 @@ def _attempt(action, *args, **kwargs):
 
 
 def _back(case: Case):
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
-        target = url_for(".case_deadlines", case_id=case.id)
+    target = local_path(request.form.get("next")) or url_for(".case_deadlines", case_id=case.id)
     return redirect(target, 303)
 
 

@@ -259,7 +259,10 @@ def test_the_case_page_shows_the_panel_and_actions_come_back_to_it(client, login
     assert 'data-testid="deadline"' in page and "01.09.2026" in page
 
 
-def test_next_never_leaves_the_site(client, login, db):
+@pytest.mark.parametrize(
+    "target", ["//evil.example/x", "/\\evil.example/x", "/\t/evil.example/x", "https://evil.example/"]
+)
+def test_next_never_leaves_the_site(client, login, db, target):
     _member, lawyer, case = _setup(db)
     login(lawyer)
     token = csrf_token_from(_page(client, case))
@@ -268,7 +271,7 @@ def test_next_never_leaves_the_site(client, login, db):
         data={
             "rule_id": "annulment-lawsuit",
             "version": _case(db, case).version,
-            "next": "//evil.example/x",
+            "next": target,
             "csrf_token": token,
         },
     )
