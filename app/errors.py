@@ -7,6 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.i18n import domain_message
+from app.navigation import referring_page
 from app.services.concurrency import STALE_MESSAGE
 from cases.errors import DomainError, StaleCase, TemplateError
 from cases.petitions.pdf import PdfConversionError
@@ -67,13 +68,13 @@ def register_error_handlers(app: Flask) -> None:
     def stale_case(error: StaleCase):
         db.session.rollback()
         flash(domain_message(error), "warning")
-        return redirect(request.referrer or request.path), 303
+        return redirect(referring_page(request.path)), 303
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):
         db.session.rollback()
         flash(domain_message(error), "danger")
-        return redirect(request.referrer or request.path), 303
+        return redirect(referring_page(request.path)), 303
 
     @app.errorhandler(TemplateError)
     def template_error(error: TemplateError):

@@ -60,3 +60,15 @@ def local_path(target: str | None) -> str | None:
         return None
     parts = urlsplit(target)
     return target if not parts.scheme and not parts.netloc else None
+
+
+def referring_page(default: str) -> str:
+    """The page of this site the request came from (the Referer), else ``default``.
+
+    A Referer naming another host — or anything ``local_path`` refuses — never becomes a redirect.
+    """
+    parts = urlsplit(request.referrer or "")
+    if parts.netloc != request.host:
+        return default
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return local_path(path) or default

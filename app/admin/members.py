@@ -13,6 +13,7 @@ from app.admin import bp
 from app.extensions import db
 from app.models import MemberProfile, RollEntry, Union
 from app.models.member import MembershipStatus
+from app.navigation import referring_page
 from app.services.registration import set_membership_status
 from cases.text import fold
 from cases.vocabulary import Role
@@ -96,4 +97,4 @@ def member_decide(profile_id: int, decision: str):
         flash(_("The membership was verified."), "success")
     else:
         flash(_("The membership was rejected."), "info")
-    return redirect(request.referrer or url_for(".members"))
+    return redirect(referring_page(url_for(".members")))
