@@ -4,13 +4,14 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, relationship, validates
 
 from app.extensions import db
 from app.models.base import UTCDateTime, utcnow
 from app.models.member import MemberProfile
 from app.models.org import Institution, Union
 from app.models.user import User
+from cases.text import fold
 
 
 class Case(db.Model):
@@ -29,6 +30,9 @@ class Case(db.Model):
         sa.Index("ix_cases_union_kind_activity", "union_id", "kind", "last_activity_at", "id"),
         sa.Index("ix_cases_queue_filters", "union_id", "kind", "status", "category", "priority", "assignee_id"),
         sa.Index("ix_cases_kind_activity", "kind", "last_activity_at", "id"),
+        # A member who registers later may be a case's respondent (migration 0004): find those cases.
+        sa.Index("ix_cases_union_respondent_name", "union_id", "respondent_name_folded"),
+        sa.Index("ix_cases_respondent_national_id", "respondent_national_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,6 +48,7 @@ class Case(db.Model):
 
     respondent_type: Mapped[str | None] = mapped_column(sa.String(20))
     respondent_name: Mapped[str | None] = mapped_column(sa.String(200))
+    respondent_name_folded: Mapped[str | None] = mapped_column(sa.String(200))  # set with respondent_name
     respondent_title: Mapped[str | None] = mapped_column(sa.String(120))
     respondent_national_id: Mapped[str | None] = mapped_column(sa.String(11))
     institution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("institutions.id"), index=True)
@@ -82,6 +87,12 @@ class Case(db.Model):
     member: Mapped[MemberProfile] = relationship(lazy="raise")
     assignee: Mapped[User | None] = relationship(lazy="raise")
     institution: Mapped[Institution | None] = relationship(lazy="raise")
+
+    @validates("respondent_name")
+    def _fold_respondent_name(self, _key: str, name: str | None) -> str | None:
+        # The conflict check looks cases up by the respondent's folded name (Turkish I/ı, İ/i).
+        self.respondent_name_folded = fold(name) or None if name else None
+        return name
 
     def __repr__(self) -> str:
         return f"<Case {self.reference} {self.status}>"

@@ -7,6 +7,8 @@ without extra queries, and recorded as a staff-only ``conflict`` event.
 """
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.models import Case, MemberProfile, User
@@ -100,3 +102,45 @@ def record_handling(case: Case, user: User, note: str, *, expected_version) -> N
     case.conflict_note = note
     append_event(case, "conflict", user, {"action": "handled", "note": note})
     commit_case_change()
+
+
+# A new member rarely is the respondent of more than a handful of cases; the rest are found
+# when their case page is opened.
+NEW_MEMBER_CASES_CHECKED = 50
+
+
+def flag_cases_naming(profile: MemberProfile) -> int:
+    """Flag the unchecked cases of the member's union whose respondent is this member; commit.
+
+    Registration calls it after the account is saved, in a transaction of its own: losing a race
+    with a lawyer acting on one of those cases costs nothing (the case page checks again), so a
+    conflict there never undoes a registration. Returns how many cases were flagged.
+    """
+    by_id = sa.and_(Case.respondent_national_id.is_not(None), Case.respondent_national_id == profile.national_id)
+    by_name = sa.and_(
+        Case.respondent_national_id.is_(None),
+        Case.respondent_name_folded == profile.full_name_folded,
+        Case.institution_id == profile.institution_id,
+    )
+    matches = [by_id] if profile.institution_id is None or not profile.full_name_folded else [by_id, by_name]
+    cases = db.session.scalars(
+        sa.select(Case)
+        .where(
+            Case.union_id == profile.union_id,
+            Case.member_id != profile.id,
+            Case.conflict_status == "none",
+            Case.respondent_type.in_(PERSON_RESPONDENTS),
+            sa.or_(*matches),
+        )
+        .order_by(Case.id)
+        .limit(NEW_MEMBER_CASES_CHECKED)
+    ).all()
+    flagged = sum(1 for case in cases if flag_conflict(case))
+    if not flagged:
+        return 0
+    try:
+        db.session.commit()
+    except (IntegrityError, StaleDataError):
+        db.session.rollback()
+        return 0
+    return flagged

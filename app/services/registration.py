@@ -21,6 +21,7 @@ from app.models.member import MembershipStatus
 from app.models.user import verify_dummy_password
 from app.services.accounts import create_user, normalize_email
 from app.services.audit_log import log_access
+from app.services.conflicts import flag_cases_naming
 from app.services.member_data import SPECIAL_CATEGORY_CONSENT
 from app.services.outbox import notify_user
 from cases.errors import DomainError
@@ -109,6 +110,7 @@ def register_member(data: Registration, *, ip_address: str | None) -> User | Non
     _queue_confirmation(user)
     log_access(user, "register", "member_profile", profile.id)
     db.session.commit()
+    flag_cases_naming(profile)
     return user
 
 

@@ -289,3 +289,38 @@ def test_asking_again_for_the_confirmation_link_does_not_flood_the_mailbox(clien
     db.session.commit()
     client.post("/confirm/resend", data={"csrf_token": csrf_token_from(client.get("/portal/"))})
     assert db.session.scalar(count) == 2
+
+
+def test_a_member_who_registers_after_being_named_as_respondent_is_flagged_at_once(client, db, setting, login):
+    from app.models import Case, CaseEvent
+    from tests.factories import MemberFactory, UserFactory, make_case
+
+    union, institution = setting
+    colleague = MemberFactory(union=union, institution=institution)
+    named = make_case(colleague, respondent_type="coworker", respondent_name="AYŞE IŞIK", institution_id=institution.id)
+    elsewhere = make_case(
+        colleague, respondent_type="coworker", respondent_name="Ayşe Işık", institution_id=InstitutionFactory().id
+    )
+    new_id = national_id()
+    by_number = make_case(colleague, respondent_type="manager", respondent_name="A. Işık", institution_id=None)
+    by_number.respondent_national_id = new_id
+    db.session.commit()
+    other_union = MemberFactory(institution=institution)
+    foreign = make_case(
+        other_union, respondent_type="coworker", respondent_name="Ayşe Işık", institution_id=institution.id
+    )
+    assert {c.conflict_status for c in (named, elsewhere, by_number, foreign)} == {"none"}
+
+    _register(client, _form(union, institution, national_id=new_id))
+
+    db.session.expire_all()
+    status = {c.id: db.session.get(Case, c.id).conflict_status for c in (named, elsewhere, by_number, foreign)}
+    assert status == {named.id: "detected", elsewhere.id: "none", by_number.id: "detected", foreign.id: "none"}
+    events = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.kind == "conflict")).all()
+    assert {e.case_id for e in events} == {named.id, by_number.id}
+    assert not any(e.member_visible for e in events)
+
+    lawyer = UserFactory(role="lawyer", union=union)
+    login(lawyer)
+    queue = client.get("/desk/").get_data(as_text=True)
+    assert queue.count('data-testid="conflict-badge"') == 2
