@@ -162,6 +162,7 @@ def case_documents(case_id: int):
         member_name=_member_name(case),
         case_url=_case_url(case.id),
         panel=documents_panel(case, current_user),
+        today=date.today(),
     )
 
 
@@ -211,6 +212,7 @@ def _render_form(case, template, spec, form, initial=None, *, stale=None, proble
         form=form,
         stale=stale,
         problem=problem,
+        today=date.today(),
     )
 
 

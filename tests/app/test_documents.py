@@ -2,7 +2,7 @@
 
 import io
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -398,3 +398,15 @@ def test_the_form_page_runs_the_same_queries_with_one_piece_of_evidence_or_many(
     page = client.get(url).get_data(as_text=True)
     assert page.count("Belge ") >= 16  # every piece of evidence is offered in the list
     assert statements() == few
+
+
+def test_the_petition_pages_repeat_the_cases_overdue_mark(setup, client, db):
+    case, _, _ = setup
+    for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
+        assert 'data-testid="case-overdue"' not in client.get(url).get_data(as_text=True)
+    overdue = date.today() - timedelta(days=2)
+    case.next_deadline = overdue
+    db.session.commit()
+    for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
+        page = client.get(url).get_data(as_text=True)
+        assert 'data-testid="case-overdue"' in page and overdue.strftime("%d.%m.%Y") in page, url
