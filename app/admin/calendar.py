@@ -1,7 +1,6 @@
 """Administration of the deadline calendar: add, correct or remove a day (a newly declared holiday),
 and record which courts take no judicial recess."""
 
-import hashlib
 from datetime import date
 
 import sqlalchemy as sa
@@ -20,7 +19,7 @@ from app.extensions import db
 from app.i18n import domain_message
 from app.models import CalendarDay, Court
 from app.services.audit_log import log_access
-from app.services.concurrency import STALE_MESSAGE
+from app.services.concurrency import STALE_MESSAGE, fingerprint
 from app.services.deadlines import load_calendar
 from cases.errors import StaleCase
 from cases.vocabulary import Role
@@ -47,14 +46,15 @@ class RemoveForm(FlaskForm):
     version = HiddenField()
 
 
-def fingerprint(row: CalendarDay) -> str:
-    """A version for a row that has no version column: it changes whenever the row does."""
-    return hashlib.sha256(f"{row.day.isoformat()}|{row.kind}|{row.name}".encode()).hexdigest()[:16]
+def day_fingerprint(row: CalendarDay) -> str:
+    return fingerprint(row.day, row.kind, row.name)
 
 
-def _check_unchanged(row: CalendarDay, expected: str | None) -> None:
-    if expected != fingerprint(row):
-        raise StaleCase(STALE_MESSAGE)
+def _stale_form(template: str, form, current_version: str, **context):
+    """Refuse a save over a change made meanwhile: the form comes back as typed, with the new version."""
+    form.version.data = current_version
+    stale = domain_message(StaleCase(STALE_MESSAGE))
+    return render_template(template, form=form, stale=stale, **context), 409
 
 
 def _year() -> int:
@@ -92,7 +92,7 @@ def calendar_days():
         corrected=corrected,
         corrections=corrections,
         estimated=calendar.is_estimated(year),
-        fingerprints={row.id: fingerprint(row) for row in corrections},
+        fingerprints={row.id: day_fingerprint(row) for row in corrections},
         remove_form=RemoveForm(formdata=None),
         kinds=dict(KINDS),
     )
@@ -105,18 +105,17 @@ def calendar_day_edit(day_id: int | None = None):
     row = db.get_or_404(CalendarDay, day_id) if day_id else None
     form = CalendarDayForm(obj=row if request.method == "GET" else None)
     if request.method == "GET" and row is not None:
-        form.version.data = fingerprint(row)
+        form.version.data = day_fingerprint(row)
     if form.validate_on_submit():
         if _day_taken(form.day.data, row.id if row else None):
             form.day.errors.append(_("This day already has a correction: change that one instead."))
         else:
+            if row is not None and form.version.data != day_fingerprint(row):
+                return _stale_form("admin/calendar_form.html", form, day_fingerprint(row), row=row)
+            action = "update" if row else "create"
             if row is None:
                 row = CalendarDay(created_by_id=current_user.id)
                 db.session.add(row)
-                action = "create"
-            else:
-                _check_unchanged(row, form.version.data)
-                action = "update"
             row.day, row.kind, row.name = form.day.data, form.kind.data, form.name.data.strip()
             db.session.flush()
             log_access(current_user, action, "calendar_day", row.id)
@@ -134,7 +133,7 @@ def calendar_day_remove(day_id: int):
     if not form.validate_on_submit():
         abort(400)
     year = row.day.year
-    if form.version.data != fingerprint(row):
+    if form.version.data != day_fingerprint(row):
         flash(domain_message(StaleCase(STALE_MESSAGE)), "warning")
         return redirect(url_for(".calendar_days", year=year), 303)
     log_access(current_user, "delete", "calendar_day", row.id)
@@ -163,9 +162,7 @@ class CourtForm(FlaskForm):
 
 
 def court_fingerprint(court: Court) -> str:
-    """A version for a court row (no version column): it changes whenever the row does."""
-    text = f"{court.name}|{court.province}|{court.kind}|{court.takes_recess}|{court.address or ''}"
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return fingerprint(court.name, court.province, court.kind, court.takes_recess, court.address)
 
 
 @bp.get("/courts")
@@ -193,8 +190,7 @@ def court_edit(court_id: int | None = None):
         if db.session.scalar(taken) is not None:
             form.name.errors.append(_("This court is already on the list: change that one instead."))
         elif court is not None and form.version.data != court_fingerprint(court):
-            flash(domain_message(StaleCase(STALE_MESSAGE)), "warning")
-            return redirect(url_for(".courts"), 303)
+            return _stale_form("admin/court_form.html", form, court_fingerprint(court), court=court)
         else:
             action = "update" if court else "create"
             if court is None:

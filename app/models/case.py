@@ -91,7 +91,7 @@ class Case(db.Model):
     @validates("respondent_name")
     def _fold_respondent_name(self, _key: str, name: str | None) -> str | None:
         # The conflict check looks cases up by the respondent's folded name (Turkish I/ı, İ/i).
-        self.respondent_name_folded = fold(name) or None if name else None
+        self.respondent_name_folded = fold(name) or None
         return name
 
     def __repr__(self) -> str:

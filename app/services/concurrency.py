@@ -1,5 +1,8 @@
 """Optimistic locking for edit forms: a form carries the version it was shown with."""
 
+import hashlib
+import json
+
 from cases.errors import StaleCase
 from cases.i18n import N_
 
@@ -16,3 +19,9 @@ def ensure_version(record, expected: int | str | None) -> None:
         expected_number = None
     if expected_number != record.version:
         raise StaleCase(STALE_MESSAGE)
+
+
+def fingerprint(*values: object) -> str:
+    """A version for a record that has no version column: it changes whenever one of ``values`` does."""
+    text = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]

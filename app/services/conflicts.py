@@ -18,7 +18,6 @@ from app.services.workflow import commit_case_change
 from cases.errors import MissingInput, TransitionNotAllowed
 from cases.i18n import N_
 from cases.national_id import validate_national_id
-from cases.text import fold
 
 PERSON_RESPONDENTS = ("manager", "supervisor", "coworker")
 
@@ -35,7 +34,7 @@ def find_conflict(case: Case) -> tuple[int, str] | None:
     if case.respondent_national_id:
         query, basis = query.where(MemberProfile.national_id == case.respondent_national_id), "national_id"
     else:
-        name = fold(case.respondent_name)
+        name = case.respondent_name_folded
         if not name or case.institution_id is None:
             return None
         query = query.where(MemberProfile.full_name_folded == name, MemberProfile.institution_id == case.institution_id)
@@ -116,13 +115,20 @@ def flag_cases_naming(profile: MemberProfile) -> int:
     with a lawyer acting on one of those cases costs nothing (the case page checks again), so a
     conflict there never undoes a registration. Returns how many cases were flagged.
     """
-    by_id = sa.and_(Case.respondent_national_id.is_not(None), Case.respondent_national_id == profile.national_id)
-    by_name = sa.and_(
-        Case.respondent_national_id.is_(None),
-        Case.respondent_name_folded == profile.full_name_folded,
-        Case.institution_id == profile.institution_id,
-    )
-    matches = [by_id] if profile.institution_id is None or not profile.full_name_folded else [by_id, by_name]
+    # The same two ways find_conflict matches, seen from the member's side.
+    matches = []
+    if profile.national_id:
+        matches.append(Case.respondent_national_id == profile.national_id)
+    if profile.full_name_folded and profile.institution_id is not None:
+        matches.append(
+            sa.and_(
+                Case.respondent_national_id.is_(None),
+                Case.respondent_name_folded == profile.full_name_folded,
+                Case.institution_id == profile.institution_id,
+            )
+        )
+    if not matches:
+        return 0
     cases = db.session.scalars(
         sa.select(Case)
         .where(

@@ -169,14 +169,15 @@ def export_member_data(user: User) -> bytes:
     return buffer.getvalue()
 
 
+def _consents_in_force(user_id: int) -> sa.Select:
+    return sa.select(Consent).where(
+        Consent.user_id == user_id, Consent.item == SPECIAL_CATEGORY_CONSENT, Consent.withdrawn_at.is_(None)
+    )
+
+
 def current_consent(user_id: int) -> Consent | None:
     """The member's explicit consent in force (the latest one given and not withdrawn), or None."""
-    return db.session.scalar(
-        sa.select(Consent)
-        .where(Consent.user_id == user_id, Consent.item == SPECIAL_CATEGORY_CONSENT, Consent.withdrawn_at.is_(None))
-        .order_by(Consent.given_at.desc(), Consent.id.desc())
-        .limit(1)
-    )
+    return db.session.scalar(_consents_in_force(user_id).order_by(Consent.given_at.desc(), Consent.id.desc()).limit(1))
 
 
 def give_consent(user: User, *, ip_address: str | None) -> bool:
@@ -200,10 +201,7 @@ def give_consent(user: User, *, ip_address: str | None) -> bool:
 
 def withdraw_consent(user: User) -> bool:
     """Withdraw the explicit consent in force; False when none was given."""
-    open_rows = sa.select(Consent).where(
-        Consent.user_id == user.id, Consent.item == SPECIAL_CATEGORY_CONSENT, Consent.withdrawn_at.is_(None)
-    )
-    consents = list(db.session.scalars(open_rows))
+    consents = list(db.session.scalars(_consents_in_force(user.id)))
     if not consents:
         return False
     now = utcnow()

@@ -24,7 +24,7 @@ from app.models import (
     User,
 )
 from app.services.audit_log import log_access
-from app.services.concurrency import STALE_MESSAGE
+from app.services.concurrency import STALE_MESSAGE, fingerprint
 from cases.errors import StaleCase, TemplateError
 from cases.i18n import N_
 from cases.petitions import (
@@ -261,8 +261,7 @@ def decide_version(version: PetitionTemplateVersion, *, accept: bool, actor: Use
 
 def settings_token(template: PetitionTemplate) -> str:
     """A fingerprint of a template's settings: an edit form carries it to detect changes made meanwhile."""
-    settings = [template.title, template.title_en, template.kinds, template.categories, template.extra_fields]
-    return hashlib.sha256(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20]
+    return fingerprint(template.title, template.title_en, template.kinds, template.categories, template.extra_fields)
 
 
 def fillable_in_use(template_id: int) -> tuple[str, ...]:

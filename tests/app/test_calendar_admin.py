@@ -115,7 +115,11 @@ def test_correct_and_remove_with_a_version_check(client, admin, db):
         },
         headers={"Referer": f"/admin/calendar/{row.id}"},
     )
-    assert stale.status_code == 303
+    assert stale.status_code == 409
+    page = stale.get_data(as_text=True)
+    # Told, and what was typed comes back, with the current version to save over it deliberately.
+    assert "başka biri tarafından değiştirildi" in page and 'value="Eski form"' in page
+    assert shown_version not in page
     assert _days(db)[0].name == "Düzeltilmiş"
     assert (
         client.post(f"/admin/calendar/{row.id}/remove", data={"csrf_token": token, "version": "x"}).status_code == 303
@@ -178,8 +182,12 @@ def test_a_court_is_corrected_with_a_version_check(client, admin, db):
     response = post_form(client, f"/admin/courts/{court.id}", {**data, "version": version})
     assert response.status_code == 303 and _court(db, "Van İdare Mahkemesi").takes_recess is True
     # The same (now stale) version again changes nothing.
+    data["address"] = "Van Adliyesi"
     response = post_form(client, f"/admin/courts/{court.id}", {**data, "takes_recess": "", "version": version})
-    assert response.status_code == 303 and _court(db, "Van İdare Mahkemesi").takes_recess is True
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409 and "başka biri tarafından değiştirildi" in page
+    assert 'value="Van Adliyesi"' in page and f'value="{version}"' not in page
+    assert _court(db, "Van İdare Mahkemesi").takes_recess is True
     # A second court of the same name is refused.
     response = post_form(client, "/admin/courts/new", {**data, "version": ""})
     assert response.status_code == 400 and "listede zaten var" in response.get_data(as_text=True)
