@@ -110,18 +110,18 @@ def register():
         for field in form:
             field.errors = []
         return render_template("auth/register.html", form=form, notice_version=_notice_version())
-    lockout = None
-    if form.is_submitted():
-        lockout = login_throttle.registration_lockout(request.remote_addr or "unknown")
-    if lockout:
-        message = ngettext(
-            "Too many registration attempts from your connection. Please try again in %(num)d minute.",
-            "Too many registration attempts from your connection. Please try again in %(num)d minutes.",
-            lockout.minutes,
-        )
-        flash(message, "danger")
-        return render_template("auth/register.html", form=form, notice_version=_notice_version()), 429
     if form.validate_on_submit() and _registration_consistent(form):
+        # Only a complete registration counts towards the limit: correcting a typo costs nothing,
+        # and colleagues behind one office connection are not locked out by each other's mistakes.
+        lockout = login_throttle.registration_lockout(request.remote_addr or "unknown")
+        if lockout:
+            message = ngettext(
+                "Too many registration attempts from your connection. Please try again in %(num)d minute.",
+                "Too many registration attempts from your connection. Please try again in %(num)d minutes.",
+                lockout.minutes,
+            )
+            flash(message, "danger")
+            return render_template("auth/register.html", form=form, notice_version=_notice_version()), 429
         data = registration.Registration(
             full_name=form.full_name.data,
             national_id=form.national_id.data,

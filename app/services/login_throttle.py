@@ -59,8 +59,8 @@ def clear_account(email: str, address: str) -> None:
 def registration_lockout(address: str) -> Lockout | None:
     """Count one registration attempt from ``address``; a Lockout once it is over the limit.
 
-    Every attempt counts, successful or not: whether an account exists shows nowhere, so
-    the limit is what keeps anyone from trying T.C. Kimlik Nos in bulk.
+    Every complete attempt counts, whether it creates an account or not: whether an account
+    exists shows nowhere, so the limit is what keeps anyone from trying T.C. Kimlik Nos in bulk.
     """
     item = parse(current_app.config["REGISTER_LIMIT_PER_ADDRESS"])
     key = f"register-address:{address}"
