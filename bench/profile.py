@@ -7,7 +7,7 @@
 PAGE is one of bench.served's pages: queue, filtered, deep, search-isik, search-mesai,
 search-two-words, case, home, deadlines, submit. The database is the one bench.served seeds
 (reused when it holds the seed). The app is served by gunicorn with one sync worker, wrapped in
-Werkzeug's ProfilerMiddleware (cProfile, one file per request); after a warm-up the requests are
+cProfile on the process's CPU clock (bench/profiled.py, one file per request); after a warm-up the requests are
 sent one at a time and their profiles are added up and printed, sorted by cumulative time (or
 ``--sort tottime``), followed by the time spent in SQL (the DBAPI's execute) and in Jinja.
 """
@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"])
     parser.add_argument("--lines", type=int, default=40)
+    parser.add_argument("--callers", help="also print who calls the functions matching this (a regular expression)")
+    parser.add_argument("--callees", help="also print what the functions matching this call (a regular expression)")
     args = parser.parse_args(argv)
 
     url = args.database_url or served.default_sqlite(args.cases)
@@ -66,9 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     stats = pstats.Stats(*files)
     total = stats.total_tt
     print(f"\n{page.label}: {len(files)} profiled requests, {elapsed / args.requests * 1000:.1f} ms each served")
-    print(f"(profiled time {total / len(files) * 1000:.1f} ms a request; cProfile itself slows Python code down)\n")
+    print(f"(profiled CPU time {total / len(files) * 1000:.1f} ms a request; cProfile itself slows Python code down)\n")
     stats.files = []  # not the list of the profile files
     stats.strip_dirs().sort_stats(args.sort).print_stats(args.lines)
+    if args.callers:
+        stats.print_callers(args.callers)
+    if args.callees:
+        stats.print_callees(args.callees)
     _summary(stats, len(files))
     shutil.rmtree(profiles)
     return 0
