@@ -123,6 +123,7 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
         q=(form.q.data or "").strip()[:200] or None,
         sort=form.sort.data if form.sort.data in SORTS else "activity",
         page=page,
+        after=request.args.get("after", "")[:80] or None,
     )
 
 
