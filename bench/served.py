@@ -76,6 +76,7 @@ class Setup:
     filer_email: str
     big_case: int
     in_scope: int
+    deep_after: str = ""  # the keyset position that starts the deep page (the queue's Next link carries it)
     drafts: list[int] = field(default_factory=list)
 
 
@@ -147,6 +148,15 @@ def _accounts(db, url: str, cases: int) -> Setup:
         sa.select(sa.func.count()).select_from(Case).where(Case.union_id == lawyer.union_id, Case.kind == "legal")
     )
     setup = Setup(url, cases, lawyer.email, member_user.email, filer.email, big_case, in_scope)
+    # The row before the deep page, in the queue's order: its keys are where Next continues from.
+    before = session.execute(
+        sa.select(Case.last_activity_at, Case.id)
+        .where(Case.union_id == lawyer.union_id, Case.kind == "legal")
+        .order_by(Case.last_activity_at.desc(), Case.id.desc())
+        .offset((deep_page(in_scope) - 1) * 25 - 1)
+        .limit(1)
+    ).one()
+    setup.deep_after = f"{before.last_activity_at.isoformat()}~{before.id}"
     session.remove()
     return setup
 
@@ -441,13 +451,18 @@ FILTERED = "/desk/?status=in_review&category=harassment&priority=normal&sort=pri
 ACCOUNTS = ("lawyer", "member", "filer")
 
 
+def deep_page(in_scope: int) -> int:
+    return max(2, in_scope // 25 // 2)
+
+
 def build_pages(setup: Setup, csrf: str) -> list[Page]:
-    deep = max(1, setup.in_scope // 25 // 2)
+    deep = deep_page(setup.in_scope)
     submit_body = urlencode({"csrf_token": csrf})
     return [
         Page("queue", "queue, first page", "lawyer", ["/desk/"]),
         Page("filtered", "queue, filtered", "lawyer", [FILTERED]),
-        Page("deep", f"queue, deep page {deep}", "lawyer", [f"/desk/?page={deep}"]),
+        # Both the page number and the keyset position, as the queue's Next link gives them.
+        Page("deep", f"queue, deep page {deep}", "lawyer", [f"/desk/?page={deep}&after={quote(setup.deep_after)}"]),
         Page("search-isik", "search 'ışık'", "lawyer", ["/desk/?q=" + quote("ışık")]),
         Page("search-mesai", "search 'mesai'", "lawyer", ["/desk/?q=mesai"]),
         Page("search-two-words", "search 'yılmaz çelik'", "lawyer", ["/desk/?q=" + quote("yılmaz çelik")]),
