@@ -2,11 +2,13 @@
 
 import re
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from cases.grievance import Question, QuestionType, format_iban
+from cases.money import format_amount
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -118,4 +120,9 @@ def answer_label(question: Question, value: str) -> str:
         return date.fromisoformat(value).strftime("%d.%m.%Y")
     if question.type == QuestionType.IBAN:
         return format_iban(value)
+    if question.type == QuestionType.NUMBER and question.decimals == 2:
+        try:
+            return format_amount(Decimal(value))
+        except InvalidOperation:
+            return value
     return value

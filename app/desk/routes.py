@@ -34,6 +34,7 @@ from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.evidence import discard_files, store_upload
 from app.services.workflow import commit_case_change, perform_transition, transitions_for
 from cases.errors import InvalidNationalId, InvalidUpload, MissingInput, StaleCase
+from cases.money import AmountNotConfirmed, canonical, format_amount
 from cases.vocabulary import ASSISTANCE_CATEGORIES, LEGAL_CATEGORIES, Role
 from cases.workflows import ASSISTANCE_WORKFLOW, LEGAL_WORKFLOW, workflow_for
 
@@ -155,8 +156,11 @@ def _assignee_choices(case) -> tuple[list[tuple[str, str]], object]:
     return choices, (people[0] if people else None)
 
 
-def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
-    """The case page; ``forms`` holds forms re-shown with what the user typed (after an error)."""
+def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200, confirming: dict | None = None):
+    """The case page; ``forms`` holds forms re-shown with what the user typed (after an error).
+
+    ``confirming`` maps a money step's name to the amount, as shown, that it asks to confirm.
+    """
     forms = forms or {}
     case = load_case(current_user, case_id)
     unchecked = case.conflict_status == "none" and case.respondent_type in conflicts.PERSON_RESPONDENTS
@@ -209,6 +213,7 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
         details=detail_rows(case),
         priority_reasons=priority_reasons(case),
         transition_forms=transition_forms,
+        confirming=confirming or {},
         forms=side_forms,
         suggestion=suggestion,
         courts=court_names() if needs_courts else [],
@@ -279,8 +284,16 @@ def transition(case_id: int, name: str):
     if not form.validate():
         return _invalid(case_id, key, form)
     inputs = {field: getattr(form, field).data for field in (*t.requires, *t.optional)}
+    confirmed = form.confirm_amount.data if hasattr(form, "confirm_amount") else None
     try:
-        perform_transition(case, name, current_user, inputs, expected_version=form.version.data)
+        perform_transition(
+            case, name, current_user, inputs, expected_version=form.version.data, confirmed_amount=confirmed
+        )
+    except AmountNotConfirmed as asked:
+        # Nothing was written: show the amount as read, and ask for the same form again with its echo.
+        db.session.rollback()
+        form.confirm_amount.data = canonical(asked.params["amount"])
+        return _render_case(case_id, forms={key: form}, confirming={name: format_amount(asked.params["amount"])})
     except MissingInput as error:
         return _invalid(case_id, key, form, error, _field_of(error))
     except (StaleCase, StaleDataError):

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -10,6 +11,7 @@ from app import labels
 from app.i18n import translate_marked
 from app.models import CaseEvent
 from app.templating import format_date
+from cases.money import format_amount
 from cases.workflows import workflow_for
 
 _FIELD_LABELS = {
@@ -19,7 +21,7 @@ _FIELD_LABELS = {
     "decision_date": _l("Decision date"),
     "paid_date": _l("Payment date"),
     "authority": _l("Authority"),
-    "amount": _l("Amount (TL)"),
+    "amount": _l("Amount"),
     "outcome": _l("Outcome"),
 }
 THREAD_KINDS = ("message", "member_message")
@@ -59,6 +61,11 @@ def _fact_value(key: str, value: object) -> str:
             return value
     if key == "outcome":
         return labels.label(labels.OUTCOMES, str(value))
+    if key == "amount":
+        try:
+            return format_amount(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
     return str(value)
 
 

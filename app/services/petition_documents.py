@@ -8,7 +8,6 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -35,6 +34,7 @@ from app.services.petitions import current_version, spec_of
 from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
 from cases.i18n import N_
+from cases.money import format_amount
 from cases.petitions import (
     FIELD_BY_NAME,
     AttachmentInfo,
@@ -125,7 +125,7 @@ def case_defaults(case: Case) -> dict[str, str]:
     return {
         "court.name": case.court or "",
         "court.file_number": case.court_file_number or "",
-        "claim.amount": _amount(case.amount_requested),
+        "claim.amount": format_amount(case.amount_requested),
     }
 
 
@@ -287,13 +287,6 @@ def document_pdf(document: Document) -> bytes:
     temporary.write_bytes(pdf)
     temporary.replace(cached)
     return pdf
-
-
-def _amount(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    whole, _, cents = f"{value:,.2f}".partition(".")
-    return f"{whole.replace(',', '.')},{cents} TL"
 
 
 def _to_json(value: object) -> object:

@@ -15,6 +15,7 @@ from app.services.deadlines import INACTIVE_STATES, refresh_next_deadline
 from app.services.timeline import append_event
 from cases.errors import StaleCase
 from cases.i18n import N_
+from cases.money import ensure_confirmed
 from cases.vocabulary import Role
 from cases.workflows import (
     Actor,
@@ -67,10 +68,34 @@ def transitions_for(case: Case, user: User) -> list[Transition]:
     )
 
 
+# Steps that move money: each runs only once the amount was shown back and confirmed.
+CONFIRMED_AMOUNT_STEPS = ("approve", "mark_paid")
+
+
+def amount_at_stake(case: Case, name: str, data: Mapping[str, object]) -> Decimal | None:
+    """The amount step ``name`` moves: the one being approved, or the approved one being paid."""
+    if name == "approve" and data.get("amount") is not None:
+        return Decimal(str(data["amount"]))
+    if name == "mark_paid":
+        return case.amount_approved
+    return None
+
+
 def perform_transition(
-    case: Case, name: str, user: User, inputs: Mapping[str, object], *, expected_version, today: date | None = None
+    case: Case,
+    name: str,
+    user: User,
+    inputs: Mapping[str, object],
+    *,
+    expected_version,
+    today: date | None = None,
+    confirmed_amount: str | None = None,
 ) -> TransitionResult:
-    """Apply transition ``name`` by ``user``; record it; commit. Raises DomainError subclasses."""
+    """Apply transition ``name`` by ``user``; record it; commit. Raises DomainError subclasses.
+
+    A step that moves money raises AmountNotConfirmed, writing nothing, unless
+    ``confirmed_amount`` is the canonical form of the amount it moves.
+    """
     ensure_version(case, expected_version)
     if name == "assign" and inputs.get("assignee_id") not in (None, ""):
         check_assignee(case, inputs.get("assignee_id"))
@@ -83,6 +108,10 @@ def perform_transition(
         assigned=case.assignee_id is not None,
         today=today or date.today(),
     )
+    if name in CONFIRMED_AMOUNT_STEPS:
+        amount = amount_at_stake(case, name, result.event.data)
+        if amount is not None:
+            ensure_confirmed(amount, confirmed_amount)
     _record_on_case(case, result)
     append_event(case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible)
     _notify_member(case, name, user)
