@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from sqlalchemy.exc import IntegrityError
 
+from app import clock
 from app.extensions import db
 from app.models import Case, User
 from app.models.base import utcnow
@@ -106,7 +107,7 @@ def perform_transition(
         actor_for(case, user),
         inputs,
         assigned=case.assignee_id is not None,
-        today=today or date.today(),
+        today=today or clock.today(),
     )
     if name in CONFIRMED_AMOUNT_STEPS:
         amount = amount_at_stake(case, name, result.event.data)

@@ -1,7 +1,6 @@
 """An officer approves "10.000" in a real browser: ten thousand lira, echoed back and confirmed."""
 
-from datetime import date
-
+from app import clock
 from app.extensions import db
 from app.models import Case
 from tests.browser.conftest import ARTIFACTS, sign_in
@@ -40,7 +39,7 @@ def test_officer_approves_ten_thousand_written_the_turkish_way_after_confirming_
     assert "10.000,00 TL" in page.get_by_test_id("case-facts").inner_text()
 
     paid = page.get_by_test_id("transition-mark_paid")
-    paid.get_by_label("Ödeme tarihi").fill(date.today().isoformat())
+    paid.get_by_label("Ödeme tarihi").fill(clock.today().isoformat())
     paid.get_by_role("button").click()
     page.wait_for_load_state()
     assert "10.000,00 TL" in page.get_by_test_id("confirm-amount").inner_text()
