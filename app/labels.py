@@ -57,6 +57,17 @@ STATES = {
     "closed": _l("Closed"),
 }
 
+# The same states as the member reads them about their own case (staff labels speak of "the member").
+MEMBER_STATES = {
+    **STATES,
+    "submitted": _l("Received"),
+    "in_review": _l("Being reviewed"),
+    "awaiting_member": _l("Your answer is awaited"),
+    "accepted": _l("Taken on by the union"),
+    "resolved": _l("Decided"),
+    "withdrawn": _l("You withdrew it"),
+}
+
 # One colour per state (Bootstrap contextual classes), used by the status badge macro.
 STATE_COLOURS = {
     "submitted": "primary",

@@ -37,6 +37,7 @@ from cases.errors import InvalidNationalId, InvalidUpload, MissingInput, StaleCa
 from cases.money import AmountNotConfirmed, canonical, format_amount
 from cases.vocabulary import ASSISTANCE_CATEGORIES, LEGAL_CATEGORIES, Role
 from cases.workflows import ASSISTANCE_WORKFLOW, LEGAL_WORKFLOW, workflow_for
+from cases.workflows.wording import confirmed
 
 # --- Queue ------------------------------------------------------------------------------------
 
@@ -284,10 +285,10 @@ def transition(case_id: int, name: str):
     if not form.validate():
         return _invalid(case_id, key, form)
     inputs = {field: getattr(form, field).data for field in (*t.requires, *t.optional)}
-    confirmed = form.confirm_amount.data if hasattr(form, "confirm_amount") else None
+    echoed = form.confirm_amount.data if hasattr(form, "confirm_amount") else None
     try:
         perform_transition(
-            case, name, current_user, inputs, expected_version=form.version.data, confirmed_amount=confirmed
+            case, name, current_user, inputs, expected_version=form.version.data, confirmed_amount=echoed
         )
     except AmountNotConfirmed as asked:
         # Nothing was written: show the amount as read, and ask for the same form again with its echo.
@@ -298,7 +299,7 @@ def transition(case_id: int, name: str):
         return _invalid(case_id, key, form, error, _field_of(error))
     except (StaleCase, StaleDataError):
         return _stale(case_id, key, form)
-    flash(_("Done: %(action)s.", action=translate_marked(t.label)), "success")
+    flash(_(confirmed(name), amount=format_amount(case.amount_approved)), "success")
     return _back(case_id)
 
 

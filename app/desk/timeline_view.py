@@ -8,11 +8,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import labels
-from app.i18n import translate_marked
 from app.models import CaseEvent
 from app.templating import format_date
 from cases.money import format_amount
-from cases.workflows import workflow_for
+from cases.workflows.wording import happened
 
 _FIELD_LABELS = {
     "court": _l("Court"),
@@ -25,8 +24,6 @@ _FIELD_LABELS = {
     "outcome": _l("Outcome"),
 }
 THREAD_KINDS = ("message", "member_message")
-# The member's own steps, titled for staff (the workflow's labels are the member's buttons).
-MEMBER_STEP_TITLES = {"member_answer": _l("The member answered"), "withdraw": _l("The member withdrew the case")}
 
 
 @dataclass
@@ -79,11 +76,7 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
         view.title = _("Case submitted")
     elif event.kind == "transition":
         name = str(payload.get("transition"))
-        transition = workflow_for(kind_of_case).get(name)
-        if name in MEMBER_STEP_TITLES:
-            view.title = str(MEMBER_STEP_TITLES[name])
-        else:
-            view.title = translate_marked(transition.label) if transition else name
+        view.title = _(happened(name))
         if payload.get("from_state") != payload.get("to_state"):
             view.facts.append(
                 (

@@ -60,7 +60,7 @@ def _event_view(case: Case, event) -> dict:
             "withdraw": _("You withdrew the case"),
         }
         title = titles.get(name) or _(
-            "New status: %(state)s", state=labels.label(labels.STATES, str(payload.get("to_state")))
+            "New status: %(state)s", state=labels.label(labels.MEMBER_STATES, str(payload.get("to_state")))
         )
         text = str(data.get("message") or data.get("reason") or "")
         from_member = name in ("member_answer", "withdraw")

@@ -23,7 +23,7 @@ from app.services.accounts import create_user, normalize_email
 from app.services.audit_log import log_access
 from app.services.conflicts import flag_cases_naming
 from app.services.member_data import SPECIAL_CATEGORY_CONSENT
-from app.services.outbox import notify_user
+from app.services.outbox import ACCOUNT_FOOTER, notify_user
 from cases.errors import DomainError
 from cases.i18n import N_
 from cases.member_roll import normalize_membership_number
@@ -252,9 +252,10 @@ def _queue_confirmation(user: User) -> None:
         N_("Please confirm your email address"),
         N_(
             "Dear %(name)s,\n\nThank you for registering with Dayanak. Please confirm your email address "
-            "by opening this link within 3 days:\n\n%(link)s"
+            "by opening this link within 3 days:\n\n%(link)s\n\nIf you did not register, you can ignore this message."
         ),
         link=link,
+        footer=ACCOUNT_FOOTER,
     )
 
 
@@ -308,6 +309,7 @@ def request_password_reset(email: str) -> None:
             "your password stays the same."
         ),
         link=link,
+        footer=ACCOUNT_FOOTER,
     )
     db.session.commit()
 

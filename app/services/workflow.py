@@ -16,8 +16,8 @@ from app.services.deadlines import INACTIVE_STATES, refresh_next_deadline
 from app.services.timeline import append_event
 from cases.errors import StaleCase
 from cases.i18n import N_
-from cases.money import ensure_confirmed
-from cases.vocabulary import Role
+from cases.money import ensure_confirmed, format_amount
+from cases.vocabulary import CaseKind, Role
 from cases.workflows import (
     Actor,
     State,
@@ -40,6 +40,7 @@ _CASE_FIELDS = {
 }
 
 # What the member is told by e-mail after a step they should know about (N_ subject, body).
+# Bodies may use the case's facts: %(amount)s, %(court)s, %(file_number)s, %(filing_date)s, %(paid_date)s.
 _UPDATE_SUBJECT = N_("Your case %(reference)s has been updated")
 MEMBER_NOTICES = {
     "take": N_("Dear %(name)s, a union lawyer has started reviewing your case %(reference)s."),
@@ -49,12 +50,25 @@ MEMBER_NOTICES = {
     "accept": N_("Dear %(name)s, the union has taken on your case %(reference)s."),
     "decline": N_("Dear %(name)s, the union cannot take on your case %(reference)s. The reason is on the case page."),
     "file_objection": N_("Dear %(name)s, an objection has been filed for your case %(reference)s."),
-    "file_lawsuit": N_("Dear %(name)s, a lawsuit has been filed for your case %(reference)s."),
+    "file_lawsuit": N_(
+        "Dear %(name)s, a lawsuit has been filed for your case %(reference)s.\n\nCourt: %(court)s\n"
+        "File number: %(file_number)s\nFiled on: %(filing_date)s"
+    ),
     "record_decision": N_("Dear %(name)s, there is a decision in your case %(reference)s."),
-    "approve": N_("Dear %(name)s, your request %(reference)s has been approved."),
-    "mark_paid": N_("Dear %(name)s, the help for your request %(reference)s has been paid or delivered."),
+    "approve": N_(
+        "Dear %(name)s, your request %(reference)s has been approved.\n\nApproved amount: %(amount)s\n"
+        "The payment or help is being arranged."
+    ),
+    "mark_paid": N_(
+        "Dear %(name)s, the help for your request %(reference)s has been paid or delivered.\n\n"
+        "Amount paid: %(amount)s\nPayment date: %(paid_date)s"
+    ),
     "close": N_("Dear %(name)s, your case %(reference)s has been closed."),
     "reopen": N_("Dear %(name)s, your case %(reference)s has been reopened."),
+}
+# Assistance requests are handled by social-affairs officers, not lawyers.
+ASSISTANCE_NOTICES = {
+    "take": N_("Dear %(name)s, a union officer has started reviewing your request %(reference)s."),
 }
 
 
@@ -115,7 +129,7 @@ def perform_transition(
             ensure_confirmed(amount, confirmed_amount)
     _record_on_case(case, result)
     append_event(case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible)
-    _notify_member(case, name, user)
+    _notify_member(case, name, user, result.event.data)
     commit_case_change()
     return result
 
@@ -129,9 +143,10 @@ def commit_case_change() -> None:
         raise StaleCase(STALE_MESSAGE) from None
 
 
-def _notify_member(case: Case, name: str, user: User) -> None:
+def _notify_member(case: Case, name: str, user: User, data: Mapping[str, object]) -> None:
     """Queue the member's notification in the same transaction as the step."""
-    body = MEMBER_NOTICES.get(name)
+    notices = MEMBER_NOTICES if case.kind == CaseKind.LEGAL else {**MEMBER_NOTICES, **ASSISTANCE_NOTICES}
+    body = notices.get(name)
     if body is None or user.role == Role.MEMBER:
         return
     from app.services.case_notes import member_user
@@ -139,7 +154,24 @@ def _notify_member(case: Case, name: str, user: User) -> None:
 
     member = member_user(case)
     if member is not None and member.active:
-        notify_user(member, "case_update", _UPDATE_SUBJECT, body, case=case)
+        notify_user(member, "case_update", _UPDATE_SUBJECT, body, case=case, **_facts(case, data))
+
+
+def _facts(case: Case, data: Mapping[str, object]) -> dict[str, str]:
+    """The facts a notice may name, as the member reads them (dates 23.11.2026, amounts 10.000,00 TL)."""
+
+    def day(value: object) -> str:
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        return value.strftime("%d.%m.%Y") if isinstance(value, date) else ""
+
+    return {
+        "amount": format_amount(case.amount_approved),
+        "court": case.court or "",
+        "file_number": case.court_file_number or "",
+        "filing_date": day(case.filing_date),
+        "paid_date": day(data.get("paid_date")),
+    }
 
 
 def _record_on_case(case: Case, result: TransitionResult) -> None:
