@@ -14,7 +14,7 @@ from app.extensions import db
 from app.models import MemberProfile, RollEntry, Union
 from app.models.member import MembershipStatus
 from app.navigation import referring_page
-from app.services.registration import set_membership_status
+from app.services.membership import set_membership_status
 from cases.text import fold
 from cases.vocabulary import Role
 
