@@ -11,9 +11,9 @@ from sqlalchemy.orm import aliased
 
 from app.access import allow
 from app.desk import bp
-from app.desk.deadline_forms import VersionForm
 from app.desk.deadlines import DEADLINE_ROLES
 from app.extensions import db
+from app.forms import VersionForm
 from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
 from app.services import deadlines as service

@@ -17,10 +17,10 @@ from app.desk.deadline_forms import (
     ManualDeadlineForm,
     ProposalForm,
     RuleDeadlineForm,
-    VersionForm,
 )
 from app.desk.panels import register_panel
 from app.extensions import db
+from app.forms import VersionForm
 from app.i18n import domain_message
 from app.models import Case, Deadline, User
 from app.navigation import local_path

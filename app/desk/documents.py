@@ -1,7 +1,7 @@
 """Petition documents on the desk: generate from a template, download .docx or PDF, share with the member."""
 
 import io
-from datetime import date, datetime
+from datetime import date
 
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
@@ -10,13 +10,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app.access import STAFF, allow, staff_roles_for_kind
 from app.desk import bp
+from app.desk.forms import ShareForm
 from app.desk.panels import register_panel
 from app.extensions import db
+from app.forms import TrDateField
 from app.i18n import domain_message
 from app.models import Case, Document, MemberProfile, PetitionTemplate, User
 from app.queries.scope import get_case_or_404
@@ -29,32 +31,6 @@ from cases.petitions import FIELD_BY_NAME, Field, FieldKind, TemplateSpec, soffi
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_TEXT = 4000
 MAX_PARAGRAPHS = 50000
-
-
-class TrDateField(DateField):
-    """A date typed as 23.11.2026 or picked from the browser's calendar (2026-11-23)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("format", ["%Y-%m-%d", "%d.%m.%Y"])
-        super().__init__(*args, **kwargs)
-
-    def process_formdata(self, valuelist) -> None:
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        text = valuelist[0].strip()
-        for fmt in self.format:
-            try:
-                self.data = datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar day
-                return
-            except ValueError:
-                continue
-        self.data = None
-        raise ValueError(_("Enter a date like 23.11.2026."))
-
-
-class ShareForm(FlaskForm):
-    version = HiddenField()
 
 
 def form_key(name: str) -> str:

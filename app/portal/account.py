@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from app.access import allow
+from app.forms import ConfirmForm
 from app.portal import bp
-from app.portal.forms import ConfirmForm, ErasureForm
+from app.portal.forms import ErasureForm
 from app.services import member_data
 from cases.vocabulary import Role
 

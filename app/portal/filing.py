@@ -8,9 +8,10 @@ from flask_login import current_user
 
 from app.access import allow
 from app.extensions import db
+from app.forms import ConfirmForm
 from app.i18n import domain_message
 from app.portal import bp
-from app.portal.forms import ConfirmForm, EvidenceForm, StartForm, StepForm
+from app.portal.forms import EvidenceForm, StartForm, StepForm
 from app.portal.wizard import render_step, step_or_404, step_questions, steps_of, version_of
 from app.queries.scope import get_case_or_404
 from app.services import filing

@@ -7,8 +7,9 @@ from datetime import date
 from flask import abort, render_template
 from flask_babel import gettext as _
 
+from app.forms import ConfirmForm
 from app.labels import answer_label
-from app.portal.forms import ConfirmForm, EvidenceForm, StepForm
+from app.portal.forms import EvidenceForm, StepForm
 from app.services import filing
 from cases.grievance import (
     Question,
