@@ -18,7 +18,7 @@ from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
 from app.services import deadlines as service
 from app.services.deadlines import OPEN, deadline_title
-from cases.vocabulary import Role
+from cases.vocabulary import CaseKind, Role
 
 BUCKET_ROWS = 25
 
@@ -65,7 +65,11 @@ def _bucket_condition(bucket: str, today: date) -> sa.ColumnElement[bool]:
 
 
 def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
-    conditions = [Deadline.status == OPEN, Case.status.not_in(service.INACTIVE_STATES), Case.kind == "legal"]
+    conditions = [
+        Deadline.status == OPEN,
+        Case.status.not_in(service.INACTIVE_STATES),
+        Case.kind == CaseKind.LEGAL.value,
+    ]
     conditions.append(case_scope(user))
     if mine:
         conditions.append(Case.assignee_id == user.id)

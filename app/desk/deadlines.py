@@ -30,7 +30,7 @@ from app.services.concurrency import STALE_MESSAGE
 from app.services.deadlines import OPEN, deadline_title
 from cases.deadlines import RULES, ExplanationStep
 from cases.errors import DomainError, StaleCase
-from cases.vocabulary import Role
+from cases.vocabulary import CaseKind, Role
 
 DEADLINE_ROLES = (Role.LAWYER, Role.ADMIN)
 
@@ -135,7 +135,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
 
 
 def _panel_provider(case: Case, user: User) -> dict | None:
-    if case.kind != "legal" or user.role not in DEADLINE_ROLES:
+    if case.kind != CaseKind.LEGAL or user.role not in DEADLINE_ROLES:
         return None
     return build_panel(case, user)
 
@@ -145,7 +145,7 @@ register_panel("deadlines", 40, _panel_provider)
 
 def _legal_case_or_404(case_id: int, *, for_update: bool = False) -> Case:
     case = get_case_or_404(current_user, case_id, for_update=for_update)
-    if case.kind != "legal":
+    if case.kind != CaseKind.LEGAL:
         abort(404)
     return case
 

@@ -13,7 +13,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from app.access import STAFF, allow, staff_roles_for_kind
+from app.access import STAFF, allow
 from app.desk import bp
 from app.desk.forms import ShareForm
 from app.desk.panels import register_panel
@@ -27,6 +27,7 @@ from app.services import petitions as service
 from app.services.audit_log import log_access
 from cases.errors import StaleCase, TemplateError
 from cases.petitions import FIELD_BY_NAME, Field, FieldKind, TemplateSpec, soffice_available
+from cases.vocabulary import staff_roles_for_kind
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_TEXT = 4000

@@ -13,31 +13,22 @@ from app.desk.forms import (
     QueueFilterForm,
 )
 from app.queries.queue import SORTS, QueueFilters, filter_choices, queue_page
-from cases.vocabulary import ASSISTANCE_CATEGORIES, LEGAL_CATEGORIES, Role
-from cases.workflows import ASSISTANCE_WORKFLOW, LEGAL_WORKFLOW
+from cases.vocabulary import Role, categories_for_kind, kinds_for_role
+from cases.workflows import State, workflow_for
 
 
-def _states_for(role: str) -> tuple:
-    if role == Role.LAWYER:
-        return LEGAL_WORKFLOW.states
-    if role == Role.OFFICER:
-        return ASSISTANCE_WORKFLOW.states
-    return tuple(dict.fromkeys((*LEGAL_WORKFLOW.states, *ASSISTANCE_WORKFLOW.states)))
+def _states_for(role: str) -> tuple[State, ...]:
+    """The states of the workflows that run the kinds ``role`` works, in workflow order."""
+    return tuple(dict.fromkeys(s for kind in kinds_for_role(role) for s in workflow_for(kind).states))
 
 
 def _kinds_for(role: str) -> list[str]:
-    if role == Role.LAWYER:
-        return ["legal"]
-    if role == Role.OFFICER:
-        return ["social", "material"]
-    return list(labels.KINDS)
+    return [kind.value for kind in kinds_for_role(role)]
 
 
 def _categories_for(role: str) -> list[str]:
-    if role == Role.LAWYER:
-        return [c.value for c in LEGAL_CATEGORIES]
-    if role == Role.OFFICER:
-        return [c.value for c in ASSISTANCE_CATEGORIES]
+    if Role(role) in (Role.LAWYER, Role.OFFICER):
+        return list(dict.fromkeys(c.value for kind in kinds_for_role(role) for c in categories_for_kind(kind)))
     return list(labels.CATEGORIES)
 
 

@@ -23,10 +23,10 @@ from cases.grievance import (
     StepId,
     first_step_with_errors,
 )
-from cases.vocabulary import Role
+from cases.vocabulary import CaseKind, Role
 from cases.workflows import describe_state_for_member
 
-KINDS = {"legal": "legal", "assistance": "social"}
+KINDS = {"legal": CaseKind.LEGAL, "assistance": CaseKind.SOCIAL}
 
 
 @bp.get("/new")

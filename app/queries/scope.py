@@ -11,7 +11,7 @@ from flask import abort
 
 from app.extensions import db
 from app.models import Case, MemberProfile, User
-from cases.vocabulary import ASSISTANCE_KINDS, Role
+from cases.vocabulary import Role, kinds_for_role
 
 
 def case_scope(user: User) -> sa.ColumnElement[bool]:
@@ -23,10 +23,8 @@ def case_scope(user: User) -> sa.ColumnElement[bool]:
     conditions = []
     if user.union_id is not None:
         conditions.append(Case.union_id == user.union_id)
-    if role == Role.LAWYER:
-        conditions.append(Case.kind == "legal")
-    elif role == Role.OFFICER:
-        conditions.append(Case.kind.in_([kind.value for kind in ASSISTANCE_KINDS]))
+    if role in (Role.LAWYER, Role.OFFICER):
+        conditions.append(Case.kind.in_([kind.value for kind in kinds_for_role(role)]))
     return sa.and_(sa.true(), *conditions)
 
 
