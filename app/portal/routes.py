@@ -19,6 +19,7 @@ from app.queries.timeline import case_timeline
 from app.services import filing
 from app.services.audit_log import log_access
 from cases.errors import DomainError, InvalidUpload, StaleCase
+from cases.events import THREAD_KINDS, EventKind
 from cases.uploads import ACCEPT_ATTRIBUTE
 from cases.vocabulary import Role
 from cases.workflows import State, describe_state_for_member, is_open
@@ -48,10 +49,10 @@ def _event_view(case: Case, event) -> dict:
     payload = event.payload or {}
     data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
     text = ""
-    from_member = event.kind == "member_message"
-    if event.kind == "submitted":
+    from_member = event.kind == EventKind.MEMBER_MESSAGE
+    if event.kind == EventKind.SUBMITTED:
         title = _("Application received")
-    elif event.kind == "transition":
+    elif event.kind == EventKind.TRANSITION:
         name = str(payload.get("transition"))
         titles = {
             "take": _("The union took up your case"),
@@ -64,17 +65,17 @@ def _event_view(case: Case, event) -> dict:
         )
         text = str(data.get("message") or data.get("reason") or "")
         from_member = name in ("member_answer", "withdraw")
-    elif event.kind == "message":
+    elif event.kind == EventKind.MESSAGE:
         title = _("Message from the union")
         text = str(payload.get("text") or payload.get("message") or "")
-    elif event.kind == "member_message":
+    elif event.kind == EventKind.MEMBER_MESSAGE:
         title = _("Your message")
         text = str(payload.get("text") or "")
-    elif event.kind == "attachment":
+    elif event.kind == EventKind.ATTACHMENT:
         title = _("File added: %(name)s", name=payload.get("name", ""))
-    elif event.kind == "document":
+    elif event.kind == EventKind.DOCUMENT:
         title = _("A document was shared with you: %(name)s", name=payload.get("filename", ""))
-    elif event.kind == "deadline":
+    elif event.kind == EventKind.DEADLINE:
         title = _("A date was set on your case")
     else:
         title = _("Update")
@@ -82,7 +83,7 @@ def _event_view(case: Case, event) -> dict:
 
 
 def _is_thread(view: dict) -> bool:
-    return bool(view["text"]) and view["kind"] in ("message", "member_message", "transition")
+    return bool(view["text"]) and view["kind"] in (*THREAD_KINDS, EventKind.TRANSITION)
 
 
 @bp.get("/cases/<reference>")

@@ -16,6 +16,7 @@ from app.services.concurrency import ensure_version
 from app.services.timeline import append_event
 from app.services.workflow import commit_case_change
 from cases.errors import MissingInput, TransitionNotAllowed
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.national_id import validate_national_id
 
@@ -55,7 +56,9 @@ def flag_conflict(case: Case) -> bool:
         return False
     profile_id, basis = match
     case.conflict_status = "detected"
-    append_event(case, "conflict", None, {"action": "detected", "basis": basis, "member_profile_id": profile_id})
+    append_event(
+        case, EventKind.CONFLICT, None, {"action": "detected", "basis": basis, "member_profile_id": profile_id}
+    )
     return True
 
 
@@ -79,7 +82,7 @@ def record_respondent_id(case: Case, user: User, national_id: str, *, expected_v
     if case.respondent_type not in PERSON_RESPONDENTS:
         raise TransitionNotAllowed(N_("This case names no person as the respondent."))
     case.respondent_national_id = validate_national_id(national_id)
-    append_event(case, "conflict", user, {"action": "respondent_id_recorded"})
+    append_event(case, EventKind.CONFLICT, user, {"action": "respondent_id_recorded"})
     found = flag_conflict(case)
     commit_case_change()
     return found
@@ -99,7 +102,7 @@ def record_handling(case: Case, user: User, note: str, *, expected_version) -> N
         )
     case.conflict_status = "handled"
     case.conflict_note = note
-    append_event(case, "conflict", user, {"action": "handled", "note": note})
+    append_event(case, EventKind.CONFLICT, user, {"action": "handled", "note": note})
     commit_case_change()
 
 

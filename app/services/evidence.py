@@ -10,6 +10,7 @@ from werkzeug.datastructures import FileStorage
 from app.extensions import db
 from app.models import Attachment, Case, User
 from app.services.timeline import append_event
+from cases.events import EventKind
 from cases.uploads import inspect_upload
 
 
@@ -73,7 +74,7 @@ def store_upload(
     if case is not None:
         append_event(
             case,
-            "attachment",
+            EventKind.ATTACHMENT,
             uploaded_by,
             {"attachment_id": attachment.id, "name": attachment.original_name, "sha256": attachment.sha256},
             member_visible=member_visible,

@@ -17,6 +17,7 @@ from app.services.conflicts import flag_conflict
 from app.services.references import next_reference
 from app.services.timeline import append_event
 from cases.errors import MissingInput, TransitionNotAllowed
+from cases.events import EventKind
 from cases.grievance import GrievanceSubmission, build_submission, clean_text, steps_for, validate_step
 from cases.i18n import N_
 from cases.text import fold
@@ -81,7 +82,7 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
     case.search_text = search_text_for(case, member_name, institution.name if institution else None)
     db.session.add(case)
     db.session.flush()
-    append_event(case, "submitted", actor, {"to_state": "submitted"}, member_visible=True)
+    append_event(case, EventKind.SUBMITTED, actor, {"to_state": "submitted"}, member_visible=True)
     flag_conflict(case)  # staff see a conflict in the queue before anyone opens the case
     return case
 
@@ -203,7 +204,7 @@ def submit_draft(draft: Draft, user: User, *, today: date) -> Case:
         for attachment in attachments:
             append_event(
                 case,
-                "attachment",
+                EventKind.ATTACHMENT,
                 user,
                 {"attachment_id": attachment.id, "name": attachment.original_name, "sha256": attachment.sha256},
                 member_visible=True,
@@ -245,7 +246,7 @@ def member_reply(case: Case, user: User, text: str, *, expected_version) -> str:
     if case.status == "awaiting_member":
         perform_transition(case, "member_answer", user, {"message": text}, expected_version=expected_version)
         return "answered"
-    append_event(case, "member_message", user, {"text": text}, member_visible=True)
+    append_event(case, EventKind.MEMBER_MESSAGE, user, {"text": text}, member_visible=True)
     db.session.commit()
     return "message"
 

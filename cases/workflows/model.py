@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Final
 
+from cases.events import EventKind
 from cases.vocabulary import CaseKind, Role
 from cases.workflows.inputs import INPUT_FIELDS
 
@@ -45,7 +46,7 @@ class Stay(Enum):
 
 
 STAY: Final = Stay.STAY
-TRANSITION_EVENT: Final = "transition"
+TRANSITION_EVENT: Final = EventKind.TRANSITION
 
 
 @dataclass(frozen=True)
