@@ -11,6 +11,8 @@ from cases.workflows.inputs import INPUT_FIELDS
 
 
 class State(StrEnum):
+    """A case's status; the order here is the order pages and reports list states in."""
+
     SUBMITTED = "submitted"
     IN_REVIEW = "in_review"
     AWAITING_MEMBER = "awaiting_member"
