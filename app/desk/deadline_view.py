@@ -18,6 +18,7 @@ from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
 from app.services import deadlines as service
 from app.services.deadlines import OPEN, deadline_title
+from cases.deadlines import is_overdue
 from cases.vocabulary import CaseKind, Role
 
 BUCKET_ROWS = 25
@@ -124,7 +125,7 @@ def deadlines():
                         "legal_basis": d.legal_basis,
                         "due": d.due_date,
                         "days_left": (d.due_date - today).days,
-                        "overdue": d.due_date < today,
+                        "overdue": is_overdue(d.due_date, today),
                         "case_id": case_id,
                         "reference": reference,
                         "category": category,

@@ -28,7 +28,7 @@ from app.queries.scope import get_case_or_404
 from app.services import deadlines as service
 from app.services.concurrency import STALE_MESSAGE
 from app.services.deadlines import OPEN, deadline_title
-from cases.deadlines import RULES, ExplanationStep
+from cases.deadlines import RULES, ExplanationStep, is_overdue
 from cases.errors import DomainError, StaleCase
 from cases.vocabulary import CaseKind, Role
 
@@ -77,7 +77,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
                 "title": gettext(result.rule.name),
                 "legal_basis": result.rule.legal_basis,
                 "due": result.due,
-                "overdue": result.due < today,
+                "overdue": is_overdue(result.due, today),
                 "steps": [step.render(gettext) for step in result.steps],
                 "warnings": [step.render(gettext) for step in result.warnings],
                 "form": _unique_ids(form, proposal.rule_id),
@@ -101,7 +101,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
                 "edited": deadline.computed_date is not None and deadline.computed_date != deadline.due_date,
                 "reason": deadline.edit_reason,
                 "note": deadline.note,
-                "overdue": deadline.status == OPEN and deadline.due_date < today,
+                "overdue": deadline.status == OPEN and is_overdue(deadline.due_date, today),
                 "today": deadline.status == OPEN and deadline.due_date == today,
                 "days_left": (deadline.due_date - today).days,
                 "met_at": deadline.met_at,

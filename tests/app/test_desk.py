@@ -85,6 +85,8 @@ def test_queue_filters_counts_and_overdue(client, login):
     page = client.get("/desk/", query_string={"overdue": "y"}).get_data(as_text=True)
     assert late.reference in page and urgent.reference not in page
     assert 'data-testid="overdue-badge"' in page
+    # The one overdue label, as on the case page and its deadlines panel.
+    assert re.search(r'data-testid="overdue-badge">Süresi geçti \d\d\.\d\d\.\d{4}<', page)
     page = client.get("/desk/", query_string={"sort": "priority"}).get_data(as_text=True)
     assert page.index(urgent.reference) < page.index(case.reference)
     page = client.get("/desk/", query_string={"status": "bogus", "page": "x"})
