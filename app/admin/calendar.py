@@ -10,8 +10,9 @@ from flask_login import current_user
 
 from app.access import allow
 from app.admin import bp
-from app.admin.forms import COURT_KINDS, KINDS, CalendarDayForm, CourtForm, RemoveForm
+from app.admin.forms import COURT_KINDS, KINDS, CalendarDayForm, CourtForm
 from app.extensions import db
+from app.forms import VersionForm
 from app.i18n import domain_message
 from app.models import CalendarDay, Court
 from app.services.audit_log import log_access
@@ -68,7 +69,7 @@ def calendar_days():
         corrections=corrections,
         estimated=calendar.is_estimated(year),
         fingerprints={row.id: day_fingerprint(row) for row in corrections},
-        remove_form=RemoveForm(formdata=None),
+        remove_form=VersionForm(formdata=None),
         kinds=dict(KINDS),
     )
 
@@ -104,7 +105,7 @@ def calendar_day_edit(day_id: int | None = None):
 @allow(Role.ADMIN)
 def calendar_day_remove(day_id: int):
     row = db.get_or_404(CalendarDay, day_id)
-    form = RemoveForm()
+    form = VersionForm()
     if not form.validate_on_submit():
         abort(400)
     year = row.day.year

@@ -17,7 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from app import labels
-from app.forms import DayField
+from app.forms import TrDateField
 from app.validators import EmailAddress, strip_text
 from cases.petitions import FIELDS, FILLABLE_FIELDS
 from cases.vocabulary import CaseKind, Category, Role
@@ -109,12 +109,6 @@ class InstitutionForm(FlaskForm):
     version = HiddenField()
 
 
-class ConfirmForm(FlaskForm):
-    """A bare form for POST-only actions, so they carry a CSRF token."""
-
-    version = HiddenField()
-
-
 KINDS = [
     ("holiday", _l("Official holiday (no work all day)")),
     ("half_day", _l("Half day (offices close at 13:00)")),
@@ -123,17 +117,13 @@ KINDS = [
 
 
 class CalendarDayForm(FlaskForm):
-    day = DayField(_l("Day"), validators=[InputRequired(_l("Please enter the day."))])
+    day = TrDateField(_l("Day"), validators=[InputRequired(_l("Please enter the day."))])
     kind = SelectField(_l("What the day is"), choices=KINDS)
     name = StringField(
         _l("Name or reason"),
         validators=[DataRequired(_l("Please give the name of the holiday or the reason.")), Length(max=200)],
         description=_l("For example: the circular or Official Gazette issue that declared it."),
     )
-    version = HiddenField()
-
-
-class RemoveForm(FlaskForm):
     version = HiddenField()
 
 
@@ -230,7 +220,9 @@ class SettingsForm(FlaskForm):
         self.required_fields.choices = [(f.name, f"{f.name} — {_field_text(f)}") for f in FIELDS if f.name in fillable]
 
 
-class VersionForm(FlaskForm):
+class TemplateVersionForm(FlaskForm):
+    """A new version of a petition template: its file and what changed."""
+
     file = _docx_file(_l("New version (.docx)"))
     note = TextAreaField(_l("What changed"), validators=[Optional(), Length(max=2000)])
     latest = HiddenField()

@@ -11,7 +11,7 @@ from flask_login import current_user
 from app import labels
 from app.access import allow
 from app.admin import bp
-from app.admin.forms import NewTemplateForm, SettingsForm, VersionForm, _field_text
+from app.admin.forms import NewTemplateForm, SettingsForm, TemplateVersionForm, _field_text
 from app.extensions import db
 from app.forms import ConfirmForm
 from app.i18n import domain_message
@@ -110,10 +110,10 @@ def petition_template_new():
 @allow(Role.ADMIN, Role.LAWYER)
 def petition_template(template_id: int):
     template = _template_or_404(template_id)
-    return _detail(template, VersionForm(latest=service.latest_number(template.id)))
+    return _detail(template, TemplateVersionForm(latest=service.latest_number(template.id)))
 
 
-def _detail(template: PetitionTemplate, form: VersionForm, *, stale: str | None = None):
+def _detail(template: PetitionTemplate, form: TemplateVersionForm, *, stale: str | None = None):
     spec = service.spec_of(template)
     return render_template(
         "petitions/template.html",
@@ -187,7 +187,7 @@ def petition_version_propose(template_id: int):
 
 
 def _upload_version(template: PetitionTemplate, *, propose: bool):
-    form = VersionForm()
+    form = TemplateVersionForm()
     if not form.validate_on_submit():
         return _detail(template, form), 400
     try:

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from app.forms import DayField
+from app.forms import TrDateField
 
 
 def _sensible_year(form, field) -> None:
@@ -26,13 +26,13 @@ class ManualDeadlineForm(FlaskForm):
         _l("What must be done"),
         validators=[DataRequired(_l("Please say what must be done by this date.")), Length(max=200)],
     )
-    due_date = DayField(_l("Last day"), validators=[InputRequired(_l("Please enter the last day.")), _sensible_year])
+    due_date = TrDateField(_l("Last day"), validators=[InputRequired(_l("Please enter the last day.")), _sensible_year])
     note = TextAreaField(_l("Note (staff only)"), validators=[Optional(), Length(max=2000)])
     version = HiddenField()
 
 
 class EditDeadlineForm(FlaskForm):
-    due_date = DayField(
+    due_date = TrDateField(
         _l("New last day"), validators=[InputRequired(_l("Please enter the new date.")), _sensible_year]
     )
     reason = TextAreaField(
@@ -54,18 +54,18 @@ class RuleDeadlineForm(FlaskForm):
     """Compute any rule from a trigger date the lawyer gives (a refusal, an application, …)."""
 
     rule_id = SelectField(_l("Rule"))
-    start_date = DayField(
+    start_date = TrDateField(
         _l("Date of the triggering event"),
         validators=[InputRequired(_l("Please enter the date of the triggering event.")), _sensible_year],
         description=_l("Usually the day the act, refusal or answer was notified, or the day of the application."),
     )
     no_recess = BooleanField(_l("The court takes no judicial recess"))
-    applied = DayField(
+    applied = TrDateField(
         _l("Application to the superior authority on"),
         validators=[Optional(), _sensible_year],
         description=_l("Only when such an application suspended the lawsuit period (İYUK 11)."),
     )
-    answered = DayField(_l("Answered or deemed rejected on"), validators=[Optional(), _sensible_year])
+    answered = TrDateField(_l("Answered or deemed rejected on"), validators=[Optional(), _sensible_year])
     note = StringField(_l("Note (staff only)"), validators=[Optional(), Length(max=2000)])
     version = HiddenField()
 

@@ -15,10 +15,9 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app.access import STAFF, allow
 from app.desk import bp
-from app.desk.forms import ShareForm
 from app.desk.panels import register_panel
 from app.extensions import db
-from app.forms import TrDateField
+from app.forms import TrDateField, VersionForm
 from app.i18n import domain_message
 from app.models import Case, Document, MemberProfile, PetitionTemplate, User
 from app.queries.scope import get_case_or_404
@@ -58,7 +57,7 @@ def generation_form(spec: TemplateSpec, **kwargs) -> FlaskForm:
         elif field.kind is FieldKind.DATE:
             # InputRequired keeps the "not a date" message that DataRequired would replace.
             date_validators = [InputRequired(_l("Please fill in this field."))] if required else [Optional()]
-            wtf = TrDateField(label, validators=date_validators, render_kw={"type": "date"})
+            wtf = TrDateField(label, validators=date_validators)
         elif field.kind is FieldKind.PARAGRAPHS:
             wtf = TextAreaField(
                 label,
@@ -235,7 +234,7 @@ def download_pdf(case_id: int, document_id: int):
 def share_document(case_id: int, document_id: int):
     case = _case_for_documents(case_id)
     document = _document_of(case, document_id)
-    form = ShareForm()
+    form = VersionForm()
     if not form.validate_on_submit():
         abort(400)
     documents_service.share_document(case, document, current_user, expected_version=form.version.data)

@@ -195,7 +195,3 @@ class QueueFilterForm(Form):
     )
     conflict = BooleanField(_l("Conflict of interest"))
     sort = SelectField(_l("Sort by"), choices=list(SORT_LABELS.items()), validate_choice=False)
-
-
-class ShareForm(FlaskForm):
-    version = HiddenField()
