@@ -2,8 +2,7 @@
 
 import os
 
-import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,19 +11,20 @@ from app import labels
 from app.access import allow
 from app.admin import bp
 from app.admin.forms import NewTemplateForm, SettingsForm, TemplateVersionForm, _field_text
+from app.downloads import send_download
 from app.extensions import db
 from app.forms import ConfirmForm
 from app.i18n import domain_message
 from app.models import PetitionTemplate, PetitionTemplateVersion
+from app.services import downloads
 from app.services import petitions as service
-from app.services.audit_log import log_access
+from app.services.downloads import DOCX_MIME, Download
 from cases.errors import StaleCase, TemplateError
 from cases.i18n import N_
 from cases.petitions import FIELDS, MAX_FILE_SIZE, FieldKind
 from cases.petitions.docx_safety import megabytes
 from cases.vocabulary import Role
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KIND_LABELS = {
     FieldKind.TEXT: _l("Text"),
     FieldKind.DATE: _l("Date"),
@@ -256,23 +256,10 @@ def petition_version_preview(version_id: int):
     except TemplateError as error:
         flash(domain_message(error), "danger")
         return redirect(url_for(".petition_template", template_id=version.template_id))
-    return _send_bytes(docx, f"{template.slug}-v{version.number}-ornek.docx")
+    return send_download(Download(f"{template.slug}-v{version.number}-ornek.docx", DOCX_MIME, content=docx))
 
 
 @bp.get("/petition-templates/versions/<int:version_id>/file")
 @allow(Role.ADMIN, Role.LAWYER)
 def petition_version_file(version_id: int):
-    version = _version_or_404(version_id)
-    slug = db.session.scalar(sa.select(PetitionTemplate.slug).where(PetitionTemplate.id == version.template_id))
-    log_access(current_user, "download", "petition_template_version", version.id)
-    db.session.commit()
-    return _send_bytes(version.content, f"{slug}-v{version.number}.docx")
-
-
-def _send_bytes(data: bytes, name: str):
-    import io
-
-    response = send_file(io.BytesIO(data), mimetype=DOCX_MIME, as_attachment=True, download_name=name, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_download(downloads.template_version(current_user, version_id))

@@ -1,10 +1,9 @@
 """Petition documents on the desk: generate from a template, download .docx or PDF, share with the member."""
 
-import io
 from datetime import date
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -16,19 +15,18 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from app.access import STAFF, allow
 from app.desk import bp
 from app.desk.panels import register_panel
+from app.downloads import send_download
 from app.extensions import db
 from app.forms import TrDateField, VersionForm
 from app.i18n import domain_message
 from app.models import Case, Document, MemberProfile, PetitionTemplate, User
-from app.queries.scope import get_case_or_404
+from app.services import downloads
 from app.services import petition_documents as documents_service
 from app.services import petitions as service
-from app.services.audit_log import log_access
 from cases.errors import StaleCase, TemplateError
 from cases.petitions import FIELD_BY_NAME, Field, FieldKind, TemplateSpec, soffice_available
 from cases.vocabulary import staff_roles_for_kind
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_TEXT = 4000
 MAX_PARAGRAPHS = 50000
 
@@ -90,17 +88,11 @@ def _case_url(case_id: int) -> str:
 
 def _case_for_documents(case_id: int) -> Case:
     """The case if the signed-in staff member may see it (404) and work its documents (403)."""
-    case = get_case_or_404(current_user, case_id)
-    if current_user.role not in staff_roles_for_kind(case.kind):
-        abort(403)
-    return case
+    return downloads.staff_case_for_documents(current_user, case_id)
 
 
 def _document_of(case: Case, document_id: int) -> Document:
-    document = db.session.get(Document, document_id)
-    if document is None or document.case_id != case.id:
-        abort(404)
-    return document
+    return downloads.document_of(case, document_id)
 
 
 def _template_for(case: Case, slug: str) -> PetitionTemplate:
@@ -211,22 +203,14 @@ def _as_form_value(name: str, value: object) -> object:
 @bp.get("/cases/<int:case_id>/documents/<int:document_id>.docx")
 @allow(*STAFF)
 def download_document(case_id: int, document_id: int):
-    case = _case_for_documents(case_id)
-    document = _document_of(case, document_id)
-    log_access(current_user, "download", "document", document.id)
-    db.session.commit()
-    return _send(documents_service.document_path(document), DOCX_MIME, document.filename)
+    return send_download(downloads.staff_document(current_user, case_id, document_id))
 
 
 @bp.get("/cases/<int:case_id>/documents/<int:document_id>.pdf")
 @allow(*STAFF)
 def download_pdf(case_id: int, document_id: int):
-    case = _case_for_documents(case_id)
-    document = _document_of(case, document_id)
-    pdf = documents_service.document_pdf(document)  # PdfConversionError: a 503 page
-    log_access(current_user, "download_pdf", "document", document.id)
-    db.session.commit()
-    return _send(io.BytesIO(pdf), "application/pdf", document.filename.rsplit(".", 1)[0] + ".pdf")
+    # PdfConversionError: a 503 page
+    return send_download(downloads.staff_document(current_user, case_id, document_id, pdf=True))
 
 
 @bp.post("/cases/<int:case_id>/documents/<int:document_id>/share")
@@ -240,12 +224,3 @@ def share_document(case_id: int, document_id: int):
     documents_service.share_document(case, document, current_user, expected_version=form.version.data)
     flash(_("The member can now see and download %(name)s.", name=document.filename), "success")
     return redirect(_case_url(case.id))
-
-
-def _send(source, mimetype: str, name: str):
-    """A stored file as a download: never shown inline, never sniffed, never cached by proxies."""
-    response = send_file(source, mimetype=mimetype, as_attachment=True, download_name=name, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

@@ -28,19 +28,29 @@ def case_scope(user: User) -> sa.ColumnElement[bool]:
     return sa.and_(sa.true(), *conditions)
 
 
-def get_case_or_404(user: User, case_id: int, *, for_update: bool = False) -> Case:
-    """The case with this id if ``user`` may see it; 404 otherwise."""
+def find_case(user: User, case_id: int, *, for_update: bool = False) -> Case | None:
+    """The case with this id if ``user`` may see it, else None (services raise NotFound)."""
     query = sa.select(Case).where(Case.id == case_id, case_scope(user))
     if for_update:
         query = query.with_for_update()
-    case = db.session.scalar(query)
+    return db.session.scalar(query)
+
+
+def find_case_by_reference(user: User, reference: str) -> Case | None:
+    """The case with this reference if ``user`` may see it, else None."""
+    return db.session.scalar(sa.select(Case).where(Case.reference == reference, case_scope(user)))
+
+
+def get_case_or_404(user: User, case_id: int, *, for_update: bool = False) -> Case:
+    """The case with this id if ``user`` may see it; 404 otherwise."""
+    case = find_case(user, case_id, for_update=for_update)
     if case is None:
         abort(404)
     return case
 
 
 def get_case_by_reference_or_404(user: User, reference: str) -> Case:
-    case = db.session.scalar(sa.select(Case).where(Case.reference == reference, case_scope(user)))
+    case = find_case_by_reference(user, reference)
     if case is None:
         abort(404)
     return case
