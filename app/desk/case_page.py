@@ -6,7 +6,6 @@ from flask import render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.access import STAFF, allow
 from app.desk import bp
@@ -22,12 +21,10 @@ from app.desk.forms import (
 )
 from app.desk.panels import panels_for
 from app.desk.timeline_view import describe, in_thread
-from app.extensions import db
 from app.i18n import translate_marked
 from app.queries.case_page import case_page, court_names, load_case
 from app.services import assignment, conflicts
 from app.services.workflow import transitions_for
-from cases.errors import StaleCase
 
 
 def _assignee_choices(case) -> tuple[list[tuple[str, str]], object]:
@@ -41,18 +38,9 @@ def _assignee_choices(case) -> tuple[list[tuple[str, str]], object]:
 def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
     """The case page; ``forms`` holds forms re-shown with what the user typed (after an error)."""
     forms = forms or {}
+    # A read: conflicts of interest are found when the facts change (filing, registration, a
+    # member's rename), never here.
     case = load_case(current_user, case_id)
-    unchecked = case.conflict_status == "none" and case.respondent_type in conflicts.PERSON_RESPONDENTS
-    if unchecked:
-        # The respondent may have joined since filing. Two people opening the page at once may
-        # both find it: one records it, the other's write is refused and the page reads it back.
-        try:
-            found = conflicts.detect_conflict(case)
-        except (StaleCase, StaleDataError):
-            db.session.rollback()
-            found = True
-        if found:
-            case = load_case(current_user, case_id)
     page = case_page(current_user, case)
     transitions = transitions_for(case, current_user)
     suggestion = None

@@ -62,16 +62,6 @@ def flag_conflict(case: Case) -> bool:
     return True
 
 
-def detect_conflict(case: Case) -> bool:
-    """``flag_conflict`` and commit when it found one (the case page runs it for unchecked cases)."""
-    if case.conflict_status != "none":
-        return True
-    if not flag_conflict(case):
-        return False
-    commit_case_change()
-    return True
-
-
 def record_respondent_id(case: Case, user: User, national_id: str, *, expected_version) -> bool:
     """Store the respondent's T.C. Kimlik No (staff only) and check it against the union's members; commit.
 
@@ -106,18 +96,29 @@ def record_handling(case: Case, user: User, note: str, *, expected_version) -> N
     commit_case_change()
 
 
-# A new member rarely is the respondent of more than a handful of cases; the rest are found
-# when their case page is opened.
+# Cases are flagged in batches, each committed on its own, so a member named in many cases
+# never holds many case rows in one transaction.
 NEW_MEMBER_CASES_CHECKED = 50
 
 
 def flag_cases_naming(profile: MemberProfile) -> int:
     """Flag the unchecked cases of the member's union whose respondent is this member; commit.
 
-    Registration calls it after the account is saved, in a transaction of its own: losing a race
-    with a lawyer acting on one of those cases costs nothing (the case page checks again), so a
-    conflict there never undoes a registration. Returns how many cases were flagged.
+    Registration and a member's rename call it after their own change is saved, in transactions
+    of its own, so a conflict there never undoes them. A batch that loses a race with a lawyer
+    acting on one of its cases is given up (rolled back) and counted as nothing flagged.
+    Returns how many cases were flagged.
     """
+    flagged = 0
+    while True:
+        batch = _flag_batch(profile)
+        if batch <= 0:
+            return flagged
+        flagged += batch
+
+
+def _flag_batch(profile: MemberProfile) -> int:
+    """Flag up to NEW_MEMBER_CASES_CHECKED cases naming ``profile`` and commit; -1 after a lost race."""
     # The same two ways find_conflict matches, seen from the member's side.
     matches = []
     if profile.national_id:
@@ -151,5 +152,5 @@ def flag_cases_naming(profile: MemberProfile) -> int:
         db.session.commit()
     except (IntegrityError, StaleDataError):
         db.session.rollback()
-        return 0
+        return -1
     return flagged
