@@ -7,10 +7,10 @@ from flask_login import current_user
 
 from app import clock
 from app.access import allow
-from app.extensions import db
+from app.forms import ConfirmForm
 from app.i18n import domain_message
 from app.portal import bp
-from app.portal.forms import ConfirmForm, EvidenceForm, StartForm, StepForm
+from app.portal.forms import EvidenceForm, StartForm, StepForm
 from app.portal.wizard import render_step, step_or_404, step_questions, steps_of, version_of
 from app.queries.scope import get_case_or_404
 from app.services import filing
@@ -21,10 +21,10 @@ from cases.grievance import (
     StepId,
     first_step_with_errors,
 )
-from cases.vocabulary import Role
+from cases.vocabulary import CaseKind, Role
 from cases.workflows import describe_state_for_member
 
-KINDS = {"legal": "legal", "assistance": "social"}
+KINDS = {"legal": CaseKind.LEGAL, "assistance": CaseKind.SOCIAL}
 
 
 @bp.get("/new")
@@ -97,8 +97,7 @@ def step(draft_id: int, step: str):
         return redirect(url_for(".new_case"))
     else:
         target = steps[min(index + 1, len(steps) - 1)].id.value
-    draft.step = target
-    db.session.commit()
+    filing.go_to_step(draft, target)
     return redirect(url_for(".step", draft_id=draft.id, step=target))
 
 
