@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
@@ -24,6 +24,7 @@ from app.services.audit_log import log_access
 from app.services.conflicts import flag_cases_naming
 from app.services.member_data import SPECIAL_CATEGORY_CONSENT
 from app.services.outbox import notify_user
+from app.urls import external_url
 from cases.errors import DomainError
 from cases.i18n import N_
 from cases.member_roll import normalize_membership_number
@@ -137,8 +138,8 @@ def _warn_owners(owners: list[User]) -> None:
                 "Sign in here:\n\n%(login)s\n\nIf you have forgotten your password, choose a new one here:"
                 "\n\n%(reset)s\n\nIf it was not you, please contact your union."
             ),
-            login=url_for("auth.login", _external=True),
-            reset=url_for("auth.forgot_password", _external=True),
+            login=external_url("auth.login"),
+            reset=external_url("auth.forgot_password"),
         )
     db.session.commit()
 
@@ -245,7 +246,7 @@ def _load(token: str, salt: str, max_age: int) -> dict:
 
 
 def _queue_confirmation(user: User) -> None:
-    link = url_for("auth.confirm_email", token=confirmation_token(user), _external=True)
+    link = external_url("auth.confirm_email", token=confirmation_token(user))
     notify_user(
         user,
         "email_confirmation",
@@ -297,7 +298,7 @@ def request_password_reset(email: str) -> None:
         return
     if _recently_mailed(user, "password_reset"):
         return  # one link is on its way; asking again must not flood the mailbox
-    link = url_for("auth.reset_password", token=reset_token(user), _external=True)
+    link = external_url("auth.reset_password", token=reset_token(user))
     notify_user(
         user,
         "password_reset",
