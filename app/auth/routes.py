@@ -19,7 +19,7 @@ from app.extensions import db
 from app.i18n import domain_message
 from app.models import Institution, Union
 from app.navigation import local_path
-from app.services import accounts, login_throttle, registration
+from app.services import accounts, login_throttle, registration, sessions
 from cases.text import fold, sort_key
 
 
@@ -47,6 +47,7 @@ def login():
             flash(_("The email address or password is incorrect."), "danger")
             return render_template("auth/login.html", form=form), 401
         login_throttle.clear_account(email, address)
+        sessions.start_session(user, remember=bool(form.remember.data))
         login_user(user, remember=form.remember.data)
         accounts.record_login(user)
         return redirect(_safe_next() or url_for(role_home_endpoint(user.role)))
@@ -57,6 +58,7 @@ def login():
 @bp.post("/logout")
 @allow(*ANY_SIGNED_IN)
 def logout():
+    sessions.end_session(current_user)
     logout_user()
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))

@@ -24,6 +24,7 @@ from app.services.audit_log import log_access
 from app.services.conflicts import flag_cases_naming
 from app.services.member_data import SPECIAL_CATEGORY_CONSENT
 from app.services.outbox import notify_user
+from app.services.sessions import end_all_sessions
 from app.urls import external_url
 from cases.errors import DomainError
 from cases.i18n import N_
@@ -325,6 +326,7 @@ def reset_password(token: str, password: str) -> User:
     """Set a new password; the token stops working because the hash it was bound to changed."""
     user = user_for_reset(token)
     user.set_password(password)
+    end_all_sessions(user)  # whoever knew the old password is signed out everywhere
     if user.email_confirmed_at is None:
         # The link reached the mailbox, which proves the address.
         user.email_confirmed_at = utcnow()
