@@ -53,7 +53,12 @@ class Config:
     # Login throttling (Flask-Limiter). Redis in production: RATELIMIT_STORAGE_URI=redis://…
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
-    LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
+    # Failures of one account from one address: this many are free, then each pauses the pair for
+    # 1, 2, 4 … minutes (at most LOGIN_PAIR_MAX_MINUTES). Over the per-account or per-address limit,
+    # only addresses the account never signed in from are paused (app/services/login_throttle.py).
+    LOGIN_PAIR_FREE_FAILURES = _int("LOGIN_PAIR_FREE_FAILURES", 5)
+    LOGIN_PAIR_MAX_MINUTES = _int("LOGIN_PAIR_MAX_MINUTES", 60)
+    LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "10 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
     REGISTER_LIMIT_PER_ADDRESS = os.environ.get("REGISTER_LIMIT_PER_ADDRESS", "10 per hour")
 

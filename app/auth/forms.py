@@ -175,3 +175,7 @@ class ResendConfirmationForm(FlaskForm):
 
 class SignOutEverywhereForm(FlaskForm):
     """Only the CSRF token: the button signs the account out on every device."""
+
+
+class SignInLinkForm(FlaskForm):
+    """Only the CSRF token: the button finishes signing in with a mailed link."""
