@@ -84,14 +84,14 @@ def test_sign_out_everywhere_needs_the_csrf_token(client):
 
 
 def test_a_password_reset_ends_every_session(app, client, db):
-    from app.services import registration
+    from app.services import password_reset
 
     lawyer = UserFactory(role="lawyer")
     _sign_in(client, lawyer, remember=True)
     remembered = client.get_cookie("remember_token").value
     with app.test_request_context():
-        token = registration.reset_token(db.session.get(User, lawyer.id))
-    registration.reset_password(token, "a brand new password")
+        token = password_reset.reset_token(db.session.get(User, lawyer.id))
+    password_reset.reset_password(token, "a brand new password")
     assert not _signed_in(client)
     assert not _signed_in(_client_with(app, remember_token=remembered))
 
