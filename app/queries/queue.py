@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from app import clock
 from app.extensions import db
 from app.models import Case, Institution, MemberProfile, Union, User
 from app.queries.scope import case_scope
@@ -275,7 +276,7 @@ def _after_condition(after: str | None, sort: str) -> sa.ColumnElement[bool] | N
 
 def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) -> QueuePage:
     """One page of the queue with the counts per status (capped)."""
-    today = today or date.today()
+    today = today or clock.today()
     page = min(max(1, filters.page), MAX_PAGE)
     sort = _sort_of(filters)
     folded = fold(filters.q) if filters.q else ""

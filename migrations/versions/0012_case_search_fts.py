@@ -9,7 +9,7 @@ case's entry whenever its search text is written, so filing, renames and erasure
 current without any code of theirs. 0002's wide covering index is no longer read and goes.
 
 Revision ID: 0012
-Revises: 0004_respondent
+Revises: 0005
 Create Date: 2026-12-07 01:10:00
 
 """
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0012'
-down_revision = '0004_respondent'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
