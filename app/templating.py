@@ -50,3 +50,14 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+def warm_templates(app: Flask) -> int:
+    """Compile every template now, so a worker's first page of each kind is not the slow one.
+
+    Served workers call it at start (wsgi.py); Jinja keeps the compiled templates for the process.
+    """
+    names = [name for name in app.jinja_env.list_templates() if name.endswith(".html")]
+    for name in names:
+        app.jinja_env.get_template(name)
+    return len(names)
