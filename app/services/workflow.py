@@ -4,16 +4,13 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy.exc import IntegrityError
-
-from app.extensions import db
 from app.models import Case, User
 from app.models.base import utcnow
 from app.services.assignment import check_assignee
-from app.services.concurrency import STALE_MESSAGE, ensure_version
+from app.services.concurrency import commit_case_change, ensure_version
 from app.services.deadlines import INACTIVE_STATES, refresh_next_deadline
+from app.services.outbox import notify_case_member
 from app.services.timeline import append_event
-from cases.errors import StaleCase
 from cases.i18n import N_
 from cases.vocabulary import Role
 from cases.workflows import (
@@ -90,26 +87,12 @@ def perform_transition(
     return result
 
 
-def commit_case_change() -> None:
-    """Commit; a concurrent event for the same case (same sequence) is a stale form, not a crash."""
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise StaleCase(STALE_MESSAGE) from None
-
-
 def _notify_member(case: Case, name: str, user: User) -> None:
     """Queue the member's notification in the same transaction as the step."""
     body = MEMBER_NOTICES.get(name)
     if body is None or user.role == Role.MEMBER:
         return
-    from app.services.case_notes import member_user
-    from app.services.outbox import notify_user
-
-    member = member_user(case)
-    if member is not None and member.active:
-        notify_user(member, "case_update", _UPDATE_SUBJECT, body, case=case)
+    notify_case_member(case, "case_update", _UPDATE_SUBJECT, body)
 
 
 def _record_on_case(case: Case, result: TransitionResult) -> None:
