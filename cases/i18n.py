@@ -6,6 +6,6 @@ Parameters use ``%(name)s`` placeholders, filled after translation.
 """
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(message: str) -> str:  # the conventional gettext marker name
     """Mark ``message`` for translation; return it unchanged."""
     return message

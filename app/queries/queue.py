@@ -82,39 +82,55 @@ def filter_conditions(user: User, filters: QueueFilters, *, today: date, with_st
     conditions: list = [case_scope(user)]
     if with_status and filters.status:
         conditions.append(Case.status == filters.status)
-    if filters.kind:
-        conditions.append(Case.kind == filters.kind)
-    if filters.category:
-        conditions.append(Case.category == filters.category)
-    if filters.union_id:
-        conditions.append(Case.union_id == filters.union_id)
-    if filters.institution_id:
-        conditions.append(Case.institution_id == filters.institution_id)
-    if filters.province:
-        conditions.append(Case.province == filters.province)
-    if filters.assignee == "me":
-        conditions.append(Case.assignee_id == user.id)
-    elif filters.assignee == "none":
-        conditions.append(Case.assignee_id.is_(None))
-    elif filters.assignee and filters.assignee.isdigit():
-        conditions.append(Case.assignee_id == int(filters.assignee))
-    if filters.priority:
-        conditions.append(Case.priority == filters.priority)
-    if filters.date_from:
-        conditions.append(Case.created_at >= _start_of(filters.date_from))
-    if filters.date_to:
-        conditions.append(Case.created_at < _start_of(filters.date_to + timedelta(days=1)))
+    conditions.extend(_equal_conditions(filters))
+    assignee = _assignee_condition(user, filters.assignee)
+    if assignee is not None:
+        conditions.append(assignee)
+    conditions.extend(_date_conditions(filters, today))
     if filters.membership_pending:
         conditions.append(Case.membership_pending.is_(True))
-    if filters.overdue:
-        conditions.append(Case.next_deadline < today)
-    if filters.due_within is not None:
-        conditions.append(Case.next_deadline <= today + timedelta(days=filters.due_within))
     if filters.conflict:
         conditions.append(Case.conflict_status == "detected")
     folded = fold(filters.q)
     if folded:
         conditions.append(_contains(folded))
+    return conditions
+
+
+def _equal_conditions(filters: QueueFilters) -> list:
+    """The filters that pick one value of a column."""
+    columns = (
+        (Case.kind, filters.kind),
+        (Case.category, filters.category),
+        (Case.union_id, filters.union_id),
+        (Case.institution_id, filters.institution_id),
+        (Case.province, filters.province),
+        (Case.priority, filters.priority),
+    )
+    return [column == value for column, value in columns if value]
+
+
+def _assignee_condition(user: User, assignee: str | None) -> sa.ColumnElement[bool] | None:
+    if assignee == "me":
+        return Case.assignee_id == user.id
+    if assignee == "none":
+        return Case.assignee_id.is_(None)
+    if assignee and assignee.isdigit():
+        return Case.assignee_id == int(assignee)
+    return None
+
+
+def _date_conditions(filters: QueueFilters, today: date) -> list:
+    """Filing dates and deadlines; overdue is cases.deadlines.is_overdue in SQL."""
+    conditions: list = []
+    if filters.date_from:
+        conditions.append(Case.created_at >= _start_of(filters.date_from))
+    if filters.date_to:
+        conditions.append(Case.created_at < _start_of(filters.date_to + timedelta(days=1)))
+    if filters.overdue:
+        conditions.append(Case.next_deadline < today)
+    if filters.due_within is not None:
+        conditions.append(Case.next_deadline <= today + timedelta(days=filters.due_within))
     return conditions
 
 
