@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from app.models import Case, User
 from app.models.base import utcnow
@@ -101,7 +102,7 @@ def _record_on_case(case: Case, result: TransitionResult) -> None:
     if result.assignee_id is not None:
         case.assignee_id = result.assignee_id
     if result.new_state == State.DECLINED:
-        case.decline_reason = data.get("reason")
+        case.decline_reason = cast("str | None", data.get("reason"))
     for key, column in _CASE_FIELDS.items():
         if column and key in data and data[key] is not None:
             value = data[key]
