@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import clock
 from app.access import allow
 from app.admin import bp
 from app.admin.forms import COURT_KINDS, KINDS, CalendarDayForm, CourtForm
@@ -34,8 +35,8 @@ def _stale_form(template: str, form, current_version: str, **context):
 
 
 def _year() -> int:
-    year = request.args.get("year", date.today().year, type=int)
-    return year if 2000 <= year <= 2100 else date.today().year
+    year = request.args.get("year", clock.today().year, type=int)
+    return year if 2000 <= year <= 2100 else clock.today().year
 
 
 def _day_taken(day: date | None, except_id: int | None = None) -> bool:

@@ -1,12 +1,11 @@
 """The staff desk's case page: everything on a case, with the forms for what one may do."""
 
-from datetime import date
-
 from flask import render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
+from app import clock
 from app.access import STAFF, allow
 from app.desk import bp
 from app.desk.case_facts import detail_rows, priority_reasons
@@ -35,8 +34,11 @@ def _assignee_choices(case) -> tuple[list[tuple[str, str]], object]:
     return choices, (people[0] if people else None)
 
 
-def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
-    """The case page; ``forms`` holds forms re-shown with what the user typed (after an error)."""
+def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200, confirming: dict | None = None):
+    """The case page; ``forms`` holds forms re-shown with what the user typed (after an error).
+
+    ``confirming`` maps a money step's name to the amount, as shown, that it asks to confirm.
+    """
     forms = forms or {}
     # A read: conflicts of interest are found when the facts change (filing, registration, a
     # member's rename), never here.
@@ -80,12 +82,13 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
         details=detail_rows(case),
         priority_reasons=priority_reasons(case),
         transition_forms=transition_forms,
+        confirming=confirming or {},
         forms=side_forms,
         suggestion=suggestion,
         courts=court_names() if needs_courts else [],
         panels=_render_panels(case),
         asks_respondent_id=case.respondent_type in conflicts.PERSON_RESPONDENTS,
-        today=date.today(),
+        today=clock.today(),
     ), status
 
 

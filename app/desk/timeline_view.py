@@ -3,16 +3,17 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import labels
-from app.i18n import translate_marked
 from app.models import CaseEvent
 from app.templating import format_date
 from cases.events import THREAD_KINDS, EventKind
-from cases.workflows import workflow_for
+from cases.money import format_amount
+from cases.workflows.wording import happened
 
 _FIELD_LABELS = {
     "court": _l("Court"),
@@ -21,11 +22,9 @@ _FIELD_LABELS = {
     "decision_date": _l("Decision date"),
     "paid_date": _l("Payment date"),
     "authority": _l("Authority"),
-    "amount": _l("Amount (TL)"),
+    "amount": _l("Amount"),
     "outcome": _l("Outcome"),
 }
-# The member's own steps, titled for staff (the workflow's labels are the member's buttons).
-MEMBER_STEP_TITLES = {"member_answer": _l("The member answered"), "withdraw": _l("The member withdrew the case")}
 
 
 @dataclass
@@ -60,6 +59,11 @@ def _fact_value(key: str, value: object) -> str:
             return value
     if key == "outcome":
         return labels.label(labels.OUTCOMES, str(value))
+    if key == "amount":
+        try:
+            return format_amount(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
     return str(value)
 
 
@@ -70,7 +74,7 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
     view = EventView(event.id, event.sequence, event.kind, "", actor, event.created_at, event.member_visible)
     view.from_member = event.actor_id is not None and event.actor_id == member_user_id
     if event.kind == EventKind.TRANSITION:
-        _describe_transition(view, payload, kind_of_case, people)
+        _describe_transition(view, payload, people)
     elif event.kind in _TEXT_TITLES:
         view.title, view.text = str(_TEXT_TITLES[event.kind]), _text_of(payload)
         view.from_member = view.from_member or event.kind == EventKind.MEMBER_MESSAGE
@@ -90,13 +94,9 @@ _TEXT_TITLES = {
 }
 
 
-def _describe_transition(view: EventView, payload: dict, kind_of_case: str, people: dict[int, str]) -> None:
+def _describe_transition(view: EventView, payload: dict, people: dict[int, str]) -> None:
     name = str(payload.get("transition"))
-    transition = workflow_for(kind_of_case).get(name)
-    if name in MEMBER_STEP_TITLES:
-        view.title = str(MEMBER_STEP_TITLES[name])
-    else:
-        view.title = translate_marked(transition.label) if transition else name
+    view.title = _(happened(name))
     if payload.get("from_state") != payload.get("to_state"):
         view.facts.append(
             (

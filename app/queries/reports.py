@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from app import clock
 from app.extensions import db
 from app.models import Case, Union, User
 from app.queries.scope import case_scope
@@ -49,7 +50,7 @@ def case_report(user: User, *, months: int = 12) -> CaseReport:
     outcomes = db.session.execute(
         sa.select(Case.outcome, sa.func.count(Case.id)).where(scope, Case.outcome.is_not(None)).group_by(Case.outcome)
     ).all()
-    now = datetime.now(UTC)
+    now = clock.now()
     start_year, start_month = divmod(now.year * 12 + now.month - 1 - (months - 1), 12)
     start = datetime(start_year, start_month + 1, 1, tzinfo=UTC)
     year, month = sa.extract("year", Case.created_at), sa.extract("month", Case.created_at)

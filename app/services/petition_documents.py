@@ -8,7 +8,6 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -16,6 +15,7 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import clock
 from app.extensions import db
 from app.models import (
     Attachment,
@@ -36,6 +36,7 @@ from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
 from cases.events import EventKind
 from cases.i18n import N_
+from cases.money import format_amount
 from cases.petitions import (
     FIELD_BY_NAME,
     AttachmentInfo,
@@ -126,7 +127,7 @@ def case_defaults(case: Case) -> dict[str, str]:
     return {
         "court.name": case.court or "",
         "court.file_number": case.court_file_number or "",
-        "claim.amount": _amount(case.amount_requested),
+        "claim.amount": format_amount(case.amount_requested),
     }
 
 
@@ -180,7 +181,7 @@ def generate_document(
         if name in allowed and value and extra.get(name) in (None, ""):
             extra[name] = value
     snapshot = snapshot_of(case, user)
-    docx = render_petition(version.content, snapshot, extra, today or date.today(), spec.required_fields)
+    docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields)
     storage_name = secrets.token_hex(16) + ".docx"
     path = document_dir() / storage_name
     path.write_bytes(docx)
@@ -288,13 +289,6 @@ def document_pdf(document: Document) -> bytes:
     temporary.write_bytes(pdf)
     temporary.replace(cached)
     return pdf
-
-
-def _amount(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    whole, _, cents = f"{value:,.2f}".partition(".")
-    return f"{whole.replace(',', '.')},{cents} TL"
 
 
 def _to_json(value: object) -> object:
