@@ -22,8 +22,8 @@ from app.i18n import domain_message, translate_marked
 from app.queries.case_page import load_case
 from app.queries.scope import get_case_or_404
 from app.services import case_notes, conflicts
-from app.services.concurrency import STALE_MESSAGE, commit_case_change, ensure_version
-from app.services.evidence import discard_files, store_upload
+from app.services.concurrency import STALE_MESSAGE
+from app.services.evidence import add_case_attachment
 from app.services.workflow import perform_transition
 from cases.errors import InvalidNationalId, InvalidUpload, MissingInput, StaleCase
 from cases.money import AmountNotConfirmed, canonical, format_amount
@@ -192,24 +192,18 @@ def add_attachment(case_id: int):
     if upload is None or not getattr(upload, "filename", ""):
         form.file.errors = [_("Please choose a file.")]
         return _invalid(case_id, "evidence", form)
-    stored = []
     try:
-        ensure_version(case, form.version.data)
-        stored.append(
-            store_upload(
-                upload,
-                uploaded_by=current_user,
-                case=case,
-                description=(form.description.data or "").strip()[:300] or None,
-                member_visible=bool(form.member_visible.data),
-            )
+        add_case_attachment(
+            case,
+            current_user,
+            upload,
+            description=form.description.data,
+            member_visible=bool(form.member_visible.data),
+            expected_version=form.version.data,
         )
-        commit_case_change()
     except InvalidUpload as error:
-        discard_files(stored)
         return _invalid(case_id, "evidence", form, error, "file")
     except (StaleCase, StaleDataError):
-        discard_files(stored)
         return _stale(case_id, "evidence", form)
     flash(_("The file was added to the case."), "success")
     return _back(case_id)
