@@ -3,7 +3,8 @@
 Counting follows İYUK art. 8: the period starts the day after its trigger, holidays inside it
 count, and a last day that is not a working day moves to the next working day. Rules that
 follow the administrative courts' judicial recess (20 July – 31 August) run to 7 September
-when they would end inside it. See DOMAIN-TR.md §1, §2 and §4 for the sources and marks.
+when they would end inside it (İYUK arts. 61 and 8/3). Each rule cites its provision in
+``legal_basis`` and carries a ``Mark`` saying how well that provision was verified.
 
 Every result carries ``ExplanationStep``s: plain records (kind, N_ template, params with
 dates as dd.mm.yyyy) that render in English here and translate in the web layer.
