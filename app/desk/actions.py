@@ -7,7 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.access import STAFF, allow
 from app.desk import bp
-from app.desk.case_page import _assignee_choices, _render_case
+from app.desk.case_page import assignee_choices_for, render_case
 from app.desk.forms import (
     ConflictForm,
     EvidenceForm,
@@ -41,7 +41,7 @@ def _stale(case_id: int, key: str, form):
     flash(translate_marked(STALE_MESSAGE), "warning")
     case = load_case(current_user, case_id)
     form.version.data = case.version
-    return _render_case(case_id, forms={key: form}, status=409)
+    return render_case(case_id, forms={key: form}, status=409)
 
 
 def _invalid(case_id: int, key: str, form, error: MissingInput | None = None, name: str | None = None):
@@ -56,7 +56,7 @@ def _invalid(case_id: int, key: str, form, error: MissingInput | None = None, na
             flash(message, "danger")
     if form.errors.get("csrf_token"):
         flash(_("The form has expired. Please try again."), "danger")
-    return _render_case(case_id, forms={key: form}, status=400)
+    return render_case(case_id, forms={key: form}, status=400)
 
 
 def _field_of(error: MissingInput) -> str:
@@ -70,7 +70,7 @@ def transition(case_id: int, name: str):
     t = workflow_for(case.kind).get(name)
     if t is None:
         abort(404)
-    choices = _assignee_choices(case)[0] if name == "assign" else []
+    choices = assignee_choices_for(case)[0] if name == "assign" else []
     form = transition_form(t, assignee_choices=choices, formdata=request.form)
     key = f"t:{name}"
     if not form.validate():
@@ -84,7 +84,7 @@ def transition(case_id: int, name: str):
         # Nothing was written: show the amount as read, and ask for the same form again with its echo.
         db.session.rollback()
         form.confirm_amount.data = canonical(asked.params["amount"])
-        return _render_case(case_id, forms={key: form}, confirming={name: format_amount(asked.params["amount"])})
+        return render_case(case_id, forms={key: form}, confirming={name: format_amount(asked.params["amount"])})
     except MissingInput as error:
         return _invalid(case_id, key, form, error, _field_of(error))
     except (StaleCase, StaleDataError):
