@@ -71,6 +71,12 @@ class Config:
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", False)
 
     PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-12")
+    # The data controller the privacy notice names (KVKK art. 10/a): the union running Dayanak.
+    DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "")
+    DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "")
+    DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "")
+    # How long case records are kept after the case is closed (the general limitation period).
+    CASE_RETENTION_YEARS = _int("CASE_RETENTION_YEARS", 10)
     PAGE_SIZE = _int("PAGE_SIZE", 25)
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
@@ -83,6 +89,9 @@ class DevelopmentConfig(Config):
     ENV_NAME = "development"
     DEBUG = _bool("FLASK_DEBUG", False)
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", True)
+    DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "Demo Sendikası (geliştirme)")
+    DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "Örnek Mah. Deneme Cad. No: 1, Çankaya/Ankara")
+    DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "kvkk@dayanak.test")
 
 
 class TestingConfig(Config):
@@ -95,6 +104,9 @@ class TestingConfig(Config):
     MAIL_PRINT_ONLY = False
     SERVER_NAME = None
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 120)  # a shared CI machine starts LibreOffice slowly
+    DATA_CONTROLLER_NAME = "Test Sendikası"
+    DATA_CONTROLLER_ADDRESS = "Test Cad. No: 1, Ankara"
+    DATA_CONTROLLER_CONTACT = "kvkk@test.example"
 
 
 class ProductionConfig(Config):
@@ -109,6 +121,9 @@ CONFIGS = {
     "testing": TestingConfig,
     "production": ProductionConfig,
 }
+
+
+_CONTROLLER_SETTINGS = ("DATA_CONTROLLER_NAME", "DATA_CONTROLLER_ADDRESS", "DATA_CONTROLLER_CONTACT")
 
 
 class ConfigurationError(RuntimeError):
@@ -129,6 +144,12 @@ def check_production(settings: dict) -> None:
     if not settings.get("SECRET_KEY"):
         problems.append(
             "SECRET_KEY is not set: generate one (python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    missing = [name for name in _CONTROLLER_SETTINGS if not (settings.get(name) or "").strip()]
+    if missing:
+        problems.append(
+            f"{', '.join(missing)} not set: the privacy notice must name the data controller "
+            "(the union's name, address and a contact, KVKK art. 10/a)."
         )
     if problems:
         raise ConfigurationError("Refusing to start in production:\n- " + "\n- ".join(problems))
