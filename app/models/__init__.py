@@ -7,6 +7,7 @@ from app.models.member import Consent, MemberProfile, RollEntry
 from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
+from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
 
 __all__ = [
@@ -27,8 +28,12 @@ __all__ = [
     "OutboxMessage",
     "PetitionTemplate",
     "PetitionTemplateVersion",
+    "RecoveryCode",
     "RollEntry",
+    "SignInAddress",
+    "TrustedDevice",
     "Union",
     "User",
+    "UserSession",
     "load_user",
 ]

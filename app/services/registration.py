@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
@@ -19,6 +19,7 @@ from app.services.member_data import SPECIAL_CATEGORY_CONSENT
 from app.services.membership import matches_roll
 from app.services.outbox import ACCOUNT_FOOTER, notify_user
 from app.services.tokens import InvalidToken, _fingerprint, _load, _serializer
+from app.urls import external_url
 from cases.i18n import N_
 from cases.member_roll import normalize_membership_number
 from cases.text import fold
@@ -125,8 +126,8 @@ def _warn_owners(owners: list[User]) -> None:
                 "Sign in here:\n\n%(login)s\n\nIf you have forgotten your password, choose a new one here:"
                 "\n\n%(reset)s\n\nIf it was not you, please contact your union."
             ),
-            login=url_for("auth.login", _external=True),
-            reset=url_for("auth.forgot_password", _external=True),
+            login=external_url("auth.login"),
+            reset=external_url("auth.forgot_password"),
         )
     db.session.commit()
 
@@ -136,7 +137,7 @@ def confirmation_token(user: User) -> str:
 
 
 def _queue_confirmation(user: User) -> None:
-    link = url_for("auth.confirm_email", token=confirmation_token(user), _external=True)
+    link = external_url("auth.confirm_email", token=confirmation_token(user))
     notify_user(
         user,
         "email_confirmation",

@@ -100,7 +100,7 @@ CONTROLLER = {
 
 def test_production_refuses_to_start_without_naming_the_data_controller(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
-    proper = {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64}
+    proper = {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64, "BASE_URL": "https://d.example"}
     with pytest.raises(ConfigurationError, match="DATA_CONTROLLER_ADDRESS") as refused:
         create_app("production", {**proper, **CONTROLLER, "DATA_CONTROLLER_ADDRESS": " "})
     assert "data controller" in str(refused.value)
@@ -116,7 +116,13 @@ def test_production_refuses_to_start_without_naming_the_data_controller(tmp_path
 def test_production_with_proper_settings_starts_with_secure_cookies(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
     app = create_app(
-        "production", {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64, **CONTROLLER}
+        "production",
+        {
+            "SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x",
+            "SECRET_KEY": "s" * 64,
+            "BASE_URL": "https://d.example",
+            **CONTROLLER,
+        },
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
