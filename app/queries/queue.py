@@ -15,7 +15,7 @@ from app import clock
 from app.extensions import db
 from app.models import Case, Institution, MemberProfile, Union, User
 from app.queries.scope import case_scope
-from cases.text import fold
+from cases.text import fold, sort_key
 from cases.vocabulary import Role
 
 PER_PAGE = 25
@@ -270,19 +270,22 @@ def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
     """The unions, institutions and people the filters offer (three small queries at most)."""
     choices: dict[str, list[tuple[str, str]]] = {}
     if user.union_id is None:
-        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name).order_by(Union.code))
-        choices["unions"] = [(str(i), f"{code} — {name}") for i, code, name in unions]
+        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name))
+        choices["unions"] = _turkish_order([(str(i), f"{code} — {name}") for i, code, name in unions])
     institutions = sa.select(Institution.id, Institution.name).where(Institution.active.is_(True))
     if user.union_id is not None:
         institutions = institutions.where(sa.or_(Institution.union_id == user.union_id, Institution.union_id.is_(None)))
-    choices["institutions"] = [
-        (str(i), name) for i, name in db.session.execute(institutions.order_by(Institution.name_folded))
-    ]
+    choices["institutions"] = _turkish_order([(str(i), name) for i, name in db.session.execute(institutions)])
     roles = {Role.LAWYER: [Role.LAWYER], Role.OFFICER: [Role.OFFICER]}.get(
         Role(user.role), [Role.LAWYER, Role.OFFICER, Role.ADMIN]
     )
     people = sa.select(User.id, User.full_name).where(User.role.in_([r.value for r in roles]), User.active.is_(True))
     if user.union_id is not None:
         people = people.where(sa.or_(User.union_id == user.union_id, User.union_id.is_(None)))
-    choices["people"] = [(str(i), name) for i, name in db.session.execute(people.order_by(User.full_name))]
+    choices["people"] = _turkish_order([(str(i), name) for i, name in db.session.execute(people)])
     return choices
+
+
+def _turkish_order(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Choices by their label in Turkish alphabetical order (Eğitim-Bir-Sen before Enerji Bir-Sen)."""
+    return sorted(choices, key=lambda choice: sort_key(choice[1]))
