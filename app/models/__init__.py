@@ -7,6 +7,7 @@ from app.models.member import Consent, MemberProfile, RollEntry
 from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
+from app.models.report import CaseStageEntry, CaseView, PublishedStatistics, SavedFilter
 from app.models.user import User, load_user
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseReferenceCounter",
+    "CaseStageEntry",
+    "CaseView",
     "Consent",
     "Court",
     "DataRequest",
@@ -27,7 +30,9 @@ __all__ = [
     "OutboxMessage",
     "PetitionTemplate",
     "PetitionTemplateVersion",
+    "PublishedStatistics",
     "RollEntry",
+    "SavedFilter",
     "Union",
     "User",
     "load_user",
