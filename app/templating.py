@@ -1,12 +1,11 @@
 """Jinja filters and globals: Turkish dates, labels, masked ids."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, request, url_for
 from flask_babel import get_locale
 
-from app import labels
+from app import clock, labels
 from cases.national_id import mask_national_id
 
 
@@ -15,7 +14,7 @@ def format_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = _local(value).date()
+        value = clock.local(value).date()
     return value.strftime("%d.%m.%Y")
 
 
@@ -23,12 +22,7 @@ def format_datetime(value: datetime | None) -> str:
     """23.11.2026 14:05 in the installation's time zone."""
     if value is None:
         return ""
-    return _local(value).strftime("%d.%m.%Y %H:%M")
-
-
-def _local(value: datetime) -> datetime:
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return value.astimezone(zone) if value.tzinfo else value
+    return clock.local(value).strftime("%d.%m.%Y %H:%M")
 
 
 def url_with(**changes) -> str:

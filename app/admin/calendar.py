@@ -12,6 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from app import clock
 from app.access import allow
 from app.admin import bp
 from app.desk.deadline_forms import DayField
@@ -58,8 +59,8 @@ def _stale_form(template: str, form, current_version: str, **context):
 
 
 def _year() -> int:
-    year = request.args.get("year", date.today().year, type=int)
-    return year if 2000 <= year <= 2100 else date.today().year
+    year = request.args.get("year", clock.today().year, type=int)
+    return year if 2000 <= year <= 2100 else clock.today().year
 
 
 def _day_taken(day: date | None, except_id: int | None = None) -> bool:

@@ -9,6 +9,7 @@ from flask import current_app, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import aliased
 
+from app import clock
 from app.access import allow
 from app.desk import bp
 from app.desk.deadline_forms import VersionForm
@@ -75,7 +76,7 @@ def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
 @bp.get("/deadlines")
 @allow(*DEADLINE_ROLES)
 def deadlines():
-    today = date.today()
+    today = clock.today()
     default_scope = "mine" if current_user.role == Role.LAWYER else "union"
     scope = request.args.get("scope", default_scope)
     if scope not in ("mine", "union"):

@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.routing import BuildError
 
+from app import clock
 from app.access import allow
 from app.desk import bp
 from app.desk.deadline_forms import (
@@ -61,7 +62,7 @@ def _forms_for(deadline: Deadline, given: dict) -> tuple[EditDeadlineForm, Dismi
 def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
     """Everything the deadlines panel shows: recorded deadlines, proposals, forms (3 queries)."""
     given = given or {}
-    today = date.today()
+    today = clock.today()
     deadlines = service.case_deadlines(case.id)
     calendar = service.load_calendar()
     recess = service.court_takes_recess(case)

@@ -13,6 +13,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from app import clock
 from app.access import STAFF, allow, staff_roles_for_kind
 from app.desk import bp
 from app.desk.panels import register_panel
@@ -162,7 +163,7 @@ def case_documents(case_id: int):
         member_name=_member_name(case),
         case_url=_case_url(case.id),
         panel=documents_panel(case, current_user),
-        today=date.today(),
+        today=clock.today(),
     )
 
 
@@ -212,7 +213,7 @@ def _render_form(case, template, spec, form, initial=None, *, stale=None, proble
         form=form,
         stale=stale,
         problem=problem,
-        today=date.today(),
+        today=clock.today(),
     )
 
 

@@ -8,7 +8,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy.orm.exc import StaleDataError
 
-from app import labels
+from app import clock, labels
 from app.access import STAFF, allow
 from app.desk import bp
 from app.desk.case_facts import detail_rows, priority_reasons
@@ -214,7 +214,7 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200):
         courts=court_names() if needs_courts else [],
         panels=_render_panels(case),
         asks_respondent_id=case.respondent_type in conflicts.PERSON_RESPONDENTS,
-        today=date.today(),
+        today=clock.today(),
     ), status
 
 

@@ -1,11 +1,10 @@
 """Guided filing: a multi-step form driven by the questions in cases/grievance.py, kept as a Draft."""
 
-from datetime import date
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import clock
 from app.access import allow
 from app.extensions import db
 from app.i18n import domain_message
@@ -74,7 +73,7 @@ def step(draft_id: int, step: str):
             # Saved from another window meanwhile: save nothing, show the current answers.
             flash(_(STALE_MESSAGE), "warning")
             return render_step(draft, step, status=409)
-        errors = filing.save_step(draft, step, values, today=date.today())
+        errors = filing.save_step(draft, step, values, today=clock.today())
         if errors and action == "next":
             return render_step(draft, step, values=values, errors=errors, status=400)
     if action == "back" and index > 0:
@@ -130,7 +129,7 @@ def submit(draft_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        case = filing.submit_draft(draft, current_user, today=date.today())
+        case = filing.submit_draft(draft, current_user, today=clock.today())
     except GrievanceIncomplete as error:
         flash(domain_message(error), "danger")
         draft = filing.get_draft_or_404(current_user, draft_id)

@@ -2,11 +2,11 @@
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask import abort, render_template
 from flask_babel import gettext as _
 
+from app import clock
 from app.labels import answer_label
 from app.portal.forms import ConfirmForm, EvidenceForm, StepForm
 from app.services import filing
@@ -100,7 +100,7 @@ def render_step(draft, step_id: str, *, values=None, errors=None, status=200, ev
     if values:
         answers.update(values)
     messages = render_messages(errors or {}, _)
-    warnings = render_messages(answer_warnings(draft.answers or {}, kind=draft.kind, today=date.today()), _)
+    warnings = render_messages(answer_warnings(draft.answers or {}, kind=draft.kind, today=clock.today()), _)
     questions = [
         _view(q, str(answers.get(q.id) or ""), messages.get(q.id), warnings.get(q.id))
         for q in step_questions(draft, step_id)
@@ -129,7 +129,7 @@ def render_step(draft, step_id: str, *, values=None, errors=None, status=200, ev
 
 def _review_context(draft) -> dict:
     answers = draft.answers or {}
-    errors = render_messages(validate_grievance(answers, kind=draft.kind, today=date.today()), _)
+    errors = render_messages(validate_grievance(answers, kind=draft.kind, today=clock.today()), _)
     sections = []
     for step in steps_of(draft):
         items = []
@@ -140,7 +140,7 @@ def _review_context(draft) -> dict:
             items.append((_(q.label), answer_label(q, value), errors.get(q.id)))
         if items:
             sections.append({"step": step.id.value, "title": _(step.title), "items": items})
-    warnings = render_messages(answer_warnings(answers, kind=draft.kind, today=date.today()), _)
+    warnings = render_messages(answer_warnings(answers, kind=draft.kind, today=clock.today()), _)
     return {
         "sections": sections,
         "review_errors": errors,

@@ -16,6 +16,7 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import clock
 from app.extensions import db
 from app.models import (
     Attachment,
@@ -179,7 +180,7 @@ def generate_document(
         if name in allowed and value and extra.get(name) in (None, ""):
             extra[name] = value
     snapshot = snapshot_of(case, user)
-    docx = render_petition(version.content, snapshot, extra, today or date.today(), spec.required_fields)
+    docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields)
     storage_name = secrets.token_hex(16) + ".docx"
     path = document_dir() / storage_name
     path.write_bytes(docx)

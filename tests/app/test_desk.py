@@ -1,11 +1,12 @@
 """The lawyer desk through the test client: queue, case page, transitions, notes, messages, conflicts."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from markupsafe import escape
 
+from app import clock
 from app.extensions import db
 from app.models import Case, CaseEvent, Court, OutboxMessage
 from tests.factories import PASSWORD, InstitutionFactory, MemberFactory, UnionFactory, UserFactory, make_case, user_of
@@ -75,7 +76,7 @@ def test_queue_filters_counts_and_overdue(client, login):
     union, lawyer, member, case = _setup()
     urgent = make_case(member, priority="urgent", narrative="Acil")
     late = make_case(member, narrative="Süre")
-    db.session.get(Case, late.id).next_deadline = date.today() - timedelta(days=2)
+    db.session.get(Case, late.id).next_deadline = clock.today() - timedelta(days=2)
     db.session.commit()
     login(lawyer)
     page = client.get("/desk/", query_string={"priority": "urgent"}).get_data(as_text=True)
@@ -160,7 +161,7 @@ def test_lawsuit_form_offers_court_names(client, login):
         {
             "court": "Ankara 5. İdare Mahkemesi",
             "file_number": "2026/123 E.",
-            "filing_date": date.today().isoformat(),
+            "filing_date": clock.today().isoformat(),
         },
     )
     assert response.status_code == 303
@@ -310,7 +311,7 @@ def test_officer_approves_with_an_amount_and_marks_paid(client, login):
         _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "2500.50"}).status_code == 303
     )
     paid = _post(
-        client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", {"paid_date": date.today().isoformat()}
+        client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", {"paid_date": clock.today().isoformat()}
     )
     assert paid.status_code == 303
     stored = db.session.get(Case, case.id)

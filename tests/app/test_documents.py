@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from app import clock
 from app.models import CaseEvent, Document, PetitionTemplate, PetitionTemplateVersion
 from app.services import petition_documents as documents_service
 from app.services import petitions as service
@@ -404,7 +405,7 @@ def test_the_petition_pages_repeat_the_cases_overdue_mark(setup, client, db):
     case, _, _ = setup
     for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
         assert 'data-testid="case-overdue"' not in client.get(url).get_data(as_text=True)
-    overdue = date.today() - timedelta(days=2)
+    overdue = clock.today() - timedelta(days=2)
     case.next_deadline = overdue
     db.session.commit()
     for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
