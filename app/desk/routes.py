@@ -26,12 +26,15 @@ from app.desk.panels import panels_for
 from app.desk.timeline_view import describe, in_thread
 from app.extensions import db
 from app.i18n import domain_message, translate_marked
+from app.queries.attention import ATTENTIONS
 from app.queries.case_page import case_page, court_names, load_case
 from app.queries.queue import SORTS, QueueFilters, filter_choices, queue_page
 from app.queries.scope import get_case_or_404
 from app.services import assignment, case_notes, conflicts
+from app.services.case_views import mark_seen
 from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.evidence import discard_files, store_upload
+from app.services.saved_filters import saved_filters
 from app.services.workflow import commit_case_change, perform_transition, transitions_for
 from cases.errors import InvalidNationalId, InvalidUpload, MissingInput, StaleCase
 from cases.vocabulary import ASSISTANCE_CATEGORIES, LEGAL_CATEGORIES, Role
@@ -121,6 +124,8 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
         due_within=int(due_within) if due_within else None,
         conflict=bool(form.conflict.data),
         q=(form.q.data or "").strip()[:200] or None,
+        view="mine" if request.args.get("view") == "mine" else None,
+        attention=request.args.get("attention") if request.args.get("attention") in ATTENTIONS else None,
         sort=form.sort.data if form.sort.data in SORTS else "activity",
         page=page,
     )
@@ -141,6 +146,7 @@ def queue():
         filters=filters,
         show_union=show_union,
         states=[value for value, _label in form.status.choices if value],
+        saved=saved_filters(current_user),
     )
 
 
@@ -231,7 +237,9 @@ def _render_panels(case) -> list[Markup]:
 @bp.get("/cases/<int:case_id>")
 @allow(*STAFF)
 def case_detail(case_id: int):
-    return _render_case(case_id)
+    response = _render_case(case_id)
+    mark_seen(current_user, case_id, clock.now())  # after the page's own reads and writes
+    return response
 
 
 def _back(case_id: int):
