@@ -37,6 +37,7 @@ _NAV = {
         ("admin.calendar_days", _l("Calendar")),
         ("admin.petition_templates", _l("Petition templates")),
         ("reports.overview", _l("Reports")),
+        ("reports.statistics", _l("Public statistics")),
     ),
 }
 
