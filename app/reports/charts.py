@@ -82,7 +82,7 @@ def column_chart(title: str, columns: Sequence[tuple[str, float]], *, descriptio
     height, bottom, left = 220, 40, 44
     maximum = _scale(max((v for _l, v in columns), default=0))
     step = (WIDTH - left - 8) / max(1, len(columns))
-    every = max(1, round(len(columns) / 12))
+    every = max(1, -(-len(columns) // 6))  # at most six labels: they must not overlap
     plot = height - bottom - 16
     parts = [
         f'<svg class="chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" viewBox="0 0 {WIDTH} {height}"'
