@@ -10,7 +10,7 @@ from app import clock, labels
 from app.access import STAFF, allow
 from app.desk import bp
 from app.desk.forms import QueueFilterForm
-from app.desk.routes import _read_filters
+from app.desk.queue import _read_filters
 from app.exports import csv_lines, xlsx_file
 from app.i18n import domain_message
 from app.queries.attention import start_page

@@ -8,6 +8,7 @@ from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
 from app.models.report import CaseStageEntry, CaseView, PublishedStatistics, SavedFilter
+from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
 
 __all__ = [
@@ -31,9 +32,13 @@ __all__ = [
     "PetitionTemplate",
     "PetitionTemplateVersion",
     "PublishedStatistics",
+    "RecoveryCode",
     "RollEntry",
     "SavedFilter",
+    "SignInAddress",
+    "TrustedDevice",
     "Union",
     "User",
+    "UserSession",
     "load_user",
 ]

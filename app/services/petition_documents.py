@@ -8,7 +8,6 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -35,7 +34,9 @@ from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.petitions import current_version, spec_of
 from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
+from cases.events import EventKind
 from cases.i18n import N_
+from cases.money import format_amount
 from cases.petitions import (
     FIELD_BY_NAME,
     AttachmentInfo,
@@ -126,7 +127,7 @@ def case_defaults(case: Case) -> dict[str, str]:
     return {
         "court.name": case.court or "",
         "court.file_number": case.court_file_number or "",
-        "claim.amount": _amount(case.amount_requested),
+        "claim.amount": format_amount(case.amount_requested),
     }
 
 
@@ -198,7 +199,7 @@ def generate_document(
         db.session.flush()
         append_event(
             case,
-            "document",
+            EventKind.DOCUMENT,
             user,
             {
                 "action": "generated",
@@ -233,7 +234,7 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
     document.shared_at = utcnow()
     append_event(
         case,
-        "document",
+        EventKind.DOCUMENT,
         user,
         {"action": "shared", "document_id": document.id, "filename": document.filename, "title": _title_of(document)},
         member_visible=True,
@@ -288,13 +289,6 @@ def document_pdf(document: Document) -> bytes:
     temporary.write_bytes(pdf)
     temporary.replace(cached)
     return pdf
-
-
-def _amount(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    whole, _, cents = f"{value:,.2f}".partition(".")
-    return f"{whole.replace(',', '.')},{cents} TL"
 
 
 def _to_json(value: object) -> object:

@@ -4,8 +4,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from cases import money
 from cases.grievance.form import EARLIEST_DATE, NO, YES, Answers, Question, QuestionType
 from cases.i18n import N_
 
@@ -68,21 +69,11 @@ def parse_date(value: str) -> date:
 
 
 def parse_amount(value: str, *, decimals: int = 2) -> Decimal:
-    """Read an amount written the Turkish way (``15.000,50``) or plainly (``15000.50``, ``15000``)."""
-    text = re.sub(r"\s|tl|₺", "", value.strip().lower())
-    if "," in text and "." in text:  # the later separator is the decimal one
-        thousands, decimal_sep = (".", ",") if text.rfind(",") > text.rfind(".") else (",", ".")
-        text = text.replace(thousands, "").replace(decimal_sep, ".")
-    elif "," in text:
-        text = text.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", text) else text.replace(",", "")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # 15.000 is fifteen thousand
-        text = text.replace(".", "")
-    if not re.fullmatch(r"\d+(\.\d+)?", text):
-        raise AnswerError(N_("Please write the amount in numbers only, for example 15000 or 15000,50."))
+    """Read an amount by the one amount rule of ``cases.money`` (``10.000``, ``15.000,50``, ``15000.50``)."""
     try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise AnswerError(N_("Please write the amount in numbers only, for example 15000 or 15000,50.")) from None
+        amount = money.parse_amount(value)
+    except money.AmountError as error:
+        raise AnswerError(error.message, **error.params) from None
     if decimals == 0 and amount != amount.to_integral_value():
         raise AnswerError(N_("Please write a whole number."))
     return amount

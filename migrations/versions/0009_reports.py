@@ -8,7 +8,7 @@
   and ``published_statistics`` (the anonymised figures an admin published, stored as shown).
 
 Revision ID: 0009
-Revises: 0004_respondent
+Revises: 0005
 Create Date: 2026-12-07 01:00:00
 
 """
@@ -19,7 +19,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0009'
-down_revision = '0004_respondent'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

@@ -93,7 +93,10 @@ def test_production_refuses_the_debugger_switched_on_from_the_command_line(tmp_p
 
 def test_production_with_proper_settings_starts_with_secure_cookies(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
-    app = create_app("production", {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64})
+    app = create_app(
+        "production",
+        {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64, "BASE_URL": "https://d.example"},
+    )
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from cases import money
 from cases.errors import MissingInput, TransitionNotAllowed
 from cases.vocabulary import CaseKind, Outcome, Role
 from cases.workflows import (
@@ -501,6 +502,9 @@ def test_record_decision_accepts_outcome_values(outcome: object) -> None:
     [
         ("2500", "2500.00"),
         (" 12.5 ", "12.50"),
+        ("10.000", "10000.00"),
+        ("1.250,50", "1250.50"),
+        ("10 000 TL", "10000.00"),
         (Decimal("0.01"), "0.01"),
         (Decimal("1000000"), "1000000.00"),
         (Decimal("99.900"), "99.90"),
@@ -515,14 +519,16 @@ def test_approve_stores_the_amount_with_two_decimals(amount: object, stored: str
     ("amount", "message"),
     [
         ("0", "The amount must be more than zero."),
-        ("-5", "The amount must be more than zero."),
+        ("-5", money.UNREADABLE),
         (Decimal("-0.01"), "The amount must be more than zero."),
-        ("12.345", "The amount can have at most two decimal places."),
+        ("12.3456", money.TOO_MANY_DECIMALS),
+        (Decimal("12.345"), "The amount can have at most two decimal places."),
+        ("10,000", money.AMBIGUOUS),
         ("1000000.01", "The amount cannot be more than %(maximum)s."),
+        ("1.000.000,01", "The amount cannot be more than %(maximum)s."),
         (Decimal("1E+7"), "The amount cannot be more than %(maximum)s."),
-        ("1.250,50", "Please enter the amount as a number, for example 1250.50."),
-        ("abc", "Please enter the amount as a number, for example 1250.50."),
-        ("1e3", "Please enter the amount as a number, for example 1250.50."),
+        ("abc", money.UNREADABLE),
+        ("1e3", money.UNREADABLE),
         (12.5, "Please enter the amount as a number, for example 1250.50."),
         (True, "Please enter the amount as a number, for example 1250.50."),
         (Decimal("NaN"), "Please enter the amount as a number, for example 1250.50."),
