@@ -138,6 +138,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.main import bp as main_bp
     from app.portal import bp as portal_bp
     from app.reports import bp as reports_bp
+    from app.statistics import bp as statistics_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -146,6 +147,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp)
     app.register_blueprint(files_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(statistics_bp)
 
 
 def _register_error_handlers(app: Flask) -> None:

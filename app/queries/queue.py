@@ -13,7 +13,8 @@ from sqlalchemy.orm import aliased
 
 from app import clock
 from app.extensions import db
-from app.models import Case, Institution, MemberProfile, Union, User
+from app.models import Case, CaseView, Institution, MemberProfile, Union, User
+from app.queries.attention import attention_condition, mine
 from app.queries.scope import case_scope
 from cases.text import fold, sort_key
 from cases.vocabulary import Role
@@ -43,6 +44,8 @@ class QueueFilters:
     due_within: int | None = None  # the nearest open deadline is at most this many days away (or past)
     conflict: bool = False
     q: str | None = None
+    view: str | None = None  # "mine": the user's open cases
+    attention: str | None = None  # one of app.queries.attention.ATTENTIONS (implies "mine")
     sort: str = "activity"
     page: int = 1
 
@@ -95,6 +98,10 @@ def filter_conditions(user: User, filters: QueueFilters, *, today: date, with_st
     folded = fold(filters.q)
     if folded:
         conditions.append(_contains(folded))
+    if filters.view == "mine" or filters.attention:
+        conditions.extend(mine(user)[1:])
+    if filters.attention:
+        conditions.append(attention_condition(user, filters.attention, today))
     return conditions
 
 
@@ -253,12 +260,14 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             Institution.name.label("institution_name"),
             assignee.full_name.label("assignee_name"),
             Union.code.label("union_code"),
+            CaseView.seen_at,
         )
         .join(MemberProfile, MemberProfile.id == Case.member_id)
         .join(member_user, member_user.id == MemberProfile.user_id)
         .join(Union, Union.id == Case.union_id)
         .outerjoin(Institution, Institution.id == Case.institution_id)
         .outerjoin(assignee, assignee.id == Case.assignee_id)
+        .outerjoin(CaseView, sa.and_(CaseView.case_id == Case.id, CaseView.user_id == user.id))
         .where(Case.id.in_(page_ids))
         .order_by(*_order_by(_sort_of(filters)))
     )
@@ -289,3 +298,35 @@ def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
 def _turkish_order(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Choices by their label in Turkish alphabetical order (Eğitim-Bir-Sen before Enerji Bir-Sen)."""
     return sorted(choices, key=lambda choice: sort_key(choice[1]))
+
+
+def export_rows(user: User, filters: QueueFilters, *, today: date, batch: int = 1000):
+    """Every case of the filtered queue in its sort order, streamed from the database in batches."""
+    member_user = aliased(User, name="member_user")
+    assignee = aliased(User, name="assignee_user")
+    query = (
+        sa.select(
+            Case.reference,
+            Union.code.label("union_code"),
+            member_user.full_name.label("member_name"),
+            Case.kind,
+            Case.category,
+            Institution.name.label("institution_name"),
+            Case.province,
+            Case.status,
+            assignee.full_name.label("assignee_name"),
+            Case.priority,
+            Case.created_at,
+            Case.next_deadline,
+            Case.last_activity_at,
+        )
+        .join(MemberProfile, MemberProfile.id == Case.member_id)
+        .join(member_user, member_user.id == MemberProfile.user_id)
+        .join(Union, Union.id == Case.union_id)
+        .outerjoin(Institution, Institution.id == Case.institution_id)
+        .outerjoin(assignee, assignee.id == Case.assignee_id)
+        .where(*filter_conditions(user, filters, today=today, with_status=True))
+        .order_by(*_order_by(_sort_of(filters)))
+        .execution_options(yield_per=batch)
+    )
+    yield from db.session.execute(query)
