@@ -54,7 +54,7 @@ def import_roll(
     table = RollEntry.__table__
     try:
         with roll:
-            for batch in batched(validate_rows(roll, known), batch_size):
+            for batch in batched(validate_rows(roll, known, set(unions) - known), batch_size):
                 _write_batch(batch, unions, report, table)
                 if progress:
                     progress(roll.rows_read, roll.total_rows)
