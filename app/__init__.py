@@ -111,6 +111,7 @@ def _register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401 - registers the tables on the metadata
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
     from app.i18n import select_locale, select_timezone
+    from app.security_headers import init_security_headers
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
@@ -119,6 +120,7 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
     limiter.init_app(app)
+    init_security_headers(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
 
     from app.models import load_user
