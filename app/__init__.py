@@ -23,6 +23,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _complete_config(app, config_name)
 
     _trust_proxy_headers(app)
+    _install_request_guards(app)
     _register_extensions(app)
     _register_blueprints(app)
     _register_error_handlers(app)
@@ -105,6 +106,12 @@ def _trust_proxy_headers(app: Flask) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def _install_request_guards(app: Flask) -> None:
+    from app.request_guards import install_request_guards
+
+    install_request_guards(app)  # before any route exists: the bounded id converter must be in place
 
 
 def _register_extensions(app: Flask) -> None:

@@ -16,6 +16,7 @@ from app.extensions import db
 from app.forms import VersionForm
 from app.i18n import domain_message
 from app.models import CalendarDay, Court
+from app.request_guards import bounded_int
 from app.services.audit_log import log_access
 from app.services.concurrency import STALE_MESSAGE, fingerprint
 from app.services.deadlines import load_calendar
@@ -35,7 +36,7 @@ def _stale_form(template: str, form, current_version: str, **context):
 
 
 def _year() -> int:
-    year = request.args.get("year", clock.today().year, type=int)
+    year = request.args.get("year", clock.today().year, type=bounded_int)
     return year if 2000 <= year <= 2100 else clock.today().year
 
 

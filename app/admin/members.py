@@ -13,6 +13,7 @@ from app.extensions import db
 from app.models import MemberProfile, RollEntry, Union
 from app.models.member import MembershipStatus
 from app.navigation import referring_page
+from app.request_guards import bounded_int
 from app.services.membership import set_membership_status
 from cases.text import fold
 from cases.vocabulary import Role
@@ -33,7 +34,7 @@ def members():
     status = request.args.get("status", MembershipStatus.PENDING)
     if status not in STATUSES:
         status = MembershipStatus.PENDING
-    union_id = request.args.get("union", type=int)
+    union_id = request.args.get("union", type=bounded_int)
     text = request.args.get("q", "").strip()
     query = _scoped(
         sa.select(MemberProfile)
@@ -47,7 +48,7 @@ def members():
         query = query.where(MemberProfile.full_name_folded.contains(fold(text), autoescape=True))
     page = db.paginate(
         query,
-        page=max(request.args.get("page", 1, type=int), 1),
+        page=max(request.args.get("page", 1, type=bounded_int), 1),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )

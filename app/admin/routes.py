@@ -11,6 +11,7 @@ from app.admin.forms import InstitutionForm, StaffUserForm, UnionForm
 from app.extensions import db
 from app.forms import VersionForm
 from app.models import Case, Institution, MemberProfile, Union, User
+from app.request_guards import bounded_int
 from app.services import admin as admin_service
 from app.services.accounts import email_taken
 from cases.text import fold
@@ -24,7 +25,7 @@ def _union_choices(with_confederation: bool) -> list[tuple[int, str]]:
 
 
 def _page() -> int:
-    return max(request.args.get("page", 1, type=int), 1)
+    return max(request.args.get("page", 1, type=bounded_int), 1)
 
 
 @bp.get("/")
