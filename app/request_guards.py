@@ -17,7 +17,7 @@ MAX_ID = 2**31 - 1  # PostgreSQL's integer; the largest id any table hands out
 class DatabaseIdConverter(IntegerConverter):
     """``<int:…>`` that matches only 0 … MAX_ID (a larger id names nothing: no route, 404)."""
 
-    def __init__(self, url_map, fixed_digits: int = 0, min: int | None = None, max: int | None = None, signed=False):  # noqa: A002
+    def __init__(self, url_map, fixed_digits: int = 0, min: int | None = None, max: int | None = None, signed=False):
         upper = MAX_ID if max is None or max > MAX_ID else max
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=upper, signed=signed)
 

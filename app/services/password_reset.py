@@ -6,7 +6,7 @@ from app.extensions import db
 from app.models import User
 from app.models.base import utcnow
 from app.services.accounts import normalize_email
-from app.services.outbox import notify_user
+from app.services.outbox import ACCOUNT_FOOTER, notify_user
 from app.services.registration import _recently_mailed
 from app.services.sessions import end_all_sessions
 from app.services.tokens import InvalidToken, _fingerprint, _load, _serializer
@@ -39,6 +39,7 @@ def request_password_reset(email: str) -> None:
             "your password stays the same."
         ),
         link=link,
+        footer=ACCOUNT_FOOTER,
     )
     db.session.commit()
 

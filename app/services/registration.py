@@ -17,7 +17,7 @@ from app.services.audit_log import log_access
 from app.services.conflicts import flag_cases_naming
 from app.services.member_data import SPECIAL_CATEGORY_CONSENT
 from app.services.membership import matches_roll
-from app.services.outbox import notify_user
+from app.services.outbox import ACCOUNT_FOOTER, notify_user
 from app.services.tokens import InvalidToken, _fingerprint, _load, _serializer
 from app.urls import external_url
 from cases.i18n import N_
@@ -144,9 +144,10 @@ def _queue_confirmation(user: User) -> None:
         N_("Please confirm your email address"),
         N_(
             "Dear %(name)s,\n\nThank you for registering with Dayanak. Please confirm your email address "
-            "by opening this link within 3 days:\n\n%(link)s"
+            "by opening this link within 3 days:\n\n%(link)s\n\nIf you did not register, you can ignore this message."
         ),
         link=link,
+        footer=ACCOUNT_FOOTER,
     )
 
 

@@ -88,6 +88,9 @@ def test_production_redirects_plain_http_but_not_the_health_check(tmp_path, monk
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/prod.db",
             "SECRET_KEY": "p" * 64,
             "BASE_URL": "https://dayanak.example.org",
+            "DATA_CONTROLLER_NAME": "Eğitim-Bir-Sen",
+            "DATA_CONTROLLER_ADDRESS": "Ankara",
+            "DATA_CONTROLLER_CONTACT": "kvkk@example.org",
         },
     )
     client = app.test_client()
