@@ -14,6 +14,7 @@ from app.forms import VersionForm
 from app.i18n import domain_message
 from app.models import CalendarDay, Court
 from app.queries import admin as admin_queries
+from app.request_guards import bounded_int
 from app.services import calendar_admin
 from app.services.calendar_admin import court_fingerprint, day_fingerprint
 from app.services.concurrency import STALE_MESSAGE
@@ -30,7 +31,7 @@ def _stale_form(template: str, form, current_version: str, **context):
 
 
 def _year() -> int:
-    year = request.args.get("year", clock.today().year, type=int)
+    year = request.args.get("year", clock.today().year, type=bounded_int)
     return year if 2000 <= year <= 2100 else clock.today().year
 
 

@@ -10,6 +10,7 @@ from app.admin.forms import MembershipForm
 from app.models.member import MembershipStatus
 from app.navigation import referring_page
 from app.queries import admin as admin_queries
+from app.request_guards import bounded_int
 from app.services.membership import set_membership_status
 from cases.vocabulary import Role
 
@@ -22,14 +23,14 @@ def members():
     status = request.args.get("status", MembershipStatus.PENDING)
     if status not in STATUSES:
         status = MembershipStatus.PENDING
-    union_id = request.args.get("union", type=int)
+    union_id = request.args.get("union", type=bounded_int)
     text = request.args.get("q", "").strip()
     result = admin_queries.members_page(
         current_user,
         status,
         union_id,
         text,
-        page=max(request.args.get("page", 1, type=int), 1),
+        page=max(request.args.get("page", 1, type=bounded_int), 1),
         per_page=current_app.config["PAGE_SIZE"],
     )
     page, rows = result.page, result.rows

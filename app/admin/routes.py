@@ -13,6 +13,7 @@ from app.forms import VersionForm
 from app.i18n import domain_message
 from app.models import Institution, Union, User
 from app.queries import admin as admin_queries
+from app.request_guards import bounded_int
 from app.services import admin as admin_service
 from app.services.accounts import email_taken
 from cases.text import fold, sort_key
@@ -26,7 +27,7 @@ def _union_choices(with_confederation: bool) -> list[tuple[int, str]]:
 
 
 def _page() -> int:
-    return max(request.args.get("page", 1, type=int), 1)
+    return max(request.args.get("page", 1, type=bounded_int), 1)
 
 
 @bp.get("/")
