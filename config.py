@@ -77,6 +77,11 @@ class Config:
     # Seconds a PDF conversion may take; below gunicorn's default 30 s worker timeout, so a hung
     # LibreOffice is killed by us (with its children) before gunicorn kills the worker and orphans it.
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 25)
+    # One petition render (upload check, preview, generation) runs in a worker process with these
+    # bounds: CPU seconds, megabytes of memory, and wall-clock seconds (below gunicorn's 30).
+    PETITION_RENDER_CPU_SECONDS = _int("PETITION_RENDER_CPU_SECONDS", 5)
+    PETITION_RENDER_MEMORY_MB = _int("PETITION_RENDER_MEMORY_MB", 512)
+    PETITION_RENDER_TIMEOUT = _int("PETITION_RENDER_TIMEOUT", 15)
 
 
 class DevelopmentConfig(Config):

@@ -48,6 +48,20 @@ def _complete_config(app: Flask, config_name: str) -> None:
         cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
     cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
     cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
+    _bound_petition_renders(cfg)
+
+
+def _bound_petition_renders(cfg) -> None:
+    """Every petition render of this process obeys the configured CPU, memory and time bounds."""
+    from cases.petitions.isolation import RenderLimits, configure
+
+    configure(
+        RenderLimits(
+            cpu_seconds=int(cfg["PETITION_RENDER_CPU_SECONDS"]),
+            memory_mb=int(cfg["PETITION_RENDER_MEMORY_MB"]),
+            wall_seconds=float(cfg["PETITION_RENDER_TIMEOUT"]),
+        )
+    )
 
 
 def _instance_secret(path: Path) -> str:
