@@ -28,6 +28,8 @@ class Config:
 
     ENV_NAME = "base"
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Keys the case event chain (HMAC): kept outside the database, so a recomputed chain fails.
+    AUDIT_KEY = os.environ.get("AUDIT_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_RECORD_QUERIES = False
@@ -94,6 +96,7 @@ class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-only-not-secret"  # noqa: S105 - fixed so test sessions are reproducible
+    AUDIT_KEY = "test-only-audit-key"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
@@ -134,6 +137,11 @@ def check_production(settings: dict) -> None:
     if not settings.get("SECRET_KEY"):
         problems.append(
             "SECRET_KEY is not set: generate one (python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    if not settings.get("AUDIT_KEY"):
+        problems.append(
+            "AUDIT_KEY is not set: it keys the audit chain; generate one like SECRET_KEY and keep it outside "
+            "the database and its backups."
         )
     if problems:
         raise ConfigurationError("Refusing to start in production:\n- " + "\n- ".join(problems))

@@ -44,8 +44,11 @@ def _complete_config(app: Flask, config_name: str) -> None:
         cfg["SQLALCHEMY_ENGINE_OPTIONS"] = {}
     if config_name == "production":
         check_production(cfg)
-    elif not cfg.get("SECRET_KEY"):
-        cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+    else:
+        if not cfg.get("SECRET_KEY"):
+            cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+        if not cfg.get("AUDIT_KEY"):
+            cfg["AUDIT_KEY"] = _instance_secret(Path(app.instance_path) / "audit_key")
     cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
     cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
     _bound_petition_renders(cfg)
