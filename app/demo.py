@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from app import demo_data
+from app import clock, demo_data
 from app.extensions import db
 from app.models import Case, Court, Institution, MemberProfile, Union, User
 from app.models.base import utcnow
@@ -130,7 +130,7 @@ def _members(unions, institutions, users: dict[str, User]) -> dict[str, MemberPr
 
 
 def _days_ago(value) -> date | None:
-    return None if value is None else date.today() - timedelta(days=value)
+    return None if value is None else clock.today() - timedelta(days=value)
 
 
 def _cases(members: dict[str, MemberProfile], users: dict[str, User]) -> int:

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from app import clock
 from app.extensions import db
 from app.models import Case, Institution, MemberProfile, Union, User
 from app.queries.scope import case_scope
@@ -192,7 +193,7 @@ def _searched(user: User, filters: QueueFilters, page: int, *, today: date) -> t
 
 def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) -> QueuePage:
     """One page of the queue with the counts per status."""
-    today = today or date.today()
+    today = today or clock.today()
     page = min(max(1, filters.page), MAX_PAGE)
     if filters.q and fold(filters.q):
         counts, ids = _searched(user, filters, page, today=today)

@@ -16,6 +16,7 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import clock
 from app.extensions import db
 from app.models import (
     Attachment,
@@ -34,6 +35,7 @@ from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.petitions import current_version, spec_of
 from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.petitions import (
     FIELD_BY_NAME,
@@ -179,7 +181,7 @@ def generate_document(
         if name in allowed and value and extra.get(name) in (None, ""):
             extra[name] = value
     snapshot = snapshot_of(case, user)
-    docx = render_petition(version.content, snapshot, extra, today or date.today(), spec.required_fields)
+    docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields)
     storage_name = secrets.token_hex(16) + ".docx"
     path = document_dir() / storage_name
     path.write_bytes(docx)
@@ -197,7 +199,7 @@ def generate_document(
         db.session.flush()
         append_event(
             case,
-            "document",
+            EventKind.DOCUMENT,
             user,
             {
                 "action": "generated",
@@ -232,7 +234,7 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
     document.shared_at = utcnow()
     append_event(
         case,
-        "document",
+        EventKind.DOCUMENT,
         user,
         {"action": "shared", "document_id": document.id, "filename": document.filename, "title": _title_of(document)},
         member_visible=True,

@@ -12,6 +12,7 @@ from app.extensions import db
 from app.models import Case, CaseEvent, User
 from app.models.base import utcnow
 from cases.audit import FIRST_SEQUENCE, GENESIS_HASH, SEALED_FIELDS, ChainLink, event_digest, head_seal
+from cases.events import EventKind
 
 
 def audit_key() -> bytes:
@@ -42,7 +43,7 @@ def link_of(event: CaseEvent) -> ChainLink:
 
 def append_event(
     case: Case,
-    kind: str,
+    kind: EventKind,
     actor: User | None,
     payload: Mapping[str, object] | None = None,
     *,

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from sqlalchemy.exc import IntegrityError
 
+from app import clock
 from app.extensions import db
 from app.models import Case, User
 from app.models.base import utcnow
@@ -81,7 +82,7 @@ def perform_transition(
         actor_for(case, user),
         inputs,
         assigned=case.assignee_id is not None,
-        today=today or date.today(),
+        today=today or clock.today(),
     )
     _record_on_case(case, result)
     append_event(case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible)

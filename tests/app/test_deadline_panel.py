@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
+from app import clock
 from app.models import Case, CaseEvent, Deadline, Union
 from app.services.timeline import audit_key, link_of
 from cases.audit import verify_chain
@@ -218,7 +219,7 @@ def test_a_proposal_can_be_set_aside(client, login, db):
 
 
 def test_overdue_deadline_stands_out(client, login, db):
-    _member, lawyer, case = _setup(db, notification_date=date.today() - timedelta(days=90))
+    _member, lawyer, case = _setup(db, notification_date=clock.today() - timedelta(days=90))
     login(lawyer)
     _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": _case(db, case).version})
     page = _page(client, case).get_data(as_text=True)
@@ -444,11 +445,11 @@ def test_moving_a_date_past_the_rules_last_day_is_warned(client, login, db, new_
 def test_an_ended_case_no_longer_shows_its_deadline_and_a_reopened_one_gets_it_back(client, login, db):
     from app.services.workflow import perform_transition
 
-    _member, lawyer, case = _setup(db, notification_date=date.today() - timedelta(days=90))
+    _member, lawyer, case = _setup(db, notification_date=clock.today() - timedelta(days=90))
     login(lawyer)
     _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": _case(db, case).version})
     due = _case(db, case).next_deadline
-    assert due is not None and due < date.today()
+    assert due is not None and due < clock.today()
     assert 'data-testid="overdue-badge"' in client.get("/desk/?overdue=y").get_data(as_text=True)
 
     steps = [("take", {}), ("decline", {"reason": "Dava açma süresi geçmiş."}), ("close", {})]

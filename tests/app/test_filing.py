@@ -2,17 +2,18 @@
 
 import io
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
+from app import clock
 from app.models import Attachment, Case, CaseEvent, Draft, OutboxMessage
 from tests.factories import PASSWORD, MemberFactory, UserFactory, user_of
 from tests.helpers import csrf_token_from
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-TODAY = date.today()
+TODAY = clock.today()
 
 LEGAL_ANSWERS = {
     "what": {"category": "relocation", "narrative": "Gerekçe gösterilmeden başka bir okula görevlendirildim."},

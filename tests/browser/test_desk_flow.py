@@ -1,9 +1,8 @@
 """A lawyer works a case from take to close in a real browser; a stale second session is told so."""
 
-from datetime import date
-
 import sqlalchemy as sa
 
+from app import clock
 from app.extensions import db
 from app.models import Case, CaseEvent, Court
 from tests.browser.conftest import ARTIFACTS, sign_in
@@ -56,7 +55,7 @@ def test_lawyer_works_a_case_to_the_end_and_a_stale_session_is_refused(live_serv
     thread = page.get_by_test_id("thread").inner_text()
     assert thread.index("Tebliğ belgesini") < thread.index("Belgeyi yükledim")
     _act(page, "accept", "Dosyayı kabul et")
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     _act(
         page,
         "file_lawsuit",
