@@ -73,6 +73,7 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     """Render requests until stdin closes or a limit is overrun."""
     from cases.petitions.render import render_docx  # the heavy imports, before the baseline is taken
 
+    resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))  # a template that escaped could not start programs
     signal.signal(signal.SIGXCPU, _on_xcpu)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in a terminal is for the parent to handle
     baseline = _address_space()

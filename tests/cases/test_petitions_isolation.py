@@ -97,3 +97,14 @@ def test_the_upload_check_renders_the_sample_within_the_configured_bounds():
             check_template(make_docx(QUADRATIC_IN), sample_context=context())
     finally:
         isolation.configure(previous)
+
+
+def test_the_worker_inherits_no_secrets_from_the_parent(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "gizli-anahtar")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://kullanici:parola@db/dayanak")
+    isolation.shutdown()  # the next render starts a worker with this environment
+    render_bounded(make_docx("Merhaba"), context(), LIMITS)
+    (pid,) = isolation.worker_pids()
+    with open(f"/proc/{pid}/environ", "rb") as handle:
+        environment = handle.read()
+    assert b"gizli-anahtar" not in environment and b"parola" not in environment
