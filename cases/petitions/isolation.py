@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the ``cases`
 _HEADER = struct.Struct(">I")
 START_TIMEOUT = 60.0  # seconds a new worker may take to import its libraries on a busy machine
 MAX_IDLE = 4  # warm workers kept per process
+MAX_BUSY = 4  # renders at once per process: a burst of hostile uploads cannot fill the machine
 _PASSED_ENV = ("PATH", "LANG", "LC_ALL", "TZ", "TMPDIR", "VIRTUAL_ENV")
 
 TOO_SLOW = N_(
@@ -45,6 +46,7 @@ TOO_BIG = N_(
     "The template needs too much memory to fill in (more than %(megabytes)s MB). Keep fewer and shorter texts in it."
 )
 CRASHED = N_("The petition could not be filled in: the rendering process stopped unexpectedly.")
+BUSY = N_("Too many petitions are being prepared at this moment. Please try again shortly.")
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class _Worker:
 
 _idle: list[_Worker] = []
 _lock = threading.Lock()
+_busy = threading.BoundedSemaphore(MAX_BUSY)
 
 
 def _take() -> _Worker:
@@ -184,9 +187,19 @@ atexit.register(shutdown)
 def render_bounded(template: bytes, context: Mapping[str, object], limits: RenderLimits | None = None) -> bytes:
     """``render_docx(template, context)`` in a worker bounded by ``limits`` (the configured ones by default).
 
-    Raises TemplateError for anything the template does wrong, including overrunning a bound.
+    Raises TemplateError for anything the template does wrong, including overrunning a bound, and
+    when ``MAX_BUSY`` renders of this process stay busy for a whole wall-clock bound.
     """
     limits = limits or _limits
+    if not _busy.acquire(timeout=limits.wall_seconds):
+        raise TemplateError(BUSY)
+    try:
+        return _render(template, context, limits)
+    finally:
+        _busy.release()
+
+
+def _render(template: bytes, context: Mapping[str, object], limits: RenderLimits) -> bytes:
     worker = _take()
     try:
         header, body = worker.render(template, context, limits)

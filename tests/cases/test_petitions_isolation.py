@@ -108,3 +108,17 @@ def test_the_worker_inherits_no_secrets_from_the_parent(monkeypatch):
     with open(f"/proc/{pid}/environ", "rb") as handle:
         environment = handle.read()
     assert b"gizli-anahtar" not in environment and b"parola" not in environment
+
+
+def test_renders_beyond_the_concurrent_limit_wait_then_are_refused(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(isolation, "_busy", threading.BoundedSemaphore(1))
+    isolation._busy.acquire()  # another render holds the only slot for longer than the wall clock
+    try:
+        with pytest.raises(TemplateError) as caught:
+            render_bounded(make_docx("Merhaba"), context(), RenderLimits(1, 128, 0.2))
+        assert caught.value.message == isolation.BUSY
+    finally:
+        isolation._busy.release()
+    assert texts(render_bounded(make_docx("Merhaba"), context(), LIMITS)) == ["Merhaba"]
