@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from config import CONFIGS, DEFAULT_INSTANCE, check_production
+from config import CONFIGS, DEFAULT_INSTANCE, check_production, trusted_hosts
 
 
 def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
@@ -65,6 +65,12 @@ def _complete_config(app: Flask, config_name: str) -> None:
             cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
         if not cfg.get("AUDIT_KEY"):
             cfg["AUDIT_KEY"] = _instance_secret(Path(app.instance_path) / "audit_key")
+    if not cfg.get("BASE_URL") and config_name != "production":
+        cfg["BASE_URL"] = f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"  # where scripts/run.sh serves
+    cfg["BASE_URL"] = (cfg.get("BASE_URL") or "").rstrip("/")
+    if cfg.get("TRUSTED_HOSTS") is None:
+        # Flask answers 400 to a request whose Host (or trusted X-Forwarded-Host) is not listed.
+        cfg["TRUSTED_HOSTS"] = trusted_hosts(cfg["BASE_URL"], production=config_name == "production")
     cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
     cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
     _bound_petition_renders(cfg)
@@ -131,6 +137,9 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    from app.i18n import install_cached_domain
+
+    install_cached_domain(app)
 
     from app.models import load_user
 
@@ -149,6 +158,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.main import bp as main_bp
     from app.portal import bp as portal_bp
     from app.reports import bp as reports_bp
+    from app.statistics import bp as statistics_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -157,6 +167,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp)
     app.register_blueprint(files_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(statistics_bp)
 
 
 def _register_error_handlers(app: Flask) -> None:

@@ -13,7 +13,8 @@ from app.models.member import MembershipStatus
 from app.services.accounts import create_user
 from app.services.filing import NewCase, open_case
 from app.services.petitions import load_default_templates
-from app.services.workflow import perform_transition
+from app.services.workflow import amount_at_stake, perform_transition
+from cases.money import canonical
 from cases.text import fold
 
 
@@ -160,6 +161,14 @@ def _cases(members: dict[str, MemberProfile], users: dict[str, User]) -> int:
         db.session.commit()
         for name, actor_email, inputs in spec["steps"]:
             inputs = {key: _days_ago(value) if key.endswith("_date") else value for key, value in inputs.items()}
-            perform_transition(case, name, users[actor_email], inputs, expected_version=case.version)
+            at_stake = amount_at_stake(case, name, inputs)
+            perform_transition(
+                case,
+                name,
+                users[actor_email],
+                inputs,
+                expected_version=case.version,
+                confirmed_amount=canonical(at_stake) if at_stake is not None else None,
+            )
         created += 1
     return created

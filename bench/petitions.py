@@ -29,7 +29,7 @@ from cases.petitions import (  # noqa: E402
     PETITION_FILTERS,
     SAMPLE_TODAY,
     build_context,
-    isolation,  # noqa: E402
+    isolation,
     render_petition,
     sample_case,
     sample_extra,
@@ -50,7 +50,7 @@ def main() -> int:
     template = (TEMPLATES / f"{args.template}.docx").read_bytes()
     snapshot, extra = sample_case(), sample_extra()
     context = build_context(snapshot, extra, SAMPLE_TODAY)
-    plain = Environment(autoescape=True)  # noqa: S701 - the bare baseline; it escapes like ours
+    plain = Environment(autoescape=True)  # the bare baseline; it escapes like ours
     plain.filters.update(PETITION_FILTERS)
 
     def ours() -> bytes:

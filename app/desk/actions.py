@@ -22,11 +22,13 @@ from app.i18n import domain_message, translate_marked
 from app.queries.case_page import load_case
 from app.queries.scope import get_case_or_404
 from app.services import case_notes, conflicts
-from app.services.concurrency import STALE_MESSAGE, ensure_version
+from app.services.concurrency import STALE_MESSAGE, commit_case_change, ensure_version
 from app.services.evidence import discard_files, store_upload
-from app.services.workflow import commit_case_change, perform_transition
+from app.services.workflow import perform_transition
 from cases.errors import InvalidNationalId, InvalidUpload, MissingInput, StaleCase
+from cases.money import AmountNotConfirmed, canonical, format_amount
 from cases.workflows import workflow_for
+from cases.workflows.wording import confirmed
 
 
 def _back(case_id: int):
@@ -74,13 +76,20 @@ def transition(case_id: int, name: str):
     if not form.validate():
         return _invalid(case_id, key, form)
     inputs = {field: getattr(form, field).data for field in (*t.requires, *t.optional)}
+    echoed = form.confirm_amount.data if hasattr(form, "confirm_amount") else None
     try:
-        perform_transition(case, name, current_user, inputs, expected_version=form.version.data)
+        version = form.version.data
+        perform_transition(case, name, current_user, inputs, expected_version=version, confirmed_amount=echoed)
+    except AmountNotConfirmed as asked:
+        # Nothing was written: show the amount as read, and ask for the same form again with its echo.
+        db.session.rollback()
+        form.confirm_amount.data = canonical(asked.params["amount"])
+        return _render_case(case_id, forms={key: form}, confirming={name: format_amount(asked.params["amount"])})
     except MissingInput as error:
         return _invalid(case_id, key, form, error, _field_of(error))
     except (StaleCase, StaleDataError):
         return _stale(case_id, key, form)
-    flash(_("Done: %(action)s.", action=translate_marked(t.label)), "success")
+    flash(_(confirmed(name), amount=format_amount(case.amount_approved)), "success")
     return _back(case_id)
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from flask import current_app, render_template, request, url_for
+from flask import render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import aliased
 
@@ -19,6 +19,7 @@ from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
 from app.services import deadlines as service
 from app.services.deadlines import OPEN, deadline_title
+from app.urls import external_url
 from cases.deadlines import is_overdue
 from cases.vocabulary import CaseKind, Role
 
@@ -140,7 +141,7 @@ def deadlines():
         )
     feed_url = None
     if current_user.calendar_token:
-        feed_url = url_for(".calendar_feed", token=current_user.calendar_token, _external=True)
+        feed_url = external_url("desk.calendar_feed", token=current_user.calendar_token)
     return render_template(
         "desk/deadlines.html",
         sections=sections,
@@ -150,5 +151,4 @@ def deadlines():
         today=today,
         feed_url=feed_url,
         token_form=VersionForm(formdata=None, version=current_user.version),
-        case_endpoint="desk.case_detail" if "desk.case_detail" in current_app.view_functions else "desk.case_deadlines",
     )

@@ -9,6 +9,7 @@ from app.services.accounts import create_user, normalize_email
 from app.services.audit_log import log_access
 from app.services.concurrency import ensure_version
 from app.services.conflicts import flag_cases_naming
+from app.services.sessions import end_all_sessions
 
 
 def _union_or_none(value: int | None) -> int | None:
@@ -49,6 +50,9 @@ def update_user(user: User, data: dict, *, actor: User) -> None:
     user.active = bool(data.get("active"))
     if data.get("password"):
         user.set_password(data["password"])
+    if data.get("password") or not user.active:
+        # A new password or a deactivation signs the account out everywhere (but the admin's own browser).
+        end_all_sessions(user, keep=getattr(actor, "session_token", None) if actor.id == user.id else None)
     if renamed:
         case_search.refresh_for_user(user)  # the queue finds the member's cases under the new name
     log_access(actor, "update", "user", user.id)
@@ -67,6 +71,8 @@ def _recheck_conflicts(user: User) -> None:
 def set_user_active(user: User, active: bool, *, expected_version, actor: User) -> None:
     ensure_version(user, expected_version)
     user.active = active
+    if not active:
+        end_all_sessions(user)
     log_access(actor, "activate" if active else "deactivate", "user", user.id)
     db.session.commit()
 

@@ -257,6 +257,6 @@ def _run(command: list[str], message: str) -> None:
         env["PGPASSWORD"] = url.password
     connection = url.set(password=None).render_as_string(hide_password=False)
     command = [*command[:1], f"--dbname={connection}", *command[1:]]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)  # noqa: S603
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         raise BackupError(message, detail=(result.stderr or result.stdout).strip()[-500:])

@@ -8,7 +8,6 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -37,6 +36,7 @@ from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
 from cases.events import EventKind
 from cases.i18n import N_
+from cases.money import format_amount
 from cases.petitions import (
     FIELD_BY_NAME,
     AttachmentInfo,
@@ -63,7 +63,7 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         .join(User, User.id == MemberProfile.user_id)
         .where(MemberProfile.id == case.member_id)
     ).one()
-    union = db.session.get(Union, case.union_id)
+    union = db.session.get_one(Union, case.union_id)
     institution_ids = {i for i in (case.institution_id, member.institution_id) if i}
     institutions = (
         {i.id: i for i in db.session.scalars(sa.select(Institution).where(Institution.id.in_(institution_ids)))}
@@ -78,8 +78,8 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         .where(Attachment.case_id == case.id)
         .order_by(Attachment.created_at, Attachment.id)
     ).all()
-    own = institutions.get(member.institution_id)
-    respondent_institution = institutions.get(case.institution_id)
+    own = institutions.get(member.institution_id or 0)  # ids start at 1: 0 finds nothing
+    respondent_institution = institutions.get(case.institution_id or 0)
     return CaseSnapshot(
         reference=case.reference,
         kind=CaseKind(case.kind),
@@ -127,7 +127,7 @@ def case_defaults(case: Case) -> dict[str, str]:
     return {
         "court.name": case.court or "",
         "court.file_number": case.court_file_number or "",
-        "claim.amount": _amount(case.amount_requested),
+        "claim.amount": format_amount(case.amount_requested),
     }
 
 
@@ -243,7 +243,7 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
     db.session.commit()
 
 
-def _title_of(document: Document) -> str:
+def _title_of(document: Document) -> str | None:
     return db.session.scalar(
         sa.select(PetitionTemplate.title)
         .join(PetitionTemplateVersion, PetitionTemplateVersion.template_id == PetitionTemplate.id)
@@ -289,13 +289,6 @@ def document_pdf(document: Document) -> bytes:
     temporary.write_bytes(pdf)
     temporary.replace(cached)
     return pdf
-
-
-def _amount(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    whole, _, cents = f"{value:,.2f}".partition(".")
-    return f"{whole.replace(',', '.')},{cents} TL"
 
 
 def _to_json(value: object) -> object:

@@ -87,7 +87,7 @@ class _Worker:
         # Only what Python needs: no secrets, database addresses or mail passwords of the parent.
         env = {name: os.environ[name] for name in _PASSED_ENV if name in os.environ}
         env["PYTHONPATH"] = str(ROOT)
-        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter running our own module
+        self.process = subprocess.Popen(
             [sys.executable, "-m", "cases.petitions.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -11,7 +11,7 @@ the key; a chain that was already broken is left as it is (rehashing it would la
 tampering) and its case gets no seal, so ``flask audit verify`` keeps reporting it.
 
 Revision ID: 0006
-Revises: 0004_respondent
+Revises: 0012
 Create Date: 2026-12-07 01:30:00
 
 """
@@ -26,7 +26,7 @@ from cases.audit import canonical_json, utc_iso
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0004_respondent'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
