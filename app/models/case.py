@@ -109,6 +109,11 @@ class Case(db.Model):
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(default=1)
+    # The head of the case's event chain (migration 0006), kept by app.services.timeline.append_event:
+    # how many events, the last one's hash, and an HMAC over both and the fields only events change.
+    chain_length: Mapped[int] = mapped_column(default=0, server_default="0")
+    chain_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    chain_seal: Mapped[str | None] = mapped_column(sa.String(64))
 
     __mapper_args__ = {"version_id_col": version}
 

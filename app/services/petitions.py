@@ -37,10 +37,10 @@ from cases.petitions import (
     build_context,
     check_template,
     parse_manifest,
-    render_docx,
     sample_case,
     sample_extra,
 )
+from cases.petitions.isolation import render_bounded
 from cases.text import sort_key
 from cases.vocabulary import CaseKind, Category
 
@@ -314,7 +314,7 @@ def set_active(template: PetitionTemplate, active: bool, *, actor: User) -> None
 
 def preview(version: PetitionTemplateVersion) -> bytes:
     """The version rendered for the sample case, as .docx bytes."""
-    return render_docx(version.content, build_context(sample_case(), sample_extra(), SAMPLE_TODAY))
+    return render_bounded(version.content, build_context(sample_case(), sample_extra(), SAMPLE_TODAY))
 
 
 def _add_version(
