@@ -7,6 +7,7 @@ from cases.calendar import TurkishCalendar
 from cases.deadlines.explanation import (
     _COUNT_DAYS,
     _COUNT_LEAP_DAY,
+    _COUNT_MONTHS,
     _COUNT_WORKING_DAYS,
     _COUNT_YEARS,
     _COURT_UNKNOWN,
@@ -148,6 +149,13 @@ def _count(
         end = calendar.add_working_days(start, length)
         steps.append(_step("count", _COUNT_WORKING_DAYS, length=length, start=start, end=end))
         return end
+    if unit is Unit.MONTHS:
+        months = start.month - 1 + length
+        year, month = start.year + months // 12, months % 12 + 1
+        # A day the month lacks (31 → 30 April) ends on its last day: the earlier, safe reading.
+        end = date(year, month, min(start.day, _month_days(year, month)))
+        steps.append(_step("count", _COUNT_MONTHS, length=length, start=start, end=end))
+        return end
     if unit is Unit.YEARS:
         year = start.year + length
         if start.month == 2 and start.day == 29 and not _is_leap(year):
@@ -269,6 +277,12 @@ def _shift(
 
 def _in_recess(day: date) -> bool:
     return RECESS_START <= (day.month, day.day) <= RECESS_END
+
+
+def _month_days(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def _is_leap(year: int) -> bool:

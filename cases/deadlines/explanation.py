@@ -68,6 +68,7 @@ _COUNT_DAYS = N_("%(length)s days from %(start)s is %(end)s (counting starts the
 _COUNT_WORKING_DAYS = N_(
     "%(length)s working days from %(start)s is %(end)s (weekends and official holidays are not counted)."
 )
+_COUNT_MONTHS = N_("%(length)s months from %(start)s is %(end)s (a day the month lacks ends on its last day).")
 _COUNT_YEARS = N_("%(length)s year(s) from %(start)s is %(end)s.")
 _COUNT_LEAP_DAY = N_(
     "%(length)s year(s) from %(start)s: %(year)s has no 29 February, so the period ends on the last "

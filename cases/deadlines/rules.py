@@ -14,6 +14,7 @@ class Unit(StrEnum):
     DAYS = "days"
     WORKING_DAYS = "working_days"
     YEARS = "years"
+    MONTHS = "months"
 
 
 class Mark(StrEnum):
@@ -126,6 +127,22 @@ RULES: tuple[DeadlineRule, ...] = (
         ),
         earlier=(_LAW_7331,),
         event=True,
+    ),
+    DeadlineRule(
+        id="waiting-cap",
+        name=N_("End of the wait after a non-final answer"),
+        legal_basis="2577 İYUK m.10/2",
+        trigger=N_("application date"),
+        length=4,
+        unit=Unit.MONTHS,
+        recess=False,
+        mark=Mark.VERIFIED,
+        followed_by="annulment-lawsuit",
+        event=True,
+        caution=N_(
+            "After a non-final answer the member may wait for the final one, but at most 4 months from the "
+            "application; the lawsuit period then runs. A final answer before that starts it at once."
+        ),
     ),
     DeadlineRule(
         id="information-answer",

@@ -114,6 +114,11 @@ PERIOD_EXAMPLES = [
     ("regulation-lawsuit", D(2028, 3, 6), {}, D(2028, 5, 5), D(2028, 5, 9), None, ()),
     # Published 01.06.2025: +29 = 30.06, +31 = 31.07.2025 Thu, in the recess → 07.09.2025 Sun → Mon 08.09.2025.
     ("regulation-lawsuit", D(2025, 6, 1), {}, D(2025, 7, 31), D(2025, 9, 8), None, ()),
+    # --- the 4-month cap of İYUK 10/2 after a non-final answer (an event: not moved) ---
+    # Applied 31.10.2026 + 4 months = 31.02.2027, which does not exist: the last day of February, Sun 28.02.2027.
+    ("waiting-cap", D(2026, 10, 31), {}, D(2027, 2, 28), D(2027, 2, 28), None, ("followed_by", "caution")),
+    # Applied 15.03.2028 + 4 months = 15.07.2028 Sat, Democracy Day: the wait ends that day all the same.
+    ("waiting-cap", D(2028, 3, 15), {}, D(2028, 7, 15), D(2028, 7, 15), None, ("followed_by",)),
     # --- the annulment lawsuit when the court is not known (issue 14, first defect) ---
     # Notified 10.06.2026: +20 = 30.06, +31 = 31.07 (51), +9 = 09.08.2026 Sun, in the recess. Court unknown:
     # no extension, Sun → Mon 10.08.2026; if the court takes the recess: 07.09.2026 Mon.
@@ -189,7 +194,15 @@ def test_period_examples_cover_the_required_ground():
     assert len(PERIOD_EXAMPLES) >= 30
     years = {row[1].year for row in PERIOD_EXAMPLES} | {row[4].year for row in PERIOD_EXAMPLES}
     assert {2025, 2026, 2027, 2028} <= years
-    new_rules = {"defence-answer", "stay-objection", "istinaf", "temyiz", "appeal-answer", "regulation-lawsuit"}
+    new_rules = {
+        "defence-answer",
+        "stay-objection",
+        "istinaf",
+        "temyiz",
+        "appeal-answer",
+        "regulation-lawsuit",
+        "waiting-cap",
+    }
     assert new_rules <= {row[0] for row in PERIOD_EXAMPLES}
     assert any(row[2].get("recess") is False for row in PERIOD_EXAMPLES)
     assert any("recess" in row[2] and row[2]["recess"] is None for row in PERIOD_EXAMPLES)

@@ -230,7 +230,15 @@ def test_worked_examples_cover_the_required_ground():
     years = {row[1].year for row in WORKED_EXAMPLES} | {row[4].year for row in WORKED_EXAMPLES}
     assert {2025, 2026, 2027, 2028} <= years
     # The periods after filing have their own table in test_deadline_periods.py.
-    after_filing = {"defence-answer", "stay-objection", "istinaf", "temyiz", "appeal-answer", "regulation-lawsuit"}
+    after_filing = {
+        "defence-answer",
+        "stay-objection",
+        "istinaf",
+        "temyiz",
+        "appeal-answer",
+        "regulation-lawsuit",
+        "waiting-cap",
+    }
     assert {row[0] for row in WORKED_EXAMPLES} == set(RULES_BY_ID) - after_filing
 
 
