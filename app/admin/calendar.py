@@ -157,6 +157,10 @@ class CourtForm(FlaskForm):
     province = StringField(_l("Province"), validators=[DataRequired(_l("Please enter the province.")), Length(max=60)])
     kind = SelectField(_l("Kind of court"), choices=COURT_KINDS)
     takes_recess = BooleanField(_l("Takes the judicial recess (20 July – 31 August)"))
+    recess_unknown = BooleanField(
+        _l("Not known whether it takes the recess"),
+        description=_l("Deadlines then give the earlier date (no extension) and name the later one."),
+    )
     address = StringField(_l("Address"), validators=[Optional(), Length(max=400)])
     version = HiddenField()
 
@@ -178,6 +182,8 @@ def courts():
 def court_edit(court_id: int | None = None):
     court = db.get_or_404(Court, court_id) if court_id else None
     form = CourtForm(obj=court if request.method == "GET" else None)
+    if request.method == "GET" and court is not None:
+        form.recess_unknown.data = court.takes_recess is None
     if request.method == "GET":
         form.version.data = court_fingerprint(court) if court else ""
         if court is None:
@@ -197,7 +203,7 @@ def court_edit(court_id: int | None = None):
                 court = Court()
                 db.session.add(court)
             court.name, court.province, court.kind = name, form.province.data.strip(), form.kind.data
-            court.takes_recess = bool(form.takes_recess.data)
+            court.takes_recess = None if form.recess_unknown.data else bool(form.takes_recess.data)
             court.address = (form.address.data or "").strip() or None
             db.session.flush()
             log_access(current_user, action, "court", court.id)

@@ -92,6 +92,36 @@ def _calendar():
         return TurkishCalendar(), False
 
 
+@deadlines.command("propose")
+@click.option("--batch", default=500, show_default=True, help="Cases per transaction.")
+@with_appcontext
+def propose(batch: int) -> None:
+    """Store the rules' current proposals of every active legal case (run once after upgrading; idempotent)."""
+    import sqlalchemy as sa
+
+    from app.extensions import db
+    from app.models import Case
+    from app.services.deadlines import INACTIVE_STATES, load_calendar, refresh_next_deadline
+
+    calendar = load_calendar()
+    last_id, done = 0, 0
+    while True:
+        cases = db.session.scalars(
+            sa.select(Case)
+            .where(Case.id > last_id, Case.kind == "legal", Case.status.not_in(INACTIVE_STATES))
+            .order_by(Case.id)
+            .limit(batch)
+        ).all()
+        if not cases:
+            break
+        for case in cases:
+            refresh_next_deadline(case, calendar)
+        db.session.commit()
+        done += len(cases)
+        last_id = cases[-1].id
+    click.echo(f"{done} case(s) checked")
+
+
 @deadlines.command("remind")
 @click.option("--today", type=ISO_DATE, help="Pretend today is this date (for testing).")
 @with_appcontext

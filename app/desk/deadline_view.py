@@ -17,7 +17,7 @@ from app.extensions import db
 from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
 from app.services import deadlines as service
-from app.services.deadlines import OPEN, deadline_title
+from app.services.deadlines import OPEN, PROPOSED, deadline_title
 from cases.vocabulary import Role
 
 BUCKET_ROWS = 25
@@ -65,7 +65,13 @@ def _bucket_condition(bucket: str, today: date) -> sa.ColumnElement[bool]:
 
 
 def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
-    conditions = [Deadline.status == OPEN, Case.status.not_in(service.INACTIVE_STATES), Case.kind == "legal"]
+    # A rule's proposal counts before anyone confirms it (marked "awaiting confirmation"), so an urgent
+    # period of an unassigned case shows here too.
+    conditions = [
+        Deadline.status.in_((OPEN, PROPOSED)),
+        Case.status.not_in(service.INACTIVE_STATES),
+        Case.kind == "legal",
+    ]
     conditions.append(case_scope(user))
     if mine:
         conditions.append(Case.assignee_id == user.id)
@@ -127,6 +133,7 @@ def deadlines():
                         "status": status,
                         "assignee": assignee_name,
                         "edited": d.computed_date is not None and d.computed_date != d.due_date,
+                        "proposed": d.status == PROPOSED,
                     }
                     for d, case_id, reference, category, status, assignee_name in rows
                 ],

@@ -106,6 +106,10 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
         _describe_document(view, payload)
     elif event.kind == "deadline":
         _describe_deadline(view, payload)
+    elif event.kind == "proceeding":
+        _describe_proceeding(view, payload)
+    elif event.kind == "case_fact":
+        _describe_case_fact(view, payload)
     elif event.kind == "priority":
         view.title = _("Priority changed")
         view.facts.append(
@@ -165,6 +169,47 @@ def _describe_deadline(view: EventView, payload: dict) -> None:
         view.facts.append((_("Due date"), _fact_value("due_date", payload["due_date"])))
     if payload.get("legal_basis"):
         view.facts.append((_("Legal basis"), str(payload["legal_basis"])))
+    if isinstance(payload.get("reason"), str) and payload["reason"].strip():
+        view.facts.append((_("Reason"), payload["reason"]))
+
+
+_PROCEEDING_TITLES = {
+    "added": _l("Proceeding recorded"),
+    "decision": _l("Decision recorded"),
+    "paper": _l("Paper served"),
+}
+
+
+def _describe_proceeding(view: EventView, payload: dict) -> None:
+    """A proceeding event: which proceeding moved, and how."""
+    from cases.proceedings import STAGE_LABELS
+
+    view.title = str(_PROCEEDING_TITLES.get(payload.get("action"), _l("Proceeding updated")))
+    label = STAGE_LABELS.get(str(payload.get("proceeding_kind")))
+    view.text = (_(label) if label else "") + (f" — {payload['authority']}" if payload.get("authority") else "")
+    for key in ("file_number", "filing_date", "decision_date", "decision_notified_date", "notified", "outcome"):
+        if payload.get(key) not in (None, ""):
+            label_text = _FIELD_LABELS.get(key) or {
+                "decision_notified_date": _l("Decision notified on"),
+                "notified": _l("Notified on"),
+            }.get(key, key)
+            view.facts.append(
+                (str(label_text), _fact_value(key if key != "notified" else "notified_date", payload[key]))
+            )
+
+
+def _describe_case_fact(view: EventView, payload: dict) -> None:
+    action = payload.get("action")
+    if action == "notification_date":
+        view.title = _("Notification date recorded")
+        if payload.get("previous_date"):
+            view.facts.append((_("Previous date"), _fact_value("previous_date", payload["previous_date"])))
+        view.facts.append((_("Notification date"), _fact_value("notification_date", payload.get("notification_date"))))
+    elif action == "competent_court":
+        view.title = _("Competent court confirmed")
+        view.facts.append((_("Court"), str(payload.get("court") or "")))
+    else:
+        view.title = _("Dates of the discipline recorded")
     if isinstance(payload.get("reason"), str) and payload["reason"].strip():
         view.facts.append((_("Reason"), payload["reason"]))
 

@@ -7,6 +7,7 @@ from app.models.member import Consent, MemberProfile, RollEntry
 from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
+from app.models.proceeding import Proceeding
 from app.models.user import User, load_user
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "OutboxMessage",
     "PetitionTemplate",
     "PetitionTemplateVersion",
+    "Proceeding",
     "RollEntry",
     "Union",
     "User",

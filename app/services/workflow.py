@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
+import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
@@ -26,16 +27,15 @@ from cases.workflows import (
     workflow_for,
 )
 
-# Which case column each transition input is recorded in (the event keeps them all).
+# Which case column each transition input is recorded in (the event keeps them all); the court,
+# file number and dates of a filing go to the proceeding the transition opens or decides.
 _CASE_FIELDS = {
     "reason": None,
-    "court": "court",
-    "file_number": "court_file_number",
-    "filing_date": "filing_date",
-    "decision_date": "decision_date",
     "outcome": "outcome",
     "amount": "amount_approved",
 }
+# The proceeding a transition opens.
+_OPENS = {"file_lawsuit": "first_instance", "file_objection": "board_objection"}
 
 # What the member is told by e-mail after a step they should know about (N_ subject, body).
 _UPDATE_SUBJECT = N_("Your case %(reference)s has been updated")
@@ -84,6 +84,7 @@ def perform_transition(
         today=today or date.today(),
     )
     _record_on_case(case, result)
+    _record_proceeding(case, name, result, user)
     append_event(case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible)
     _notify_member(case, name, user)
     commit_case_change()
@@ -110,6 +111,36 @@ def _notify_member(case: Case, name: str, user: User) -> None:
     member = member_user(case)
     if member is not None and member.active:
         notify_user(member, "case_update", _UPDATE_SUBJECT, body, case=case)
+
+
+def _record_proceeding(case: Case, name: str, result: TransitionResult, user: User) -> None:
+    """A filing opens its proceeding; a decision is recorded on the last one (issue 14)."""
+    from app.models import Proceeding
+    from app.services.proceedings import add_proceeding
+
+    data = result.event.data
+    if name in _OPENS:
+        filed = data.get("filing_date")
+        add_proceeding(
+            case,
+            user,
+            kind=_OPENS[name],
+            authority=data.get("court") or data.get("authority"),
+            file_number=data.get("file_number"),
+            filing_date=date.fromisoformat(str(filed)) if filed else None,
+            expected_version=None,
+            notify=False,
+            commit=False,
+        )
+        refresh_next_deadline(case)
+    elif name == "record_decision":
+        last = db.session.scalar(
+            sa.select(Proceeding).where(Proceeding.case_id == case.id).order_by(Proceeding.position.desc()).limit(1)
+        )
+        if last is not None:
+            decided = data.get("decision_date")
+            last.decision_date = date.fromisoformat(str(decided)) if decided else last.decision_date
+            last.outcome = data.get("outcome") or last.outcome
 
 
 def _record_on_case(case: Case, result: TransitionResult) -> None:
