@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from config import CONFIGS, DEFAULT_INSTANCE, check_production
+from config import CONFIGS, DEFAULT_INSTANCE, check_production, trusted_hosts
 
 
 def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
@@ -28,7 +28,23 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _register_error_handlers(app)
     _register_template_helpers(app)
     _register_commands(app)
+    _remember_client_address(app)
     return app
+
+
+def _remember_client_address(app: Flask) -> None:
+    """Give the access log the client's address, so services need not know about requests."""
+    from flask import request
+
+    from app.services.audit_log import set_client_address
+
+    @app.before_request
+    def remember() -> None:
+        set_client_address(request.remote_addr)
+
+    @app.teardown_request
+    def forget(_error: BaseException | None) -> None:
+        set_client_address(None)
 
 
 def _complete_config(app: Flask, config_name: str) -> None:
@@ -46,6 +62,12 @@ def _complete_config(app: Flask, config_name: str) -> None:
         check_production(cfg)
     elif not cfg.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+    if not cfg.get("BASE_URL") and config_name != "production":
+        cfg["BASE_URL"] = f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"  # where scripts/run.sh serves
+    cfg["BASE_URL"] = (cfg.get("BASE_URL") or "").rstrip("/")
+    if cfg.get("TRUSTED_HOSTS") is None:
+        # Flask answers 400 to a request whose Host (or trusted X-Forwarded-Host) is not listed.
+        cfg["TRUSTED_HOSTS"] = trusted_hosts(cfg["BASE_URL"], production=config_name == "production")
     cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
     cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
 

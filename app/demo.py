@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from app import demo_data
+from app import clock, demo_data
 from app.extensions import db
 from app.models import Case, Court, Institution, MemberProfile, Union, User
 from app.models.base import utcnow
@@ -13,7 +13,8 @@ from app.models.member import MembershipStatus
 from app.services.accounts import create_user
 from app.services.filing import NewCase, open_case
 from app.services.petitions import load_default_templates
-from app.services.workflow import perform_transition
+from app.services.workflow import amount_at_stake, perform_transition
+from cases.money import canonical
 from cases.text import fold
 
 
@@ -71,6 +72,10 @@ def _institutions(unions: dict[str, Union]) -> dict[str, Institution]:
 
 
 def _courts() -> None:
+    from app.commands.courts import DEFAULT_FILE
+    from app.services.courts import load_courts
+
+    load_courts(DEFAULT_FILE.read_text(encoding="utf-8"))  # the sourced courts list (adds only what is missing)
     names = set(db.session.scalars(sa.select(Court.name)))
     for name, province, kind, recess in demo_data.COURTS:
         if name not in names:
@@ -130,7 +135,7 @@ def _members(unions, institutions, users: dict[str, User]) -> dict[str, MemberPr
 
 
 def _days_ago(value) -> date | None:
-    return None if value is None else date.today() - timedelta(days=value)
+    return None if value is None else clock.today() - timedelta(days=value)
 
 
 def _cases(members: dict[str, MemberProfile], users: dict[str, User]) -> int:
@@ -160,6 +165,14 @@ def _cases(members: dict[str, MemberProfile], users: dict[str, User]) -> int:
         db.session.commit()
         for name, actor_email, inputs in spec["steps"]:
             inputs = {key: _days_ago(value) if key.endswith("_date") else value for key, value in inputs.items()}
-            perform_transition(case, name, users[actor_email], inputs, expected_version=case.version)
+            at_stake = amount_at_stake(case, name, inputs)
+            perform_transition(
+                case,
+                name,
+                users[actor_email],
+                inputs,
+                expected_version=case.version,
+                confirmed_amount=canonical(at_stake) if at_stake is not None else None,
+            )
         created += 1
     return created

@@ -1,12 +1,13 @@
 """Jinja filters and globals: Turkish dates, labels, masked ids."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, request, url_for
 from flask_babel import get_locale
 
-from app import labels
+from app import clock, labels
+from cases.deadlines import is_overdue
+from cases.money import format_amount
 from cases.national_id import mask_national_id
 
 
@@ -15,7 +16,7 @@ def format_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = _local(value).date()
+        value = clock.local(value).date()
     return value.strftime("%d.%m.%Y")
 
 
@@ -23,12 +24,7 @@ def format_datetime(value: datetime | None) -> str:
     """23.11.2026 14:05 in the installation's time zone."""
     if value is None:
         return ""
-    return _local(value).strftime("%d.%m.%Y %H:%M")
-
-
-def _local(value: datetime) -> datetime:
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return value.astimezone(zone) if value.tzinfo else value
+    return clock.local(value).strftime("%d.%m.%Y %H:%M")
 
 
 def url_with(**changes) -> str:
@@ -46,6 +42,8 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["masked"] = mask_national_id
+    app.jinja_env.filters["money"] = format_amount
+    app.jinja_env.tests["overdue"] = is_overdue  # {% if case.next_deadline is overdue(today) %}
     app.jinja_env.globals["labels"] = labels
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())

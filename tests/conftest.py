@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 
 BACKEND = os.environ.get("DAYANAK_TEST_DB", "sqlite")
+# An instant to run the whole session at, e.g. 2026-12-06T23:30:00Z: the clock starts there and
+# ticks on. scripts/test.sh runs the suite once at 23:30 UTC, when Istanbul is already in the
+# next day, so a test that takes its date from the machine instead of app.clock fails at once.
+FROZEN_NOW = os.environ.get("DAYANAK_TEST_NOW")
 POSTGRES_ADMIN_URL = os.environ.get("DAYANAK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -139,14 +143,19 @@ def login(client):
 
 
 def pytest_report_header(config) -> list[str]:
-    return [f"dayanak database backend: {BACKEND}"]
+    clock = [f"clock: starts at {FROZEN_NOW} (DAYANAK_TEST_NOW)"] if FROZEN_NOW else []
+    return [f"dayanak database backend: {BACKEND}", *clock]
 
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 def pytest_configure(config) -> None:
-    """Compile the translations once (in the controller, not in each xdist worker)."""
+    """Start the clock where DAYANAK_TEST_NOW says; compile the translations once (in the controller)."""
+    if FROZEN_NOW:
+        import time_machine
+
+        time_machine.travel(FROZEN_NOW, tick=True).start()
     if not hasattr(config, "workerinput"):
         from scripts.translations import compile_catalogues
 

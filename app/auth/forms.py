@@ -171,3 +171,11 @@ class ResetPasswordForm(FlaskForm):
 
 class ResendConfirmationForm(FlaskForm):
     submit = SubmitField(_l("Send the confirmation link again"))
+
+
+class SignOutEverywhereForm(FlaskForm):
+    """Only the CSRF token: the button signs the account out on every device."""
+
+
+class SignInLinkForm(FlaskForm):
+    """Only the CSRF token: the button finishes signing in with a mailed link."""

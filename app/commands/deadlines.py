@@ -5,6 +5,8 @@ from datetime import date
 import click
 from flask.cli import with_appcontext
 
+from app import clock
+
 ISO_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
@@ -129,5 +131,5 @@ def remind(today) -> None:
     """Queue the deadline reminders due today in the outbox (idempotent: run it as often as you like)."""
     from app.services.deadline_reminders import send_reminders
 
-    queued = send_reminders(_day(today) or date.today())
+    queued = send_reminders(_day(today) or clock.today())
     click.echo(f"{queued} reminder(s) queued")

@@ -1,13 +1,13 @@
 """`flask petitions`: list the active templates, render one for a case from the command line."""
 
 import json
-from datetime import date
 from pathlib import Path
 
 import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
 
+from app import clock
 from cases.errors import DomainError
 
 
@@ -78,7 +78,7 @@ def _render(name: str, reference: str, out: Path, fields: tuple[str, ...], field
     if blank:
         click.echo(f"Warning: still blank: {', '.join(blank)} (give them with --field NAME=VALUE).", err=True)
     try:
-        docx = render_petition(version.content, snapshot, extra, date.today())
+        docx = render_petition(version.content, snapshot, extra, clock.today())
         data = convert_to_pdf(docx) if out.suffix.lower() == ".pdf" else docx
     except DomainError as error:
         raise click.ClickException(error.render()) from error

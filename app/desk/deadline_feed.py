@@ -1,6 +1,6 @@
 """Each lawyer's private iCalendar feed of their open deadlines, and the action that renews its address."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from flask import Response, abort, flash, redirect, url_for
 from flask_babel import force_locale, gettext
@@ -8,15 +8,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from icalendar import Alarm, Calendar, Event
 
+from app import clock
 from app.access import allow, public
 from app.desk import bp
-from app.desk.deadline_forms import VersionForm
 from app.desk.deadlines import DEADLINE_ROLES, _attempt, _render_steps
 from app.extensions import db
+from app.forms import VersionForm
 from app.models import User
 from app.queries.scope import case_scope
 from app.services import deadlines as service
 from app.services.deadlines import deadline_title
+from app.urls import external_url
 
 # The private calendar feed -----------------------------------------------------------------
 
@@ -54,7 +56,7 @@ def _feed(user: User) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", gettext("Dayanak deadlines"))
-    stamp = datetime.now().astimezone()
+    stamp = clock.now()
     # Only the reference and the title: calendar programs sync to outside services, so no
     # member's name or narrative goes into the feed.
     for deadline, case in service.feed_deadlines(user, case_scope(user)):
@@ -68,7 +70,7 @@ def _feed(user: User) -> bytes:
         if deadline.edit_reason:
             lines.append(gettext("Date changed by the lawyer: %(reason)s", reason=deadline.edit_reason))
         event.add("description", "\n".join(line for line in lines if line))
-        event.add("url", url_for(".case_deadlines", case_id=case.id, _external=True))
+        event.add("url", external_url("desk.case_deadlines", case_id=case.id))
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

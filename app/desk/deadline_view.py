@@ -5,20 +5,23 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from flask import current_app, render_template, request, url_for
+from flask import render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import aliased
 
+from app import clock
 from app.access import allow
 from app.desk import bp
-from app.desk.deadline_forms import VersionForm
 from app.desk.deadlines import DEADLINE_ROLES
 from app.extensions import db
+from app.forms import VersionForm
 from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
 from app.services import deadlines as service
 from app.services.deadlines import OPEN, PROPOSED, deadline_title
-from cases.vocabulary import Role
+from app.urls import external_url
+from cases.deadlines import is_overdue
+from cases.vocabulary import CaseKind, Role
 
 BUCKET_ROWS = 25
 
@@ -70,7 +73,7 @@ def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
     conditions = [
         Deadline.status.in_((OPEN, PROPOSED)),
         Case.status.not_in(service.INACTIVE_STATES),
-        Case.kind == "legal",
+        Case.kind == CaseKind.LEGAL.value,
     ]
     conditions.append(case_scope(user))
     if mine:
@@ -81,7 +84,7 @@ def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
 @bp.get("/deadlines")
 @allow(*DEADLINE_ROLES)
 def deadlines():
-    today = date.today()
+    today = clock.today()
     default_scope = "mine" if current_user.role == Role.LAWYER else "union"
     scope = request.args.get("scope", default_scope)
     if scope not in ("mine", "union"):
@@ -126,7 +129,7 @@ def deadlines():
                         "legal_basis": d.legal_basis,
                         "due": d.due_date,
                         "days_left": (d.due_date - today).days,
-                        "overdue": d.due_date < today,
+                        "overdue": is_overdue(d.due_date, today),
                         "case_id": case_id,
                         "reference": reference,
                         "category": category,
@@ -141,7 +144,7 @@ def deadlines():
         )
     feed_url = None
     if current_user.calendar_token:
-        feed_url = url_for(".calendar_feed", token=current_user.calendar_token, _external=True)
+        feed_url = external_url("desk.calendar_feed", token=current_user.calendar_token)
     return render_template(
         "desk/deadlines.html",
         sections=sections,
@@ -151,5 +154,4 @@ def deadlines():
         today=today,
         feed_url=feed_url,
         token_form=VersionForm(formdata=None, version=current_user.version),
-        case_endpoint="desk.case_detail" if "desk.case_detail" in current_app.view_functions else "desk.case_deadlines",
     )

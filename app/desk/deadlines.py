@@ -2,13 +2,13 @@
 
 from datetime import date
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.routing import BuildError
 
+from app import clock
 from app.access import allow
 from app.desk import bp
 from app.desk.deadline_forms import (
@@ -17,12 +17,12 @@ from app.desk.deadline_forms import (
     ManualDeadlineForm,
     ProposalForm,
     RuleDeadlineForm,
-    VersionForm,
     recess_choice,
     recess_value,
 )
 from app.desk.panels import register_panel
 from app.extensions import db
+from app.forms import VersionForm
 from app.i18n import domain_message
 from app.models import Case, Deadline, User
 from app.navigation import local_path
@@ -32,9 +32,9 @@ from app.services.concurrency import STALE_MESSAGE
 from app.services.deadline_proposals import desired_proposals, recess_flags
 from app.services.deadlines import OPEN, deadline_title
 from app.services.proceedings import proceeding_label
-from cases.deadlines import RULES, RULES_BY_ID, ExplanationStep
+from cases.deadlines import RULES, RULES_BY_ID, ExplanationStep, is_overdue
 from cases.errors import DomainError, StaleCase
-from cases.vocabulary import Role
+from cases.vocabulary import CaseKind, Role
 
 DEADLINE_ROLES = (Role.LAWYER, Role.ADMIN)
 
@@ -65,7 +65,7 @@ def _forms_for(deadline: Deadline, given: dict) -> tuple[EditDeadlineForm, Dismi
 def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
     """Everything the deadlines panel shows: recorded deadlines, proposals, forms (3 queries)."""
     given = given or {}
-    today = date.today()
+    today = clock.today()
     deadlines = service.case_deadlines(case.id)
     calendar = service.load_calendar()
     from app.desk.proceedings import proceedings_of
@@ -89,7 +89,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
                 "due": result.due,
                 "event": result.rule.event,
                 "later_if_recess": result.later_if_recess,
-                "overdue": result.due < today and not result.rule.event,
+                "overdue": is_overdue(result.due, today) and not result.rule.event,
                 "proceeding": proceeding_names.get(proposal.proceeding_id),
                 "reason": gettext(proposal.reason) % {"date": _day(result.start)} if proposal.reason else None,
                 "steps": [step.render(gettext) for step in result.steps],
@@ -118,7 +118,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
                 "edited": deadline.computed_date is not None and deadline.computed_date != deadline.due_date,
                 "reason": deadline.edit_reason,
                 "note": deadline.note,
-                "overdue": deadline.status == OPEN and deadline.due_date < today,
+                "overdue": deadline.status == OPEN and is_overdue(deadline.due_date, today),
                 "today": deadline.status == OPEN and deadline.due_date == today,
                 "days_left": (deadline.due_date - today).days,
                 "met_at": deadline.met_at,
@@ -153,7 +153,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
 
 
 def _panel_provider(case: Case, user: User) -> dict | None:
-    if case.kind != "legal" or user.role not in DEADLINE_ROLES:
+    if case.kind != CaseKind.LEGAL or user.role not in DEADLINE_ROLES:
         return None
     return build_panel(case, user)
 
@@ -163,7 +163,7 @@ register_panel("deadlines", 40, _panel_provider)
 
 def _legal_case_or_404(case_id: int, *, for_update: bool = False) -> Case:
     case = get_case_or_404(current_user, case_id, for_update=for_update)
-    if case.kind != "legal":
+    if case.kind != CaseKind.LEGAL:
         abort(404)
     return case
 
@@ -206,15 +206,9 @@ def _invalid(case: Case, key: tuple, form):
     return render_template("desk/deadlines_case.html", case=case, case_page_url=_case_page_url(case), **context), 400
 
 
-def _case_page_url(case: Case) -> str | None:
-    """The desk's case page, when that area has one under a name we know."""
-    for endpoint in ("desk.case_detail", "desk.case", "desk.case_page"):
-        if endpoint in current_app.view_functions:
-            try:
-                return url_for(endpoint, case_id=case.id)
-            except BuildError:
-                return None
-    return None
+def _case_page_url(case: Case) -> str:
+    """The desk's case page."""
+    return url_for(".case_detail", case_id=case.id)
 
 
 @bp.get("/cases/<int:case_id>/deadlines")

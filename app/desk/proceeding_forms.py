@@ -5,7 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from app.desk.deadline_forms import DayField, _sensible_year
+from app.desk.deadline_forms import _sensible_year
+from app.forms import TrDateField as DayField
 
 KIND_CHOICES = [
     ("application", _l("Application to the administration")),

@@ -8,6 +8,7 @@ from flask_babel import gettext
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import clock
 from app.access import allow
 from app.desk import bp
 from app.desk.deadlines import DEADLINE_ROLES, _attempt, _case_page_url, _legal_case_or_404
@@ -269,7 +270,7 @@ def notification_date(case_id: int):
         form.notification_date.data,
         form.reason.data,
         current_user,
-        today=date.today(),
+        today=clock.today(),
         expected_version=form.version.data,
     ):
         flash(_("The notification date was saved."), "success")

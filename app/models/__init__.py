@@ -8,6 +8,7 @@ from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
 from app.models.proceeding import Proceeding
+from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
 
 __all__ = [
@@ -29,8 +30,12 @@ __all__ = [
     "PetitionTemplate",
     "PetitionTemplateVersion",
     "Proceeding",
+    "RecoveryCode",
     "RollEntry",
+    "SignInAddress",
+    "TrustedDevice",
     "Union",
     "User",
+    "UserSession",
     "load_user",
 ]

@@ -5,10 +5,12 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 
+from app import clock
+
 
 def utcnow() -> datetime:
     """The current time, timezone-aware in UTC (a callable for column defaults)."""
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator):

@@ -1,14 +1,14 @@
 """A member's own data: download everything, give or withdraw the explicit consent, or erase the account."""
 
-from datetime import date
-
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
+from app import clock
 from app.access import allow
+from app.forms import ConfirmForm
 from app.portal import bp
-from app.portal.forms import ConfirmForm, ErasureForm
+from app.portal.forms import ErasureForm
 from app.services import member_data
 from cases.vocabulary import Role
 
@@ -72,7 +72,7 @@ def export_data():
         flash(_("For your security the form has expired. Please try again."), "warning")
         return redirect(url_for(".my_data"))
     content = member_data.export_member_data(current_user)
-    filename = f"dayanak-verilerim-{date.today().isoformat()}.zip"
+    filename = f"dayanak-verilerim-{clock.today().isoformat()}.zip"
     return Response(
         content,
         mimetype="application/zip",

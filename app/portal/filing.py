@@ -1,31 +1,30 @@
 """Guided filing: a multi-step form driven by the questions in cases/grievance.py, kept as a Draft."""
 
-from datetime import date
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
+from app import clock
 from app.access import allow
-from app.extensions import db
+from app.forms import ConfirmForm
 from app.i18n import domain_message
 from app.portal import bp
-from app.portal.forms import ConfirmForm, EvidenceForm, StartForm, StepForm
+from app.portal.forms import EvidenceForm, StartForm, StepForm
 from app.portal.wizard import render_step, step_or_404, step_questions, steps_of, version_of
 from app.queries.scope import get_case_or_404
 from app.services import filing
 from app.services.concurrency import STALE_MESSAGE
-from app.services.evidence import store_upload
 from cases.errors import InvalidUpload
 from cases.grievance import (
     GrievanceIncomplete,
     StepId,
     first_step_with_errors,
 )
-from cases.vocabulary import Role
+from cases.vocabulary import CaseKind, Role
 from cases.workflows import describe_state_for_member
 
-KINDS = {"legal": "legal", "assistance": "social"}
+KINDS = {"legal": CaseKind.LEGAL, "assistance": CaseKind.SOCIAL}
 
 
 @bp.get("/new")
@@ -67,6 +66,20 @@ def step(draft_id: int, step: str):
         abort(400)
     action = request.form.get("action", "next")
     steps = steps_of(draft)
+    if current.id == StepId.EVIDENCE:
+        # Files chosen on this step are kept whichever button was pressed: "Continue" after
+        # choosing a file must not lose it.
+        evidence_form = EvidenceForm()
+        uploads = evidence_form.file.data or []
+        if not uploads and action == "upload":
+            evidence_form.file.errors = [_("Please choose a file to add.")]
+            return render_step(draft, step, status=400, evidence_form=evidence_form)
+        if uploads:
+            failed = _add_files(draft, evidence_form, uploads)
+            if failed is not None:
+                return failed
+        if action == "upload":
+            return redirect(url_for(".step", draft_id=draft.id, step=StepId.EVIDENCE.value))
     if current.has_questions:
         questions = step_questions(draft, step)
         values = {q.id: request.form.get(q.id, "") for q in questions}
@@ -74,7 +87,7 @@ def step(draft_id: int, step: str):
             # Saved from another window meanwhile: save nothing, show the current answers.
             flash(_(STALE_MESSAGE), "warning")
             return render_step(draft, step, status=409)
-        errors = filing.save_step(draft, step, values, today=date.today())
+        errors = filing.save_step(draft, step, values, today=clock.today())
         if errors and action == "next":
             return render_step(draft, step, values=values, errors=errors, status=400)
     if action == "back" and index > 0:
@@ -84,8 +97,7 @@ def step(draft_id: int, step: str):
         return redirect(url_for(".new_case"))
     else:
         target = steps[min(index + 1, len(steps) - 1)].id.value
-    draft.step = target
-    db.session.commit()
+    filing.go_to_step(draft, target)
     return redirect(url_for(".step", draft_id=draft.id, step=target))
 
 
@@ -96,20 +108,23 @@ def upload_evidence(draft_id: int):
     form = EvidenceForm()
     if not form.validate_on_submit():
         return render_step(draft, StepId.EVIDENCE.value, status=400, evidence_form=form)
+    failed = _add_files(draft, form, form.file.data)
+    if failed is not None:
+        return failed
+    return redirect(url_for(".step", draft_id=draft.id, step=StepId.EVIDENCE.value))
+
+
+def _add_files(draft, form: EvidenceForm, uploads: list):
+    """Keep the chosen files (all or none) and say so; the evidence step with the error if refused."""
     try:
-        attachment = store_upload(
-            form.file.data, uploaded_by=current_user, draft_id=draft.id, description=form.description.data or None
-        )
-        db.session.commit()
+        added = filing.add_draft_files(draft, current_user, uploads, description=form.description.data or None)
     except InvalidUpload as error:
-        db.session.rollback()
         form.file.errors = [domain_message(error)]
         return render_step(draft, StepId.EVIDENCE.value, status=400, evidence_form=form)
-    except Exception:
-        db.session.rollback()
-        raise
-    flash(_("The file “%(name)s” was added.", name=attachment.original_name), "success")
-    return redirect(url_for(".step", draft_id=draft.id, step=StepId.EVIDENCE.value))
+    names = ", ".join(f"“{a.original_name}”" for a in added)
+    message = ngettext("The file %(names)s was added.", "The files %(names)s were added.", len(added), names=names)
+    flash(message, "success")
+    return None
 
 
 @bp.post("/drafts/<int:draft_id>/files/<int:attachment_id>/remove")
@@ -130,7 +145,7 @@ def submit(draft_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        case = filing.submit_draft(draft, current_user, today=date.today())
+        case = filing.submit_draft(draft, current_user, today=clock.today())
     except GrievanceIncomplete as error:
         flash(domain_message(error), "danger")
         draft = filing.get_draft_or_404(current_user, draft_id)

@@ -1,25 +1,24 @@
 """The member portal: my cases, a case's page (timeline, messages, files), replies and withdrawal."""
 
-from pathlib import Path
-
 import sqlalchemy as sa
-from flask import abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import labels
 from app.access import allow, public
+from app.downloads import send_download
 from app.extensions import db
 from app.i18n import domain_message
 from app.models import Attachment, Case, Document, MemberProfile, Union
 from app.portal import bp
-from app.portal.forms import EvidenceForm, ReplyForm, WithdrawForm
+from app.portal.forms import ReplyForm, WithdrawForm
 from app.queries.scope import case_scope, get_case_by_reference_or_404
 from app.queries.timeline import case_timeline
-from app.services import filing
-from app.services.audit_log import log_access
+from app.services import downloads, filing
 from app.services.deadline_proposals import case_proceedings
 from cases.errors import DomainError, InvalidUpload, StaleCase
+from cases.events import THREAD_KINDS, EventKind
 from cases.proceedings import STAGE_LABELS, ProceedingKind
 from cases.uploads import ACCEPT_ATTRIBUTE
 from cases.vocabulary import Role
@@ -50,10 +49,10 @@ def _event_view(case: Case, event) -> dict:
     payload = event.payload or {}
     data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
     text = ""
-    from_member = event.kind == "member_message"
-    if event.kind == "submitted":
+    from_member = event.kind == EventKind.MEMBER_MESSAGE
+    if event.kind == EventKind.SUBMITTED:
         title = _("Application received")
-    elif event.kind == "transition":
+    elif event.kind == EventKind.TRANSITION:
         name = str(payload.get("transition"))
         titles = {
             "take": _("The union took up your case"),
@@ -62,23 +61,23 @@ def _event_view(case: Case, event) -> dict:
             "withdraw": _("You withdrew the case"),
         }
         title = titles.get(name) or _(
-            "New status: %(state)s", state=labels.label(labels.STATES, str(payload.get("to_state")))
+            "New status: %(state)s", state=labels.label(labels.MEMBER_STATES, str(payload.get("to_state")))
         )
         text = str(data.get("message") or data.get("reason") or "")
         from_member = name in ("member_answer", "withdraw")
-    elif event.kind == "message":
+    elif event.kind == EventKind.MESSAGE:
         title = _("Message from the union")
         text = str(payload.get("text") or payload.get("message") or "")
-    elif event.kind == "member_message":
+    elif event.kind == EventKind.MEMBER_MESSAGE:
         title = _("Your message")
         text = str(payload.get("text") or "")
-    elif event.kind == "attachment":
+    elif event.kind == EventKind.ATTACHMENT:
         title = _("File added: %(name)s", name=payload.get("name", ""))
-    elif event.kind == "document":
+    elif event.kind == EventKind.DOCUMENT:
         title = _("A document was shared with you: %(name)s", name=payload.get("filename", ""))
-    elif event.kind == "deadline":
+    elif event.kind == EventKind.DEADLINE:
         title = _("A date was set on your case")
-    elif event.kind == "proceeding":
+    elif event.kind == EventKind.PROCEEDING:
         label = STAGE_LABELS.get(str(payload.get("proceeding_kind")))
         stage = _(label) if label else _("Update")
         where = f" — {payload['authority']}" if payload.get("authority") else ""
@@ -107,17 +106,17 @@ def member_proceedings(case_id: int) -> list[dict]:
 
 
 def _is_thread(view: dict) -> bool:
-    return bool(view["text"]) and view["kind"] in ("message", "member_message", "transition")
+    return bool(view["text"]) and view["kind"] in (*THREAD_KINDS, EventKind.TRANSITION)
 
 
 @bp.get("/cases/<reference>")
 @allow(Role.MEMBER)
-def case_detail(reference: str, reply_form: ReplyForm | None = None, evidence_form: EvidenceForm | None = None):
+def case_detail(reference: str):
     case = get_case_by_reference_or_404(current_user, reference)
-    return _render_case(case, reply_form=reply_form, evidence_form=evidence_form)
+    return _render_case(case)
 
 
-def _render_case(case: Case, *, reply_form=None, evidence_form=None, status: int = 200):
+def _render_case(case: Case, *, reply_form=None, status: int = 200):
     events = [_event_view(case, e) for e in case_timeline(case.id, member_view=True)]
     attachments = db.session.scalars(
         sa.select(Attachment)
@@ -141,7 +140,6 @@ def _render_case(case: Case, *, reply_form=None, evidence_form=None, status: int
         attachments=attachments,
         documents=documents,
         reply_form=reply_form or ReplyForm(formdata=None, version=case.version),
-        evidence_form=evidence_form or EvidenceForm(formdata=None, version=case.version),
         accept=ACCEPT_ATTRIBUTE,
         can_reply=open_case,
         can_withdraw=open_case,
@@ -153,6 +151,7 @@ def _render_case(case: Case, *, reply_form=None, evidence_form=None, status: int
 @bp.post("/cases/<reference>/messages")
 @allow(Role.MEMBER)
 def reply(reference: str):
+    """The composer: a message and its files in one POST; on any refusal the text is shown again."""
     case = get_case_by_reference_or_404(current_user, reference)
     form = ReplyForm()
     if not form.validate_on_submit():
@@ -160,15 +159,23 @@ def reply(reference: str):
     if not is_open(State(case.status)):
         abort(404)
     try:
-        outcome = filing.member_reply(case, current_user, form.message.data, expected_version=form.version.data)
+        outcome = filing.member_reply(
+            case, current_user, form.message.data, expected_version=form.version.data, uploads=form.files.data or []
+        )
     except StaleCase as error:
         return _changed_meanwhile(case, error)
+    except InvalidUpload as error:
+        db.session.rollback()
+        form.files.errors = [domain_message(error)]
+        return _render_case(case, reply_form=form, status=400)
     except DomainError as error:
         db.session.rollback()
         form.message.errors = [domain_message(error)]
         return _render_case(case, reply_form=form, status=400)
     if outcome == "answered":
         flash(_("Thank you. Your answer was sent and your case is back with the union for review."), "success")
+    elif outcome == "files":
+        flash(_("The file was added to your case."), "success")
     else:
         flash(_("Your message was sent."), "success")
     return redirect(url_for(".case_detail", reference=case.reference) + "#messages")
@@ -179,31 +186,6 @@ def _changed_meanwhile(case: Case, error: StaleCase):
     db.session.rollback()
     flash(domain_message(error), "warning")
     return redirect(url_for(".case_detail", reference=case.reference)), 303
-
-
-@bp.post("/cases/<reference>/evidence")
-@allow(Role.MEMBER)
-def add_evidence(reference: str):
-    case = get_case_by_reference_or_404(current_user, reference)
-    form = EvidenceForm()
-    if not form.validate_on_submit():
-        return _render_case(case, evidence_form=form, status=400)
-    try:
-        filing.add_member_evidence(
-            case,
-            current_user,
-            form.file.data,
-            expected_version=form.version.data,
-            description=form.description.data or None,
-        )
-    except StaleCase as error:
-        return _changed_meanwhile(case, error)
-    except InvalidUpload as error:
-        db.session.rollback()
-        form.file.errors = [domain_message(error)]
-        return _render_case(case, evidence_form=form, status=400)
-    flash(_("The file was added to your case."), "success")
-    return redirect(url_for(".case_detail", reference=case.reference) + "#files")
 
 
 @bp.route("/cases/<reference>/withdraw", methods=["GET", "POST"])
@@ -228,23 +210,7 @@ def withdraw(reference: str):
 @bp.get("/cases/<reference>/documents/<int:document_id>")
 @allow(Role.MEMBER)
 def document(reference: str, document_id: int):
-    case = get_case_by_reference_or_404(current_user, reference)
-    doc = db.session.scalar(
-        sa.select(Document).where(
-            Document.id == document_id, Document.case_id == case.id, Document.shared_with_member.is_(True)
-        )
-    )
-    if doc is None:
-        abort(404)
-    path = Path(current_app.config["DOCUMENT_DIR"]) / doc.storage_name
-    if not path.is_file():
-        abort(404)
-    log_access(current_user, "download", "document", doc.id)
-    db.session.commit()
-    response = send_file(path, as_attachment=True, download_name=doc.filename, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_download(downloads.member_document(current_user, reference, document_id))
 
 
 # --- Institutions (registration form) ------------------------------------------------------------

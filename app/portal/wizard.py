@@ -2,13 +2,14 @@
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask import abort, render_template
 from flask_babel import gettext as _
 
+from app import clock
+from app.forms import ConfirmForm
 from app.labels import answer_label
-from app.portal.forms import ConfirmForm, EvidenceForm, StepForm
+from app.portal.forms import EvidenceForm, StepForm
 from app.services import filing
 from cases.grievance import (
     Question,
@@ -21,6 +22,7 @@ from cases.grievance import (
     validate_grievance,
 )
 from cases.uploads import ACCEPT_ATTRIBUTE
+from cases.vocabulary import CaseKind
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -100,7 +102,7 @@ def render_step(draft, step_id: str, *, values=None, errors=None, status=200, ev
     if values:
         answers.update(values)
     messages = render_messages(errors or {}, _)
-    warnings = render_messages(answer_warnings(draft.answers or {}, kind=draft.kind, today=date.today()), _)
+    warnings = render_messages(answer_warnings(draft.answers or {}, kind=draft.kind, today=clock.today()), _)
     questions = [
         _view(q, str(answers.get(q.id) or ""), messages.get(q.id), warnings.get(q.id))
         for q in step_questions(draft, step_id)
@@ -115,7 +117,7 @@ def render_step(draft, step_id: str, *, values=None, errors=None, status=200, ev
         "previous": steps[index - 1].id.value if index > 0 else None,
         "questions": questions,
         "form": StepForm(formdata=None, saved_at=version_of(draft)),
-        "kind_label": _("Legal help") if draft.kind == "legal" else _("Assistance request"),
+        "kind_label": _("Legal help") if draft.kind == CaseKind.LEGAL else _("Assistance request"),
     }
     if step.id == StepId.EVIDENCE:
         context["evidence_form"] = evidence_form or EvidenceForm(formdata=None)
@@ -129,7 +131,7 @@ def render_step(draft, step_id: str, *, values=None, errors=None, status=200, ev
 
 def _review_context(draft) -> dict:
     answers = draft.answers or {}
-    errors = render_messages(validate_grievance(answers, kind=draft.kind, today=date.today()), _)
+    errors = render_messages(validate_grievance(answers, kind=draft.kind, today=clock.today()), _)
     sections = []
     for step in steps_of(draft):
         items = []
@@ -140,7 +142,7 @@ def _review_context(draft) -> dict:
             items.append((_(q.label), answer_label(q, value), errors.get(q.id)))
         if items:
             sections.append({"step": step.id.value, "title": _(step.title), "items": items})
-    warnings = render_messages(answer_warnings(answers, kind=draft.kind, today=date.today()), _)
+    warnings = render_messages(answer_warnings(answers, kind=draft.kind, today=clock.today()), _)
     return {
         "sections": sections,
         "review_errors": errors,

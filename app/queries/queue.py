@@ -11,10 +11,11 @@ from datetime import UTC, date, datetime, time, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from app import clock
 from app.extensions import db
 from app.models import Case, Institution, MemberProfile, Union, User
 from app.queries.scope import case_scope
-from cases.text import fold
+from cases.text import fold, sort_key
 from cases.vocabulary import Role
 
 PER_PAGE = 25
@@ -82,39 +83,55 @@ def filter_conditions(user: User, filters: QueueFilters, *, today: date, with_st
     conditions: list = [case_scope(user)]
     if with_status and filters.status:
         conditions.append(Case.status == filters.status)
-    if filters.kind:
-        conditions.append(Case.kind == filters.kind)
-    if filters.category:
-        conditions.append(Case.category == filters.category)
-    if filters.union_id:
-        conditions.append(Case.union_id == filters.union_id)
-    if filters.institution_id:
-        conditions.append(Case.institution_id == filters.institution_id)
-    if filters.province:
-        conditions.append(Case.province == filters.province)
-    if filters.assignee == "me":
-        conditions.append(Case.assignee_id == user.id)
-    elif filters.assignee == "none":
-        conditions.append(Case.assignee_id.is_(None))
-    elif filters.assignee and filters.assignee.isdigit():
-        conditions.append(Case.assignee_id == int(filters.assignee))
-    if filters.priority:
-        conditions.append(Case.priority == filters.priority)
-    if filters.date_from:
-        conditions.append(Case.created_at >= _start_of(filters.date_from))
-    if filters.date_to:
-        conditions.append(Case.created_at < _start_of(filters.date_to + timedelta(days=1)))
+    conditions.extend(_equal_conditions(filters))
+    assignee = _assignee_condition(user, filters.assignee)
+    if assignee is not None:
+        conditions.append(assignee)
+    conditions.extend(_date_conditions(filters, today))
     if filters.membership_pending:
         conditions.append(Case.membership_pending.is_(True))
-    if filters.overdue:
-        conditions.append(Case.next_deadline < today)
-    if filters.due_within is not None:
-        conditions.append(Case.next_deadline <= today + timedelta(days=filters.due_within))
     if filters.conflict:
         conditions.append(Case.conflict_status == "detected")
     folded = fold(filters.q)
     if folded:
         conditions.append(_contains(folded))
+    return conditions
+
+
+def _equal_conditions(filters: QueueFilters) -> list:
+    """The filters that pick one value of a column."""
+    columns = (
+        (Case.kind, filters.kind),
+        (Case.category, filters.category),
+        (Case.union_id, filters.union_id),
+        (Case.institution_id, filters.institution_id),
+        (Case.province, filters.province),
+        (Case.priority, filters.priority),
+    )
+    return [column == value for column, value in columns if value]
+
+
+def _assignee_condition(user: User, assignee: str | None) -> sa.ColumnElement[bool] | None:
+    if assignee == "me":
+        return Case.assignee_id == user.id
+    if assignee == "none":
+        return Case.assignee_id.is_(None)
+    if assignee and assignee.isdigit():
+        return Case.assignee_id == int(assignee)
+    return None
+
+
+def _date_conditions(filters: QueueFilters, today: date) -> list:
+    """Filing dates and deadlines; overdue is cases.deadlines.is_overdue in SQL."""
+    conditions: list = []
+    if filters.date_from:
+        conditions.append(Case.created_at >= _start_of(filters.date_from))
+    if filters.date_to:
+        conditions.append(Case.created_at < _start_of(filters.date_to + timedelta(days=1)))
+    if filters.overdue:
+        conditions.append(Case.next_deadline < today)
+    if filters.due_within is not None:
+        conditions.append(Case.next_deadline <= today + timedelta(days=filters.due_within))
     return conditions
 
 
@@ -192,7 +209,7 @@ def _searched(user: User, filters: QueueFilters, page: int, *, today: date) -> t
 
 def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) -> QueuePage:
     """One page of the queue with the counts per status."""
-    today = today or date.today()
+    today = today or clock.today()
     page = min(max(1, filters.page), MAX_PAGE)
     if filters.q and fold(filters.q):
         counts, ids = _searched(user, filters, page, today=today)
@@ -254,19 +271,22 @@ def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
     """The unions, institutions and people the filters offer (three small queries at most)."""
     choices: dict[str, list[tuple[str, str]]] = {}
     if user.union_id is None:
-        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name).order_by(Union.code))
-        choices["unions"] = [(str(i), f"{code} — {name}") for i, code, name in unions]
+        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name))
+        choices["unions"] = _turkish_order([(str(i), f"{code} — {name}") for i, code, name in unions])
     institutions = sa.select(Institution.id, Institution.name).where(Institution.active.is_(True))
     if user.union_id is not None:
         institutions = institutions.where(sa.or_(Institution.union_id == user.union_id, Institution.union_id.is_(None)))
-    choices["institutions"] = [
-        (str(i), name) for i, name in db.session.execute(institutions.order_by(Institution.name_folded))
-    ]
+    choices["institutions"] = _turkish_order([(str(i), name) for i, name in db.session.execute(institutions)])
     roles = {Role.LAWYER: [Role.LAWYER], Role.OFFICER: [Role.OFFICER]}.get(
         Role(user.role), [Role.LAWYER, Role.OFFICER, Role.ADMIN]
     )
     people = sa.select(User.id, User.full_name).where(User.role.in_([r.value for r in roles]), User.active.is_(True))
     if user.union_id is not None:
         people = people.where(sa.or_(User.union_id == user.union_id, User.union_id.is_(None)))
-    choices["people"] = [(str(i), name) for i, name in db.session.execute(people.order_by(User.full_name))]
+    choices["people"] = _turkish_order([(str(i), name) for i, name in db.session.execute(people)])
     return choices
+
+
+def _turkish_order(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Choices by their label in Turkish alphabetical order (Eğitim-Bir-Sen before Enerji Bir-Sen)."""
+    return sorted(choices, key=lambda choice: sort_key(choice[1]))

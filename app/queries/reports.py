@@ -5,9 +5,11 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from app import clock
 from app.extensions import db
 from app.models import Case, Union, User
 from app.queries.scope import case_scope
+from cases.workflows import OPEN_STATES, State
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,8 @@ class CaseReport:
     total: int
 
 
-OPEN_STATES = ("submitted", "in_review", "awaiting_member", "accepted", "objection_filed", "lawsuit_filed", "approved")
+# Stored values of the states in which work on a case goes on, as the workflows define them.
+_OPEN = sorted(state.value for state in OPEN_STATES)
 
 
 def case_report(user: User, *, months: int = 12) -> CaseReport:
@@ -47,7 +50,7 @@ def case_report(user: User, *, months: int = 12) -> CaseReport:
     outcomes = db.session.execute(
         sa.select(Case.outcome, sa.func.count(Case.id)).where(scope, Case.outcome.is_not(None)).group_by(Case.outcome)
     ).all()
-    now = datetime.now(UTC)
+    now = clock.now()
     start_year, start_month = divmod(now.year * 12 + now.month - 1 - (months - 1), 12)
     start = datetime(start_year, start_month + 1, 1, tzinfo=UTC)
     year, month = sa.extract("year", Case.created_at), sa.extract("month", Case.created_at)
@@ -60,31 +63,14 @@ def case_report(user: User, *, months: int = 12) -> CaseReport:
         y, m = divmod(start_year * 12 + start_month + offset, 12)
         opened.append((f"{m + 1:02d}.{y}", counts.get((y, m + 1), 0)))
     open_unassigned = db.session.scalar(
-        sa.select(sa.func.count(Case.id)).where(scope, Case.status.in_(OPEN_STATES), Case.assignee_id.is_(None))
+        sa.select(sa.func.count(Case.id)).where(scope, Case.status.in_(_OPEN), Case.assignee_id.is_(None))
     )
     pending = db.session.scalar(
-        sa.select(sa.func.count(Case.id)).where(scope, Case.membership_pending.is_(True), Case.status.in_(OPEN_STATES))
+        sa.select(sa.func.count(Case.id)).where(scope, Case.membership_pending.is_(True), Case.status.in_(_OPEN))
     )
     return CaseReport(
         by_union_and_status=dict(sorted(table.items())),
-        statuses=[
-            s
-            for s in (
-                "submitted",
-                "in_review",
-                "awaiting_member",
-                "accepted",
-                "objection_filed",
-                "lawsuit_filed",
-                "resolved",
-                "approved",
-                "paid",
-                "declined",
-                "withdrawn",
-                "closed",
-            )
-            if s in statuses
-        ],
+        statuses=[state.value for state in State if state.value in statuses],  # in the workflows' order
         by_category=[(c, n) for c, n in by_category],
         outcomes=[(o, n) for o, n in outcomes],
         opened_per_month=opened,

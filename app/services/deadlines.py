@@ -19,6 +19,7 @@ from app.services.timeline import append_event
 from cases.calendar import TurkishCalendar
 from cases.deadlines import DeadlineResult, compute_deadline, rules_for_case  # noqa: F401
 from cases.errors import DomainError, StaleCase
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.vocabulary import Role
 
@@ -110,7 +111,7 @@ def _event(case: Case, actor: User, action: str, deadline: Deadline, **extra: ob
         "due_date": deadline.due_date.isoformat(),
         **extra,
     }
-    append_event(case, "deadline", actor, payload, member_visible=False)
+    append_event(case, EventKind.DEADLINE, actor, payload, member_visible=False)
 
 
 def _from_proposal(case: Case, rule_id: str, source: str, actor: User, status: str) -> Deadline:

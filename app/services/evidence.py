@@ -2,14 +2,16 @@
 
 import os
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import sqlalchemy as sa
-from flask import current_app, send_file
+from flask import current_app
 from werkzeug.datastructures import FileStorage
 
 from app.extensions import db
 from app.models import Attachment, Case, User
 from app.services.timeline import append_event
+from cases.events import EventKind
 from cases.uploads import inspect_upload
 
 
@@ -46,7 +48,7 @@ def store_upload(
     try:
         with temporary.open("wb") as copy:
             info = inspect_upload(
-                upload.stream,
+                cast(BinaryIO, upload.stream),
                 upload.filename,
                 max_bytes=config["EVIDENCE_MAX_BYTES"],
                 existing_count=existing,
@@ -73,7 +75,7 @@ def store_upload(
     if case is not None:
         append_event(
             case,
-            "attachment",
+            EventKind.ATTACHMENT,
             uploaded_by,
             {"attachment_id": attachment.id, "name": attachment.original_name, "sha256": attachment.sha256},
             member_visible=member_visible,
@@ -83,21 +85,6 @@ def store_upload(
 
 def attachment_path(attachment: Attachment) -> Path:
     return _upload_dir() / attachment.storage_name
-
-
-def send_attachment(attachment: Attachment):
-    """The file as a download: never rendered inline, never sniffed by the browser."""
-    response = send_file(
-        attachment_path(attachment),
-        mimetype=attachment.mime_type,
-        as_attachment=True,
-        download_name=attachment.original_name,
-        max_age=0,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 def discard_files(attachments: list[Attachment]) -> None:

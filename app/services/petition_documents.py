@@ -8,7 +8,6 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -16,6 +15,7 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import clock
 from app.extensions import db
 from app.models import (
     Attachment,
@@ -34,7 +34,9 @@ from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.petitions import current_version, spec_of
 from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
+from cases.events import EventKind
 from cases.i18n import N_
+from cases.money import format_amount
 from cases.petitions import (
     FIELD_BY_NAME,
     AttachmentInfo,
@@ -61,7 +63,7 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         .join(User, User.id == MemberProfile.user_id)
         .where(MemberProfile.id == case.member_id)
     ).one()
-    union = db.session.get(Union, case.union_id)
+    union = db.session.get_one(Union, case.union_id)
     institution_ids = {i for i in (case.institution_id, member.institution_id) if i}
     institutions = (
         {i.id: i for i in db.session.scalars(sa.select(Institution).where(Institution.id.in_(institution_ids)))}
@@ -76,8 +78,8 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         .where(Attachment.case_id == case.id)
         .order_by(Attachment.created_at, Attachment.id)
     ).all()
-    own = institutions.get(member.institution_id)
-    respondent_institution = institutions.get(case.institution_id)
+    own = institutions.get(member.institution_id or 0)  # ids start at 1: 0 finds nothing
+    respondent_institution = institutions.get(case.institution_id or 0)
     return CaseSnapshot(
         reference=case.reference,
         kind=CaseKind(case.kind),
@@ -128,7 +130,7 @@ def case_defaults(case: Case) -> dict[str, str]:
     return {
         "court.name": court.name if court else "",
         "court.file_number": court.file_number if court else "",
-        "claim.amount": _amount(case.amount_requested),
+        "claim.amount": format_amount(case.amount_requested),
     }
 
 
@@ -182,7 +184,7 @@ def generate_document(
         if name in allowed and value and extra.get(name) in (None, ""):
             extra[name] = value
     snapshot = snapshot_of(case, user)
-    docx = render_petition(version.content, snapshot, extra, today or date.today(), spec.required_fields)
+    docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields)
     storage_name = secrets.token_hex(16) + ".docx"
     path = document_dir() / storage_name
     path.write_bytes(docx)
@@ -200,7 +202,7 @@ def generate_document(
         db.session.flush()
         append_event(
             case,
-            "document",
+            EventKind.DOCUMENT,
             user,
             {
                 "action": "generated",
@@ -235,7 +237,7 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
     document.shared_at = utcnow()
     append_event(
         case,
-        "document",
+        EventKind.DOCUMENT,
         user,
         {"action": "shared", "document_id": document.id, "filename": document.filename, "title": _title_of(document)},
         member_visible=True,
@@ -244,7 +246,7 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
     db.session.commit()
 
 
-def _title_of(document: Document) -> str:
+def _title_of(document: Document) -> str | None:
     return db.session.scalar(
         sa.select(PetitionTemplate.title)
         .join(PetitionTemplateVersion, PetitionTemplateVersion.template_id == PetitionTemplate.id)
@@ -290,13 +292,6 @@ def document_pdf(document: Document) -> bytes:
     temporary.write_bytes(pdf)
     temporary.replace(cached)
     return pdf
-
-
-def _amount(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    whole, _, cents = f"{value:,.2f}".partition(".")
-    return f"{whole.replace(',', '.')},{cents} TL"
 
 
 def _to_json(value: object) -> object:

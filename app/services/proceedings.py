@@ -13,10 +13,9 @@ from flask_babel import force_locale, gettext
 
 from app.extensions import db
 from app.models import Case, Court, Proceeding, User
-from app.services.concurrency import ensure_version
+from app.services.concurrency import commit_case_change, ensure_version
 from app.services.deadlines import load_calendar, refresh_next_deadline
 from app.services.timeline import append_event
-from app.services.workflow import commit_case_change
 from cases.errors import DomainError
 from cases.i18n import N_
 from cases.proceedings import (
@@ -89,10 +88,9 @@ def _payload(proceeding: Proceeding, action: str, **extra: object) -> dict[str, 
 
 
 def _notify(case: Case, proceeding: Proceeding, action: str, actor: User) -> None:
-    from app.services.case_notes import member_user
-    from app.services.outbox import notify_user
+    from app.services.outbox import member_user_of, notify_user
 
-    member = member_user(case)
+    member = member_user_of(case)
     if member is None or not member.active or actor.role == Role.MEMBER:
         return
     with force_locale(member.language or "tr"):

@@ -41,6 +41,7 @@ def test_public_endpoints_are_only_the_expected_ones(app):
         "auth.confirm_email",
         "auth.forgot_password",
         "auth.reset_password",
+        "auth.sign_in_link",
         "desk.calendar_feed",
         "portal.institution_search",
         "auth.privacy_notice",

@@ -5,10 +5,11 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
-from app.models import Case, CaseEvent, Court, Deadline, Union
+from app import clock
+from app.models import Case, CaseEvent, Court, Deadline
 from app.services.timeline import link_of
 from cases.audit import verify_chain
-from tests.factories import MemberFactory, UserFactory, make_case, user_of
+from tests.factories import PASSWORD, MemberFactory, UnionFactory, UserFactory, make_case, user_of
 from tests.helpers import csrf_token_from
 
 
@@ -228,7 +229,7 @@ def test_a_proposal_can_be_set_aside(client, login, db):
 
 
 def test_overdue_deadline_stands_out(client, login, db):
-    _member, lawyer, case = _setup(db, notification_date=date.today() - timedelta(days=90))
+    _member, lawyer, case = _setup(db, notification_date=clock.today() - timedelta(days=90))
     login(lawyer)
     _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": _case(db, case).version})
     page = _page(client, case).get_data(as_text=True)
@@ -324,11 +325,23 @@ def test_another_unions_lawyer_gets_404(client, login, db):
     assert _deadlines(db, case) == []
 
 
-def test_confederation_lawyer_works_any_unions_case(client, login, db):
+def test_confederation_lawyer_works_any_unions_case(app, client, login, db):
     _member, _lawyer, case = _setup(db)
-    login(UserFactory(role="lawyer", union_id=None))
-    assert _page(client, case).status_code == 200
-    assert db.session.get(Union, case.union_id) is not None
+    confederation = UserFactory(role="lawyer", union_id=None)
+    login(confederation)
+    page = _page(client, case).get_data(as_text=True)
+    assert 'data-testid="proposal"' in page  # the rules' proposals, as the union's own lawyer sees them
+    version = _case(db, case).version
+    response = _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": version})
+    assert response.status_code == 303
+    (deadline,) = _deadlines(db, case)
+    assert deadline.created_by_id == confederation.id
+    assert _case(db, case).next_deadline == date(2026, 9, 1)
+    # A lawyer of another union neither sees nor works it: the union is what the confederation spans.
+    outsider, other = UserFactory(role="lawyer", union_id=UnionFactory().id), app.test_client()
+    token = csrf_token_from(other.get("/login"))
+    other.post("/login", data={"email": outsider.email, "password": PASSWORD, "csrf_token": token})
+    assert _page(other, case).status_code == 404
 
 
 def test_page_queries_stay_bounded(client, login, db):
@@ -454,11 +467,11 @@ def test_moving_a_date_past_the_rules_last_day_is_warned(client, login, db, new_
 def test_an_ended_case_no_longer_shows_its_deadline_and_a_reopened_one_gets_it_back(client, login, db):
     from app.services.workflow import perform_transition
 
-    _member, lawyer, case = _setup(db, notification_date=date.today() - timedelta(days=90))
+    _member, lawyer, case = _setup(db, notification_date=clock.today() - timedelta(days=90))
     login(lawyer)
     _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": _case(db, case).version})
     due = _case(db, case).next_deadline
-    assert due is not None and due < date.today()
+    assert due is not None and due < clock.today()
     assert 'data-testid="overdue-badge"' in client.get("/desk/?overdue=y").get_data(as_text=True)
 
     steps = [("take", {}), ("decline", {"reason": "Dava açma süresi geçmiş."}), ("close", {})]

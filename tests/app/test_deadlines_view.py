@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from app import clock
 from app.models import Case, Deadline, Union
 from tests.factories import MemberFactory, UserFactory, make_case
 
@@ -46,7 +47,7 @@ def _world(db):
 
 def test_buckets_sort_open_deadlines_by_how_soon_they_fall(client, login, db):
     lawyer, _colleague, mine, _theirs = _world(db)
-    today = date.today()
+    today = clock.today()
     _deadline(db, mine, today - timedelta(days=3), title="Geçmiş iş")
     _deadline(db, mine, today, title="Bugünkü iş")
     _deadline(db, mine, today + timedelta(days=5), title="Haftalık iş")
@@ -66,7 +67,7 @@ def test_buckets_sort_open_deadlines_by_how_soon_they_fall(client, login, db):
 
 def test_mine_and_union_scopes(client, login, db):
     lawyer, _colleague, mine, theirs = _world(db)
-    today = date.today()
+    today = clock.today()
     _deadline(db, mine, today + timedelta(days=2), title="Benim işim")
     _deadline(db, theirs, today + timedelta(days=2), title="Meslektaşın işi")
     outsider_case = make_case(MemberFactory())
@@ -81,7 +82,7 @@ def test_mine_and_union_scopes(client, login, db):
 
 def test_inactive_cases_are_left_out(client, login, db):
     lawyer, _colleague, mine, _theirs = _world(db)
-    _deadline(db, mine, date.today() + timedelta(days=1), title="Kapanan dosyanın işi")
+    _deadline(db, mine, clock.today() + timedelta(days=1), title="Kapanan dosyanın işi")
     db.session.get(Case, mine.id).status = "withdrawn"
     db.session.commit()
     login(lawyer)
@@ -90,7 +91,7 @@ def test_inactive_cases_are_left_out(client, login, db):
 
 def test_one_bucket_is_paginated(client, login, db):
     lawyer, _colleague, mine, _theirs = _world(db)
-    overdue = date.today() - timedelta(days=40)
+    overdue = clock.today() - timedelta(days=40)
     for n in range(30):
         _deadline(db, mine, overdue + timedelta(days=n % 5), title=f"Gecikmiş {n:02d}")
     login(lawyer)
@@ -119,16 +120,16 @@ def test_the_view_runs_a_fixed_number_of_queries(client, login, db):
             event.remove(db.engine, "before_cursor_execute", listener)
         return len(statements)
 
-    _deadline(db, mine, date.today())
+    _deadline(db, mine, clock.today())
     few = count()
     for n in range(12):
-        _deadline(db, theirs if n % 2 else mine, date.today() + timedelta(days=n * 3 - 6))
+        _deadline(db, theirs if n % 2 else mine, clock.today() + timedelta(days=n * 3 - 6))
     assert count() == few
 
 
 def test_admin_sees_the_union_view(client, login, db):
     _lawyer, _colleague, mine, _theirs = _world(db)
-    _deadline(db, mine, date.today() + timedelta(days=3), title="Yönetici görür")
+    _deadline(db, mine, clock.today() + timedelta(days=3), title="Yönetici görür")
     admin = UserFactory(role="admin", union_id=None)
     login(admin)
     page = client.get("/desk/deadlines").get_data(as_text=True)
@@ -147,7 +148,7 @@ def test_the_queue_filters_and_sorts_by_the_nearest_open_deadline(client, login,
     lawyer, _colleague, mine, theirs = _world(db)
     union = db.session.get(Union, mine.union_id)
     late, soon, later, none = make_case(MemberFactory(union=union)), mine, theirs, make_case(MemberFactory(union=union))
-    today = date.today()
+    today = clock.today()
     dues = ((late, today - timedelta(days=2)), (soon, today + timedelta(days=5)), (later, today + timedelta(days=20)))
     for case, due in dues:
         db.session.get(Case, case.id).next_deadline = due

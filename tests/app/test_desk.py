@@ -1,11 +1,12 @@
 """The lawyer desk through the test client: queue, case page, transitions, notes, messages, conflicts."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from markupsafe import escape
 
+from app import clock
 from app.extensions import db
 from app.models import Case, CaseEvent, Court, OutboxMessage
 from tests.factories import PASSWORD, InstitutionFactory, MemberFactory, UnionFactory, UserFactory, make_case, user_of
@@ -75,7 +76,7 @@ def test_queue_filters_counts_and_overdue(client, login):
     union, lawyer, member, case = _setup()
     urgent = make_case(member, priority="urgent", narrative="Acil")
     late = make_case(member, narrative="Süre")
-    db.session.get(Case, late.id).next_deadline = date.today() - timedelta(days=2)
+    db.session.get(Case, late.id).next_deadline = clock.today() - timedelta(days=2)
     db.session.commit()
     login(lawyer)
     page = client.get("/desk/", query_string={"priority": "urgent"}).get_data(as_text=True)
@@ -85,6 +86,8 @@ def test_queue_filters_counts_and_overdue(client, login):
     page = client.get("/desk/", query_string={"overdue": "y"}).get_data(as_text=True)
     assert late.reference in page and urgent.reference not in page
     assert 'data-testid="overdue-badge"' in page
+    # The one overdue label, as on the case page and its deadlines panel.
+    assert re.search(r'data-testid="overdue-badge">Süresi geçti \d\d\.\d\d\.\d{4}<', page)
     page = client.get("/desk/", query_string={"sort": "priority"}).get_data(as_text=True)
     assert page.index(urgent.reference) < page.index(case.reference)
     page = client.get("/desk/", query_string={"status": "bogus", "page": "x"})
@@ -160,7 +163,7 @@ def test_lawsuit_form_offers_court_names(client, login):
         {
             "court": "Ankara 5. İdare Mahkemesi",
             "file_number": "2026/123 E.",
-            "filing_date": date.today().isoformat(),
+            "filing_date": clock.today().isoformat(),
         },
     )
     assert response.status_code == 303
@@ -249,9 +252,9 @@ def test_conflict_by_national_id_is_shown_to_staff_and_handled(client, login):
     union, lawyer, member, _case = _setup()
     respondent = MemberFactory(union=union, user__full_name="Müdür Bey")
     case = make_case(member, respondent_type="manager", respondent_name="Kerem Öz")
-    db.session.get(Case, case.id).respondent_national_id = respondent.national_id
-    db.session.commit()
     login(lawyer)
+    response = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": respondent.national_id})
+    assert response.status_code == 303  # staff learn the respondent's number: the conflict is found then
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     assert 'data-testid="conflict-warning"' in page
     assert "Müdür Bey" not in page and respondent.national_id not in page
@@ -307,15 +310,20 @@ def test_officer_approves_with_an_amount_and_marks_paid(client, login):
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     assert 'data-testid="transition-take"' in page
     _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
-    refused = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "12,5"})
-    assert refused.status_code == 400 and "12,5" in refused.get_data(as_text=True)
-    assert (
-        _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "2500.50"}).status_code == 303
-    )
-    paid = _post(
-        client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", {"paid_date": date.today().isoformat()}
-    )
-    assert paid.status_code == 303
+    refused = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "2,500"})
+    assert refused.status_code == 400 and "2,500" in refused.get_data(as_text=True)
+    asked = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "2.500,50"})
+    assert asked.status_code == 200 and 'data-testid="confirm-amount"' in asked.get_data(as_text=True)
+    assert "2.500,50 TL" in asked.get_data(as_text=True)
+    assert db.session.get(Case, case.id).status == "in_review"  # nothing moved before the confirmation
+    approve = {"amount": "2.500,50", "confirm_amount": "2500.50"}
+    assert _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", approve).status_code == 303
+    paid_on = {"paid_date": clock.today().isoformat()}
+    asked = _post(client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", paid_on)
+    assert asked.status_code == 200 and "2.500,50 TL" in asked.get_data(as_text=True)
+    assert db.session.get(Case, case.id).status == "approved"
+    paid_on["confirm_amount"] = "2500.50"
+    assert _post(client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", paid_on).status_code == 303
     stored = db.session.get(Case, case.id)
     assert (stored.status, str(stored.amount_approved)) == ("paid", "2500.50")
     assert db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 3  # take, approve, paid
@@ -410,27 +418,42 @@ def test_a_conflict_never_reaches_either_member(app, client, login):
     assert case.reference not in other.get("/portal/").get_data(as_text=True)
 
 
-def test_two_views_recording_the_same_conflict_at_once_both_show_it(client, login, monkeypatch):
-    from app.services import conflicts
-    from cases.errors import StaleCase
-
+def test_opening_the_case_page_writes_nothing(client, login):
     union, lawyer, member, case = _setup()
     respondent = MemberFactory(union=union)
-    db.session.get(Case, case.id).respondent_type = "manager"
-    db.session.get(Case, case.id).respondent_national_id = respondent.national_id
+    stored = db.session.get(Case, case.id)
+    # A respondent who is a member, written past the services: nothing has checked it yet.
+    stored.respondent_type, stored.respondent_national_id = "manager", respondent.national_id
     db.session.commit()
-
-    def lost_the_race(found_case):
-        # The other view committed the same conflict first; this one's write is refused.
-        conflicts.flag_conflict(db.session.get(Case, found_case.id))
-        conflicts.commit_case_change()
-        raise StaleCase("changed")
-
-    monkeypatch.setattr(conflicts, "detect_conflict", lost_the_race)
+    before = (stored.version, stored.conflict_status)
+    events = db.session.scalar(sa.select(sa.func.count(CaseEvent.id)))
     login(lawyer)
-    response = client.get(f"/desk/cases/{case.id}")
-    assert response.status_code == 200
-    assert 'data-testid="conflict-warning"' in response.get_data(as_text=True)
+    assert client.get(f"/desk/cases/{case.id}").status_code == 200
+    db.session.expire_all()
+    assert (db.session.get(Case, case.id).version, db.session.get(Case, case.id).conflict_status) == before
+    assert db.session.scalar(sa.select(sa.func.count(CaseEvent.id))) == events
+
+
+def test_renaming_a_member_flags_the_cases_that_name_them(client, login):
+    from app.services import admin
+
+    union, lawyer, member, _case = _setup()
+    workplace = InstitutionFactory(name="Ankara Devlet Hastanesi")
+    respondent = MemberFactory(union=union, institution=workplace, user__full_name="İlker Çağ")
+    case = make_case(member, respondent_type="supervisor", respondent_name="İlker Çağlar", institution_id=workplace.id)
+    assert db.session.get(Case, case.id).conflict_status == "none"  # the name differed at filing
+    user = user_of(respondent)
+    data = {
+        "full_name": "İlker Çağlar",  # the spelling is corrected
+        "email": user.email,
+        "role": "member",
+        "union_id": union.id,
+        "language": "tr",
+        "active": True,
+        "version": user.version,
+    }
+    admin.update_user(user, data, actor=UserFactory(role="admin", union=union))
+    assert db.session.get(Case, case.id).conflict_status == "detected"
 
 
 def test_case_page_lists_the_members_answers_and_why_the_priority_was_raised(client, login):
@@ -500,7 +523,7 @@ def test_each_transition_form_asks_exactly_the_inputs_its_transition_takes(app):
         for workflow in WORKFLOWS:
             for t in workflow.transitions:
                 form = transition_form(t, assignee_choices=[("", "—")])
-                asked = {f.short_name for f in form} - {"csrf_token", "version"}
+                asked = {f.short_name for f in form} - {"csrf_token", "version", "confirm_amount"}
                 assert asked == {*t.requires, *t.optional}, t.name
                 required = {f.short_name for f in form if f.flags.required}
                 assert required == set(t.requires), t.name
@@ -529,7 +552,9 @@ def test_a_steps_note_says_the_member_sees_it_unlike_an_internal_note(client, lo
     case = make_case(MemberFactory(union=union), kind="social", category="bereavement", narrative="Vefat")
     login(officer)
     _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
-    _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "1000"})
+    _post(
+        client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "1000", "confirm_amount": "1000.00"}
+    )
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     paid = page.split('data-testid="transition-mark_paid"')[1].split("</form>")[0]
     assert "Bu notu üye görür." in paid
@@ -567,3 +592,21 @@ def test_no_respondent_id_is_asked_when_the_respondent_is_the_administration(cli
     response = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": "10000000146"})
     assert response.status_code == 303
     assert db.session.get(Case, case.id).respondent_national_id is None
+
+
+def test_an_amount_confirmed_then_changed_is_asked_again_and_ten_thousand_stays_ten_thousand(client, login):
+    union = UnionFactory()
+    officer = UserFactory(role="officer", union=union)
+    case = make_case(MemberFactory(union=union), kind="material", category="disaster", narrative="Sel")
+    login(officer)
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    changed = {"amount": "10.000", "confirm_amount": "1000.00"}  # echoed 1.000, then typed another zero
+    asked = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", changed)
+    page = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and "10.000,00 TL" in page
+    assert 'name="confirm_amount" type="hidden" value="10000.00"' in page
+    assert db.session.get(Case, case.id).amount_approved is None
+    changed["confirm_amount"] = "10000.00"
+    assert _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", changed).status_code == 303
+    assert str(db.session.get(Case, case.id).amount_approved) == "10000.00"
+    assert "10.000,00 TL" in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)

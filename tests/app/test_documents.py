@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from app import clock
 from app.models import CaseEvent, Document, PetitionTemplate, PetitionTemplateVersion
 from app.services import petition_documents as documents_service
 from app.services import petitions as service
 from cases.petitions import soffice_available
 from tests.app.test_petition_support import NOTIFIED, assert_no_tags, legal_case, load_defaults, read_back
 from tests.factories import MemberFactory, UserFactory, make_case, user_of
-from tests.helpers import csrf_token_from
+from tests.helpers import assert_sandboxed_download, csrf_token_from
 
 FORM = {
     "court__name": "Ankara 3. İdare Mahkemesi",
@@ -134,7 +135,7 @@ def test_the_docx_download_is_an_attachment_never_sniffed(setup, client, db):
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].startswith("attachment;")
     assert "iptal-davasi" in response.headers["Content-Disposition"]
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert_sandboxed_download(response)
     assert response.mimetype.endswith("wordprocessingml.document")
     assert "Zeynep Güler" in read_back(response.data)
 
@@ -411,7 +412,7 @@ def test_the_petition_pages_repeat_the_cases_overdue_mark(setup, client, db):
     case, _, _ = setup
     for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
         assert 'data-testid="case-overdue"' not in client.get(url).get_data(as_text=True)
-    overdue = date.today() - timedelta(days=2)
+    overdue = clock.today() - timedelta(days=2)
     case.next_deadline = overdue
     db.session.commit()
     for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):

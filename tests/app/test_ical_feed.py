@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from icalendar import Calendar
 
+from app import clock
 from app.models import Case, Deadline, User
 from tests.factories import MemberFactory, UserFactory, make_case
 from tests.helpers import post_form
@@ -17,7 +18,7 @@ def _setup(db):
     other_case = make_case(MemberFactory())
     db.session.get(Case, case.id).assignee_id = lawyer.id
     db.session.commit()
-    due = date.today() + timedelta(days=10)
+    due = clock.today() + timedelta(days=10)
     rows = [
         Deadline(
             case_id=case.id,

@@ -7,6 +7,7 @@ from datetime import UTC
 
 import sqlalchemy as sa
 
+from app import clock
 from app.models import AccessLog, Attachment, Case, Consent, DataRequest, MemberProfile, User
 from tests.factories import MemberFactory, UserFactory, make_case, user_of
 from tests.helpers import csrf_token_from
@@ -141,7 +142,7 @@ def test_a_member_withdraws_and_gives_again_the_explicit_consent(client, db, log
     login(user_of(member))
     page = client.get("/portal/my-data").get_data(as_text=True)
     status = page.split('data-testid="consent-status">')[1].split("</p>")[0]
-    assert given.strftime("%d.%m.%Y") in status and "2026-11" in status
+    assert clock.local(given).strftime("%d.%m.%Y") in status and "2026-11" in status
     assert 'data-testid="withdraw-consent"' in page and 'data-testid="give-consent"' not in page
 
     response = _consent_post(client, "withdraw")

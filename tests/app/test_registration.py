@@ -95,6 +95,7 @@ def test_a_member_listed_on_the_roll_is_verified_at_once(client, db, setting):
     assert all(c.ip_address == "127.0.0.1" and c.withdrawn_at is None for c in consents)
     mail = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.kind == "email_confirmation"))
     assert mail.recipient == "ayse@example.org" and "/confirm/" in mail.body
+    assert "oturum açın" not in mail.body  # not yet confirmed: never told to sign in
     _sign_in(client)
     assert "Ayşe" in client.get("/portal/").get_data(as_text=True)
 
@@ -250,11 +251,11 @@ def test_password_reset_link_is_single_use_and_expires(client, db, setting, app,
     assert user.check_password("yepyeni-parola")
     assert client.get(link).status_code == 400  # the hash it was bound to changed
 
-    from app.services import registration
+    from app.services import password_reset
 
     with app.test_request_context():
-        fresh = registration.reset_token(user)
-    monkeypatch.setattr(registration, "RESET_MAX_AGE", -1)
+        fresh = password_reset.reset_token(user)
+    monkeypatch.setattr(password_reset, "RESET_MAX_AGE", -1)
     assert client.get(f"/password/reset/{fresh}").status_code == 400
 
 

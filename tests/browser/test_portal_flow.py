@@ -1,12 +1,13 @@
 """A member's whole journey in a real browser: register, file a grievance with a PDF, follow it,
 answer the lawyer's question, withdraw. Once on a desktop and once on a 390×844 phone."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
+from app import clock
 from app.extensions import db
 from app.models import Case
 from app.services.workflow import perform_transition
@@ -70,8 +71,8 @@ def test_register_file_follow_answer_and_withdraw(app, live_server, browser, tmp
         page.check("input[name=respondent_type][value=manager]")
         page.fill("#respondent_name", "Ali Veli")
         page.get_by_test_id("next").click()
-        page.fill("#incident_date", (date.today() - timedelta(days=10)).isoformat())
-        page.fill("#notification_date", (date.today() - timedelta(days=9)).isoformat())
+        page.fill("#incident_date", (clock.today() - timedelta(days=10)).isoformat())
+        page.fill("#notification_date", (clock.today() - timedelta(days=9)).isoformat())
         shot("3-when")
         page.get_by_test_id("next").click()
         page.fill("#old_post", "Çankaya İlkokulu, Ankara")

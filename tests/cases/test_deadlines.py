@@ -555,3 +555,13 @@ def test_dismissal_proposes_the_lawsuit_and_no_board_objection():
         "disciplinary-objection",
         "annulment-lawsuit",
     ]
+
+
+def test_a_deadline_is_overdue_only_once_its_last_day_has_passed():
+    from cases.deadlines import is_overdue
+
+    today = date(2026, 11, 23)
+    assert is_overdue(date(2026, 11, 22), today)
+    assert not is_overdue(today, today)  # the last day itself still counts
+    assert not is_overdue(date(2026, 11, 24), today)
+    assert not is_overdue(None, today)  # a case without an open deadline
