@@ -120,6 +120,9 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    from app.i18n import install_cached_domain
+
+    install_cached_domain(app)
 
     from app.models import load_user
 
@@ -138,6 +141,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.main import bp as main_bp
     from app.portal import bp as portal_bp
     from app.reports import bp as reports_bp
+    from app.statistics import bp as statistics_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -146,6 +150,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp)
     app.register_blueprint(files_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(statistics_bp)
 
 
 def _register_error_handlers(app: Flask) -> None:

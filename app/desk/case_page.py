@@ -23,6 +23,7 @@ from app.desk.timeline_view import describe, in_thread
 from app.i18n import translate_marked
 from app.queries.case_page import case_page, court_names, load_case
 from app.services import assignment, conflicts
+from app.services.case_views import mark_seen
 from app.services.workflow import transitions_for
 
 
@@ -105,4 +106,6 @@ def _render_panels(case) -> list[Markup]:
 @bp.get("/cases/<int:case_id>")
 @allow(*STAFF)
 def case_detail(case_id: int):
-    return _render_case(case_id)
+    response = _render_case(case_id)
+    mark_seen(current_user, case_id, clock.now())  # after the page's own reads and writes
+    return response

@@ -12,7 +12,9 @@ from app.desk import bp
 from app.desk.forms import (
     QueueFilterForm,
 )
+from app.queries.attention import ATTENTIONS
 from app.queries.queue import SORTS, QueueFilters, filter_choices, queue_page
+from app.services.saved_filters import saved_filters
 from cases.vocabulary import Role, categories_for_kind, kinds_for_role
 from cases.workflows import State, workflow_for
 
@@ -89,8 +91,11 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
         due_within=int(due_within) if due_within else None,
         conflict=bool(form.conflict.data),
         q=(form.q.data or "").strip()[:200] or None,
+        view="mine" if request.args.get("view") == "mine" else None,
+        attention=request.args.get("attention") if request.args.get("attention") in ATTENTIONS else None,
         sort=form.sort.data if form.sort.data in SORTS else "activity",
         page=page,
+        after=request.args.get("after", "")[:80] or None,
     )
 
 
@@ -109,4 +114,5 @@ def queue():
         filters=filters,
         show_union=show_union,
         states=[value for value, _label in form.status.choices if value],
+        saved=saved_filters(current_user),
     )

@@ -8,6 +8,7 @@ from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
 from app.models.proceeding import Proceeding
+from app.models.report import CaseStageEntry, CaseView, PublishedStatistics, SavedFilter
 from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
 
@@ -18,6 +19,8 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseReferenceCounter",
+    "CaseStageEntry",
+    "CaseView",
     "Consent",
     "Court",
     "DataRequest",
@@ -30,8 +33,10 @@ __all__ = [
     "PetitionTemplate",
     "PetitionTemplateVersion",
     "Proceeding",
+    "PublishedStatistics",
     "RecoveryCode",
     "RollEntry",
+    "SavedFilter",
     "SignInAddress",
     "TrustedDevice",
     "Union",

@@ -15,6 +15,7 @@ from app.services.assignment import check_assignee
 from app.services.concurrency import commit_case_change, ensure_version
 from app.services.deadlines import INACTIVE_STATES, refresh_next_deadline
 from app.services.outbox import notify_case_member
+from app.services.stages import record_stage_entry
 from app.services.timeline import append_event
 from cases.i18n import N_
 from cases.money import ensure_confirmed, format_amount
@@ -129,7 +130,11 @@ def perform_transition(
             ensure_confirmed(amount, confirmed_amount)
     _record_on_case(case, result)
     _record_proceeding(case, name, result, user)
-    append_event(case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible)
+    event = append_event(
+        case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible
+    )
+    if result.new_state != result.event.from_state:
+        record_stage_entry(case, result.new_state.value, event.created_at)
     _notify_member(case, name, user, result.event.data)
     commit_case_change()
     return result

@@ -9,7 +9,7 @@ says whether its nearest deadline is such a proposal. A court's recess flag may 
 The competent court the lawyer confirmed is kept on the case.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0012
 Create Date: 2026-12-07 01:30:00
 
 """
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0007'
-down_revision = '0005'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

@@ -45,6 +45,8 @@ def test_public_endpoints_are_only_the_expected_ones(app):
         "desk.calendar_feed",
         "portal.institution_search",
         "auth.privacy_notice",
+        "statistics.index",  # published anonymised figures, stored snapshots only
+        "statistics.show",
     }
     assert set(public) <= allowed_public
 
