@@ -77,6 +77,12 @@ class Config:
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", False)
 
     PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-12")
+    # The data controller the privacy notice names (KVKK art. 10/a): the union running Dayanak.
+    DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "")
+    DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "")
+    DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "")
+    # How long case records are kept after the case is closed (the general limitation period).
+    CASE_RETENTION_YEARS = _int("CASE_RETENTION_YEARS", 10)
     PAGE_SIZE = _int("PAGE_SIZE", 25)
     # The public address of the site (scheme, host, optional port and path): every link that leaves
     # the site (mails, calendar feeds) is built from it, never from the request's Host header.
@@ -94,6 +100,9 @@ class DevelopmentConfig(Config):
     ENV_NAME = "development"
     DEBUG = _bool("FLASK_DEBUG", False)
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", True)
+    DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "Demo Sendikası (geliştirme)")
+    DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "Örnek Mah. Deneme Cad. No: 1, Çankaya/Ankara")
+    DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "kvkk@dayanak.test")
 
 
 class TestingConfig(Config):
@@ -107,6 +116,9 @@ class TestingConfig(Config):
     SERVER_NAME = None
     BASE_URL = "http://localhost"  # the test client's host
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 120)  # a shared CI machine starts LibreOffice slowly
+    DATA_CONTROLLER_NAME = "Test Sendikası"
+    DATA_CONTROLLER_ADDRESS = "Test Cad. No: 1, Ankara"
+    DATA_CONTROLLER_CONTACT = "kvkk@test.example"
 
 
 class ProductionConfig(Config):
@@ -121,6 +133,9 @@ CONFIGS = {
     "testing": TestingConfig,
     "production": ProductionConfig,
 }
+
+
+_CONTROLLER_SETTINGS = ("DATA_CONTROLLER_NAME", "DATA_CONTROLLER_ADDRESS", "DATA_CONTROLLER_CONTACT")
 
 
 class ConfigurationError(RuntimeError):
@@ -157,6 +172,12 @@ def check_production(settings: dict) -> None:
     if not settings.get("SECRET_KEY"):
         problems.append(
             "SECRET_KEY is not set: generate one (python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    missing = [name for name in _CONTROLLER_SETTINGS if not (settings.get(name) or "").strip()]
+    if missing:
+        problems.append(
+            f"{', '.join(missing)} not set: the privacy notice must name the data controller "
+            "(the union's name, address and a contact, KVKK art. 10/a)."
         )
     if not settings.get("BASE_URL"):
         problems.append(

@@ -120,6 +120,9 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    from app.i18n import install_cached_domain
+
+    install_cached_domain(app)
 
     from app.models import load_user
 

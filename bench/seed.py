@@ -18,7 +18,7 @@ from cases.text import fold
 from cases.vocabulary import ASSISTANCE_CATEGORIES, LEGAL_CATEGORIES, PRIORITY_RANK, Priority
 
 BATCH = 5000
-PASSWORD = "Bench.2026"  # noqa: S105 - benchmark accounts only
+PASSWORD = "Bench.2026"  # benchmark accounts only
 
 # (code, name, share of members): sizes after the confederation's published 2025 figures.
 UNIONS = [
@@ -156,6 +156,28 @@ class _Events:
             self.rows = []
 
 
+def _staff(rng: random.Random, password_hash: str, now: datetime) -> tuple[list[dict], dict, dict]:
+    """50 lawyers spread by union size (the last two the confederation's) and one officer per union."""
+    users, lawyers_by_union = [], {u: [] for u in range(1, 12)}
+    user_id = 0
+    for n in range(50):  # 50 lawyers, spread by union size; the last two belong to the confederation
+        user_id += 1
+        union_id = None if n >= 48 else 1 + (n % 11 if n >= 11 else n)
+        if n >= 11 and n < 48:
+            union_id = rng.choices(range(1, 12), [u[2] for u in UNIONS])[0]
+        users.append(_user(user_id, f"avukat{n}@bench.test", f"Av. {FIRST[n % 22]} {LAST[(n * 7) % 22]}",
+                           "lawyer", union_id, password_hash, now))  # fmt: skip
+        if union_id:
+            lawyers_by_union[union_id].append(user_id)
+    officers_by_union = {}
+    for union_id in range(1, 12):
+        user_id += 1
+        users.append(_user(user_id, f"sosyal{union_id}@bench.test", f"Sosyal İşler {union_id}", "officer",
+                           union_id, password_hash, now))  # fmt: skip
+        officers_by_union[union_id] = [user_id]
+    return users, lawyers_by_union, officers_by_union
+
+
 def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print) -> Seeded:
     """Fill an empty, migrated database with ``n_cases`` cases and everything they refer to."""
     from app.extensions import db
@@ -188,23 +210,8 @@ def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print)
             )  # fmt: skip
         _insert(connection, tables["institutions"], institutions)
 
-        users, lawyers_by_union = [], {u: [] for u in range(1, 12)}
-        user_id = 0
-        for n in range(50):  # 50 lawyers, spread by union size; the last two belong to the confederation
-            user_id += 1
-            union_id = None if n >= 48 else 1 + (n % 11 if n >= 11 else n)
-            if n >= 11 and n < 48:
-                union_id = rng.choices(range(1, 12), [u[2] for u in UNIONS])[0]
-            users.append(_user(user_id, f"avukat{n}@bench.test", f"Av. {FIRST[n % 22]} {LAST[(n * 7) % 22]}",
-                               "lawyer", union_id, password_hash, now))  # fmt: skip
-            if union_id:
-                lawyers_by_union[union_id].append(user_id)
-        officers_by_union = {}
-        for union_id in range(1, 12):
-            user_id += 1
-            users.append(_user(user_id, f"sosyal{union_id}@bench.test", f"Sosyal İşler {union_id}", "officer",
-                               union_id, password_hash, now))  # fmt: skip
-            officers_by_union[union_id] = [user_id]
+        users, lawyers_by_union, officers_by_union = _staff(rng, password_hash, now)
+        user_id = len(users)
         members = []
         member_union = []
         for m in range(1, n_members + 1):

@@ -10,7 +10,7 @@ from app.models import Institution, MemberProfile, Union, User
 from app.models.member import MembershipStatus
 from cases.text import fold
 
-PASSWORD = "correct horse battery"  # noqa: S105 - test accounts only
+PASSWORD = "correct horse battery"  # test accounts only
 
 _id_counter = itertools.count(100000001)
 

@@ -148,7 +148,10 @@ class MembershipForm(FlaskForm):
 
 
 class RollForm(FlaskForm):
-    union_id = SelectField(_l("Union"), coerce=int)
+    # Nothing chosen in advance: importing a roll under the wrong union is costly to undo.
+    union_id = SelectField(
+        _l("Union"), coerce=int, validators=[DataRequired(_l("Please choose the union whose roll this is."))]
+    )
     file = FileField(_l("Member roll file (CSV or .xlsx)"), validators=[FileRequired(_l("Please choose a file."))])
 
 

@@ -13,14 +13,14 @@ from app.forms import VersionForm
 from app.models import Case, Institution, MemberProfile, Union, User
 from app.services import admin as admin_service
 from app.services.accounts import email_taken
-from cases.text import fold
+from cases.text import fold, sort_key
 from cases.vocabulary import STAFF_ROLES, Role
 
 
 def _union_choices(with_confederation: bool) -> list[tuple[int, str]]:
-    unions = db.session.scalars(sa.select(Union).order_by(Union.code)).all()
+    unions = [(u.id, f"{u.code} — {u.name}") for u in db.session.scalars(sa.select(Union))]
     choices = [(0, _("Confederation (all unions)"))] if with_confederation else []
-    return choices + [(u.id, f"{u.code} — {u.name}") for u in unions]
+    return choices + sorted(unions, key=lambda choice: sort_key(choice[1]))
 
 
 def _page() -> int:

@@ -22,9 +22,9 @@ from app.i18n import domain_message, translate_marked
 from app.queries.case_page import load_case
 from app.queries.scope import get_case_or_404
 from app.services import case_notes, conflicts
-from app.services.concurrency import STALE_MESSAGE, ensure_version
+from app.services.concurrency import STALE_MESSAGE, commit_case_change, ensure_version
 from app.services.evidence import discard_files, store_upload
-from app.services.workflow import commit_case_change, perform_transition
+from app.services.workflow import perform_transition
 from cases.errors import InvalidNationalId, InvalidUpload, MissingInput, StaleCase
 from cases.money import AmountNotConfirmed, canonical, format_amount
 from cases.workflows import workflow_for

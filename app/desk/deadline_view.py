@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from flask import current_app, render_template, request
+from flask import render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import aliased
 
@@ -151,5 +151,4 @@ def deadlines():
         today=today,
         feed_url=feed_url,
         token_form=VersionForm(formdata=None, version=current_user.version),
-        case_endpoint="desk.case_detail" if "desk.case_detail" in current_app.view_functions else "desk.case_deadlines",
     )

@@ -95,6 +95,7 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
         attention=request.args.get("attention") if request.args.get("attention") in ATTENTIONS else None,
         sort=form.sort.data if form.sort.data in SORTS else "activity",
         page=page,
+        after=request.args.get("after", "")[:80] or None,
     )
 
 

@@ -15,8 +15,8 @@ from app import clock
 from app.extensions import db
 from app.models import Case, CaseStageEntry, User
 from app.queries.scope import case_scope, staff_scope
-from cases.vocabulary import Outcome, Role
-from cases.workflows import ASSISTANCE_WORKFLOW, LEGAL_WORKFLOW, State
+from cases.vocabulary import Outcome, kinds_for_role
+from cases.workflows import State, workflow_for
 
 MAX_MONTHS = 120  # a month axis longer than ten years is not a chart any more
 
@@ -67,12 +67,8 @@ def case_conditions(user: User, filters: ReportFilters) -> list:
 
 
 def workflows_for(user: User) -> tuple:
-    """The workflows whose cases ``user`` may see."""
-    if user.role == Role.LAWYER:
-        return (LEGAL_WORKFLOW,)
-    if user.role == Role.OFFICER:
-        return (ASSISTANCE_WORKFLOW,)
-    return (LEGAL_WORKFLOW, ASSISTANCE_WORKFLOW)
+    """The workflows whose cases ``user`` may see (the legal one first)."""
+    return tuple(dict.fromkeys(workflow_for(kind) for kind in kinds_for_role(user.role)))
 
 
 def states_for(user: User) -> list[str]:

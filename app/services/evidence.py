@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import sqlalchemy as sa
 from flask import current_app
@@ -47,7 +48,7 @@ def store_upload(
     try:
         with temporary.open("wb") as copy:
             info = inspect_upload(
-                upload.stream,
+                cast(BinaryIO, upload.stream),
                 upload.filename,
                 max_bytes=config["EVIDENCE_MAX_BYTES"],
                 existing_count=existing,

@@ -34,7 +34,7 @@ class PetitionDocx(DocxTemplate):
     @staticmethod
     @functools.lru_cache(maxsize=128)
     def _patched(src_xml: str) -> str:
-        return DocxTemplate.patch_xml(None, src_xml)  # type: ignore[arg-type] - patch_xml ignores self
+        return DocxTemplate.patch_xml(None, src_xml)  # patch_xml ignores self
 
     def patch_xml(self, src_xml: str) -> str:
         return self._patched(src_xml)

@@ -91,11 +91,38 @@ def test_production_refuses_the_debugger_switched_on_from_the_command_line(tmp_p
     assert "Debug mode is on" in str(result.exception)
 
 
+CONTROLLER = {
+    "DATA_CONTROLLER_NAME": "Eğitim-Bir-Sen",
+    "DATA_CONTROLLER_ADDRESS": "Ankara",
+    "DATA_CONTROLLER_CONTACT": "kvkk@example.org",
+}
+
+
+def test_production_refuses_to_start_without_naming_the_data_controller(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
+    proper = {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64, "BASE_URL": "https://d.example"}
+    with pytest.raises(ConfigurationError, match="DATA_CONTROLLER_ADDRESS") as refused:
+        create_app("production", {**proper, **CONTROLLER, "DATA_CONTROLLER_ADDRESS": " "})
+    assert "data controller" in str(refused.value)
+    app = create_app("production", {**proper, **CONTROLLER})
+    with app.test_request_context():
+        from flask import render_template
+
+        text = render_template("auth/_privacy_text.html", notice_version="2026-12")
+    assert "Eğitim-Bir-Sen — Ankara — kvkk@example.org" in text
+    assert "10" in text.split('data-testid="retention"')[1]
+
+
 def test_production_with_proper_settings_starts_with_secure_cookies(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
     app = create_app(
         "production",
-        {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64, "BASE_URL": "https://d.example"},
+        {
+            "SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x",
+            "SECRET_KEY": "s" * 64,
+            "BASE_URL": "https://d.example",
+            **CONTROLLER,
+        },
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
