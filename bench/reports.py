@@ -75,18 +75,21 @@ def complete(engine: sa.Engine, echo=print) -> None:
     ]
     with engine.begin() as connection:
         for statement in statements:
-            connection.exec_driver_sql(statement)
+            connection.execute(sa.text(statement))  # text(): '%' is escaped for the driver
         connection.execute(
             sa.text("INSERT INTO bench_paths VALUES (:f, :s, :t, :b)"),
             [{"f": f, "s": s, "t": t, "b": b} for f, s, t, b in PATHS],
         )
         days = "p.base + (c.id * 7 + length(p.state)) % (p.base + 30)"
-        connection.exec_driver_sql(
-            f"""INSERT INTO case_stage_entries (case_id, state, union_id, kind, province, filed_at, entered_at, days)
+        connection.execute(
+            sa.text(
+                f"""INSERT INTO case_stage_entries
+                       (case_id, state, union_id, kind, province, filed_at, entered_at, days)
                 SELECT c.id, p.state, c.union_id, c.kind, c.province, c.created_at,
                        {plus_days("c.created_at", days)}, {days}
                   FROM cases c JOIN bench_paths p ON p.status = c.status
                    AND p.family = CASE WHEN c.kind = 'legal' THEN 'legal' ELSE 'assistance' END"""  # noqa: S608
+            )
         )
         connection.exec_driver_sql("DROP TABLE bench_paths")
         now = clock.now()
