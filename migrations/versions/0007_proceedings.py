@@ -9,7 +9,7 @@ says whether its nearest deadline is such a proposal. A court's recess flag may 
 The competent court the lawyer confirmed is kept on the case.
 
 Revision ID: 0007
-Revises: 0012
+Revises: 0006
 Create Date: 2026-12-07 01:30:00
 
 """
