@@ -29,6 +29,8 @@ class Config:
 
     ENV_NAME = "base"
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Keys the case event chain (HMAC): kept outside the database, so a recomputed chain fails.
+    AUDIT_KEY = os.environ.get("AUDIT_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_RECORD_QUERIES = False
@@ -77,6 +79,12 @@ class Config:
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", False)
 
     PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-12")
+    # The data controller the privacy notice names (KVKK art. 10/a): the union running Dayanak.
+    DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "")
+    DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "")
+    DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "")
+    # How long case records are kept after the case is closed (the general limitation period).
+    CASE_RETENTION_YEARS = _int("CASE_RETENTION_YEARS", 10)
     PAGE_SIZE = _int("PAGE_SIZE", 25)
     # The public address of the site (scheme, host, optional port and path): every link that leaves
     # the site (mails, calendar feeds) is built from it, never from the request's Host header.
@@ -85,21 +93,31 @@ class Config:
     TRUSTED_HOSTS = None
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
+    FORCE_HTTPS = _bool("FORCE_HTTPS", False)
     # Seconds a PDF conversion may take; below gunicorn's default 30 s worker timeout, so a hung
     # LibreOffice is killed by us (with its children) before gunicorn kills the worker and orphans it.
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 25)
+    # One petition render (upload check, preview, generation) runs in a worker process with these
+    # bounds: CPU seconds, megabytes of memory, and wall-clock seconds (below gunicorn's 30).
+    PETITION_RENDER_CPU_SECONDS = _int("PETITION_RENDER_CPU_SECONDS", 5)
+    PETITION_RENDER_MEMORY_MB = _int("PETITION_RENDER_MEMORY_MB", 512)
+    PETITION_RENDER_TIMEOUT = _int("PETITION_RENDER_TIMEOUT", 15)
 
 
 class DevelopmentConfig(Config):
     ENV_NAME = "development"
     DEBUG = _bool("FLASK_DEBUG", False)
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", True)
+    DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "Demo Sendikası (geliştirme)")
+    DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "Örnek Mah. Deneme Cad. No: 1, Çankaya/Ankara")
+    DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "kvkk@dayanak.test")
 
 
 class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-only-not-secret"  # noqa: S105 - fixed so test sessions are reproducible
+    AUDIT_KEY = "test-only-audit-key"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
@@ -107,11 +125,16 @@ class TestingConfig(Config):
     SERVER_NAME = None
     BASE_URL = "http://localhost"  # the test client's host
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 120)  # a shared CI machine starts LibreOffice slowly
+    DATA_CONTROLLER_NAME = "Test Sendikası"
+    DATA_CONTROLLER_ADDRESS = "Test Cad. No: 1, Ankara"
+    DATA_CONTROLLER_CONTACT = "kvkk@test.example"
 
 
 class ProductionConfig(Config):
     ENV_NAME = "production"
     DEBUG = False
+    # Redirect plain http to https and send HSTS (the proxy passes X-Forwarded-Proto; /healthz is exempt).
+    FORCE_HTTPS = _bool("FORCE_HTTPS", True)
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
@@ -121,6 +144,9 @@ CONFIGS = {
     "testing": TestingConfig,
     "production": ProductionConfig,
 }
+
+
+_CONTROLLER_SETTINGS = ("DATA_CONTROLLER_NAME", "DATA_CONTROLLER_ADDRESS", "DATA_CONTROLLER_CONTACT")
 
 
 class ConfigurationError(RuntimeError):
@@ -157,6 +183,17 @@ def check_production(settings: dict) -> None:
     if not settings.get("SECRET_KEY"):
         problems.append(
             "SECRET_KEY is not set: generate one (python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    if not settings.get("AUDIT_KEY"):
+        problems.append(
+            "AUDIT_KEY is not set: it keys the audit chain; generate one like SECRET_KEY and keep it outside "
+            "the database and its backups."
+        )
+    missing = [name for name in _CONTROLLER_SETTINGS if not (settings.get(name) or "").strip()]
+    if missing:
+        problems.append(
+            f"{', '.join(missing)} not set: the privacy notice must name the data controller "
+            "(the union's name, address and a contact, KVKK art. 10/a)."
         )
     if not settings.get("BASE_URL"):
         problems.append(

@@ -105,7 +105,7 @@ def _safe_next() -> str | None:
 
 def _registration_choices(form: RegistrationForm) -> None:
     """Fill the union, province and institution lists (the institutions of the chosen province)."""
-    unions = db.session.scalars(sa.select(Union).where(Union.active.is_(True)).order_by(Union.name)).all()
+    unions = sorted(db.session.scalars(sa.select(Union).where(Union.active.is_(True))), key=lambda u: sort_key(u.name))
     form.union_id.choices = [(0, _("Choose your union"))] + [(u.id, u.name) for u in unions]
     provinces = db.session.scalars(
         sa.select(Institution.province).where(Institution.active.is_(True)).distinct().order_by(Institution.province)

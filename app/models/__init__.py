@@ -7,6 +7,8 @@ from app.models.member import Consent, MemberProfile, RollEntry
 from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
+from app.models.proceeding import Proceeding
+from app.models.report import CaseStageEntry, CaseView, PublishedStatistics, SavedFilter
 from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
 
@@ -17,6 +19,8 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseReferenceCounter",
+    "CaseStageEntry",
+    "CaseView",
     "Consent",
     "Court",
     "DataRequest",
@@ -28,8 +32,11 @@ __all__ = [
     "OutboxMessage",
     "PetitionTemplate",
     "PetitionTemplateVersion",
+    "Proceeding",
+    "PublishedStatistics",
     "RecoveryCode",
     "RollEntry",
+    "SavedFilter",
     "SignInAddress",
     "TrustedDevice",
     "Union",

@@ -19,11 +19,12 @@ from sqlalchemy.orm import aliased
 
 from app import clock
 from app.extensions import db
-from app.models import Case, Institution, MemberProfile, Union, User
+from app.models import Case, CaseView, Institution, MemberProfile, Union, User
+from app.queries.attention import attention_condition, mine
 from app.queries.scope import case_scope
-from cases.text import fold
-from cases.vocabulary import Role
-from cases.workflows import ASSISTANCE_WORKFLOW, LEGAL_WORKFLOW
+from cases.text import fold, sort_key
+from cases.vocabulary import Role, kinds_for_role
+from cases.workflows import workflow_for
 
 PER_PAGE = 25
 MAX_PAGE = 10_000
@@ -55,6 +56,8 @@ class QueueFilters:
     due_within: int | None = None  # the nearest open deadline is at most this many days away (or past)
     conflict: bool = False
     q: str | None = None
+    view: str | None = None  # "mine": the user's open cases
+    attention: str | None = None  # one of app.queries.attention.ATTENTIONS (implies "mine")
     sort: str = "activity"
     page: int = 1
     after: str | None = None  # keyset: continue after this row (see QueuePage.next_after)
@@ -105,36 +108,56 @@ def filter_conditions(user: User, filters: QueueFilters, *, today: date, with_st
     conditions: list = [case_scope(user)]
     if with_status and filters.status:
         conditions.append(Case.status == filters.status)
-    if filters.kind:
-        conditions.append(Case.kind == filters.kind)
-    if filters.category:
-        conditions.append(Case.category == filters.category)
-    if filters.union_id:
-        conditions.append(Case.union_id == filters.union_id)
-    if filters.institution_id:
-        conditions.append(Case.institution_id == filters.institution_id)
-    if filters.province:
-        conditions.append(Case.province == filters.province)
-    if filters.assignee == "me":
-        conditions.append(Case.assignee_id == user.id)
-    elif filters.assignee == "none":
-        conditions.append(Case.assignee_id.is_(None))
-    elif filters.assignee and filters.assignee.isdigit():
-        conditions.append(Case.assignee_id == int(filters.assignee))
-    if filters.priority:
-        conditions.append(Case.priority == filters.priority)
+    conditions.extend(_equal_conditions(filters))
+    assignee = _assignee_condition(user, filters.assignee)
+    if assignee is not None:
+        conditions.append(assignee)
+    conditions.extend(_date_conditions(filters, today))
+    if filters.membership_pending:
+        conditions.append(Case.membership_pending.is_(True))
+    if filters.conflict:
+        conditions.append(Case.conflict_status == "detected")
+    if filters.view == "mine" or filters.attention:
+        conditions.extend(mine(user)[1:])
+    if filters.attention:
+        conditions.append(attention_condition(user, filters.attention, today))
+    return conditions
+
+
+def _equal_conditions(filters: QueueFilters) -> list:
+    """The filters that pick one value of a column."""
+    columns = (
+        (Case.kind, filters.kind),
+        (Case.category, filters.category),
+        (Case.union_id, filters.union_id),
+        (Case.institution_id, filters.institution_id),
+        (Case.province, filters.province),
+        (Case.priority, filters.priority),
+    )
+    return [column == value for column, value in columns if value]
+
+
+def _assignee_condition(user: User, assignee: str | None) -> sa.ColumnElement[bool] | None:
+    if assignee == "me":
+        return Case.assignee_id == user.id
+    if assignee == "none":
+        return Case.assignee_id.is_(None)
+    if assignee and assignee.isdigit():
+        return Case.assignee_id == int(assignee)
+    return None
+
+
+def _date_conditions(filters: QueueFilters, today: date) -> list:
+    """Filing dates and deadlines; overdue is cases.deadlines.is_overdue in SQL."""
+    conditions: list = []
     if filters.date_from:
         conditions.append(Case.created_at >= _start_of(filters.date_from))
     if filters.date_to:
         conditions.append(Case.created_at < _start_of(filters.date_to + timedelta(days=1)))
-    if filters.membership_pending:
-        conditions.append(Case.membership_pending.is_(True))
     if filters.overdue:
         conditions.append(Case.next_deadline < today)
     if filters.due_within is not None:
         conditions.append(Case.next_deadline <= today + timedelta(days=filters.due_within))
-    if filters.conflict:
-        conditions.append(Case.conflict_status == "detected")
     return conditions
 
 
@@ -204,12 +227,9 @@ def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str
 
 
 def _states_of(user: User) -> list[str]:
-    role = Role(user.role)
-    if role == Role.LAWYER:
-        return [state.value for state in LEGAL_WORKFLOW.states]
-    if role == Role.OFFICER:
-        return [state.value for state in ASSISTANCE_WORKFLOW.states]
-    return list(dict.fromkeys(state.value for state in (*LEGAL_WORKFLOW.states, *ASSISTANCE_WORKFLOW.states)))
+    """The states of the workflows the user works, in workflow order, once each."""
+    workflows = dict.fromkeys(workflow_for(kind) for kind in kinds_for_role(user.role))
+    return list(dict.fromkeys(state.value for workflow in workflows for state in workflow.states))
 
 
 def _is_common(conditions: list, folded: str) -> bool:
@@ -365,6 +385,7 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             Case.created_at,
             Case.last_activity_at,
             Case.next_deadline,
+            Case.next_deadline_proposed,
             Case.membership_pending,
             Case.conflict_status,
             Case.assignee_id,
@@ -372,12 +393,14 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             Institution.name.label("institution_name"),
             assignee.full_name.label("assignee_name"),
             Union.code.label("union_code"),
+            CaseView.seen_at,
         )
         .join(MemberProfile, MemberProfile.id == Case.member_id)
         .join(member_user, member_user.id == MemberProfile.user_id)
         .join(Union, Union.id == Case.union_id)
         .outerjoin(Institution, Institution.id == Case.institution_id)
         .outerjoin(assignee, assignee.id == Case.assignee_id)
+        .outerjoin(CaseView, sa.and_(CaseView.case_id == Case.id, CaseView.user_id == user.id))
         .where(Case.id.in_(page_ids))
         .order_by(*_order_by(sort))
     )
@@ -401,19 +424,60 @@ def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
     """The unions, institutions and people the filters offer (three small queries at most)."""
     choices: dict[str, list[tuple[str, str]]] = {}
     if user.union_id is None:
-        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name).order_by(Union.code))
-        choices["unions"] = [(str(i), f"{code} — {name}") for i, code, name in unions]
+        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name))
+        choices["unions"] = _turkish_order([(str(i), f"{code} — {name}") for i, code, name in unions])
     institutions = sa.select(Institution.id, Institution.name).where(Institution.active.is_(True))
     if user.union_id is not None:
         institutions = institutions.where(sa.or_(Institution.union_id == user.union_id, Institution.union_id.is_(None)))
-    choices["institutions"] = [
-        (str(i), name) for i, name in db.session.execute(institutions.order_by(Institution.name_folded))
-    ]
+    choices["institutions"] = _turkish_order([(str(i), name) for i, name in db.session.execute(institutions)])
     roles = {Role.LAWYER: [Role.LAWYER], Role.OFFICER: [Role.OFFICER]}.get(
         Role(user.role), [Role.LAWYER, Role.OFFICER, Role.ADMIN]
     )
     people = sa.select(User.id, User.full_name).where(User.role.in_([r.value for r in roles]), User.active.is_(True))
     if user.union_id is not None:
         people = people.where(sa.or_(User.union_id == user.union_id, User.union_id.is_(None)))
-    choices["people"] = [(str(i), name) for i, name in db.session.execute(people.order_by(User.full_name))]
+    choices["people"] = _turkish_order([(str(i), name) for i, name in db.session.execute(people)])
     return choices
+
+
+def _turkish_order(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Choices by their label in Turkish alphabetical order (Eğitim-Bir-Sen before Enerji Bir-Sen)."""
+    return sorted(choices, key=lambda choice: sort_key(choice[1]))
+
+
+def _search_condition(filters: QueueFilters) -> list:
+    """The search as a WHERE condition through the search index (for reads that take every match)."""
+    folded = fold(filters.q) if filters.q else ""
+    return [_contains(folded, indexed=True)] if folded else []
+
+
+def export_rows(user: User, filters: QueueFilters, *, today: date, batch: int = 1000):
+    """Every case of the filtered queue in its sort order, streamed from the database in batches."""
+    member_user = aliased(User, name="member_user")
+    assignee = aliased(User, name="assignee_user")
+    query = (
+        sa.select(
+            Case.reference,
+            Union.code.label("union_code"),
+            member_user.full_name.label("member_name"),
+            Case.kind,
+            Case.category,
+            Institution.name.label("institution_name"),
+            Case.province,
+            Case.status,
+            assignee.full_name.label("assignee_name"),
+            Case.priority,
+            Case.created_at,
+            Case.next_deadline,
+            Case.last_activity_at,
+        )
+        .join(MemberProfile, MemberProfile.id == Case.member_id)
+        .join(member_user, member_user.id == MemberProfile.user_id)
+        .join(Union, Union.id == Case.union_id)
+        .outerjoin(Institution, Institution.id == Case.institution_id)
+        .outerjoin(assignee, assignee.id == Case.assignee_id)
+        .where(*filter_conditions(user, filters, today=today, with_status=True), *_search_condition(filters))
+        .order_by(*_order_by(_sort_of(filters)))
+        .execution_options(yield_per=batch)
+    )
+    yield from db.session.execute(query)

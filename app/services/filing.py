@@ -55,7 +55,7 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
         institution = db.session.get(Institution, member.institution_id)
     now = utcnow()
     case = Case(
-        reference=next_reference(db.session.get(Union, member.union_id), now.year),
+        reference=next_reference(db.session.get_one(Union, member.union_id), now.year),
         union_id=member.union_id,
         member_id=member.id,
         kind=data.kind,
@@ -83,6 +83,11 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
     db.session.flush()
     append_event(case, EventKind.SUBMITTED, actor, {"to_state": "submitted"}, member_visible=True)
     flag_conflict(case)  # staff see a conflict in the queue before anyone opens the case
+    if case.kind == "legal" and case.notification_date is not None:
+        from app.services.deadlines import refresh_next_deadline
+
+        # The rules' proposals count in the queue from the first minute, before anyone confirms them.
+        refresh_next_deadline(case)
     return case
 
 

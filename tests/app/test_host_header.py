@@ -87,7 +87,14 @@ def test_the_calendar_address_uses_the_base_url(app, client, db, login):
 
 def test_production_refuses_to_start_without_a_base_url(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
-    settings = {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "x" * 64}
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x",
+        "SECRET_KEY": "x" * 64,
+        "AUDIT_KEY": "a" * 64,
+        "DATA_CONTROLLER_NAME": "Eğitim-Bir-Sen",
+        "DATA_CONTROLLER_ADDRESS": "Ankara",
+        "DATA_CONTROLLER_CONTACT": "kvkk@example.org",
+    }
     with pytest.raises(ConfigurationError, match="DAYANAK_BASE_URL is not set"):
         create_app("production", {**settings, "BASE_URL": ""})
     with pytest.raises(ConfigurationError, match="DAYANAK_BASE_URL must be"):
