@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import stat
 import tarfile
 import uuid
 from pathlib import Path
@@ -89,6 +90,8 @@ def test_the_demo_data_restores_into_a_fresh_installation_table_by_table_and_fil
     archive = tmp_path / "yedek" / "dayanak.tar.gz"
     result = runner.invoke(args=["backup", str(archive)])
     assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600  # it holds every case file
+    assert [p.name for p in archive.parent.iterdir()] == ["dayanak.tar.gz"]  # no draft left behind
     with tarfile.open(archive) as tar:
         assert {"manifest.json", *FILES} <= set(tar.getnames())
     original_rows, original_files = _rows(db.engine), _files(demo)
