@@ -136,3 +136,13 @@ def test_restore_refuses_an_archive_whose_file_does_not_match_its_hash(demo, fre
         else:
             assert sa.inspect(db.engine).get_table_names() == []
         assert _files(fresh) == {}
+
+
+def test_a_restore_under_another_audit_key_fails_its_verification_and_says_why(demo, fresh, runner, tmp_path):
+    archive = tmp_path / "yedek.tar.gz"
+    assert runner.invoke(args=["backup", str(archive)]).exit_code == 0
+    fresh.config["AUDIT_KEY"] = "baska-bir-anahtar"
+    with fresh.app_context():
+        result = fresh.test_cli_runner().invoke(args=["restore", str(archive)])
+    assert result.exit_code == 1
+    assert "BROKEN: case" in result.output and "AUDIT_KEY is not the one" in result.output
