@@ -93,6 +93,7 @@ class Config:
     TRUSTED_HOSTS = None
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
+    FORCE_HTTPS = _bool("FORCE_HTTPS", False)
     # Seconds a PDF conversion may take; below gunicorn's default 30 s worker timeout, so a hung
     # LibreOffice is killed by us (with its children) before gunicorn kills the worker and orphans it.
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 25)
@@ -132,6 +133,8 @@ class TestingConfig(Config):
 class ProductionConfig(Config):
     ENV_NAME = "production"
     DEBUG = False
+    # Redirect plain http to https and send HSTS (the proxy passes X-Forwarded-Proto; /healthz is exempt).
+    FORCE_HTTPS = _bool("FORCE_HTTPS", True)
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 

@@ -23,6 +23,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _complete_config(app, config_name)
 
     _trust_proxy_headers(app)
+    _install_request_guards(app)
     _register_extensions(app)
     _register_blueprints(app)
     _register_error_handlers(app)
@@ -124,10 +125,17 @@ def _trust_proxy_headers(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
+def _install_request_guards(app: Flask) -> None:
+    from app.request_guards import install_request_guards
+
+    install_request_guards(app)  # before any route exists: the bounded id converter must be in place
+
+
 def _register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401 - registers the tables on the metadata
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
     from app.i18n import select_locale, select_timezone
+    from app.security_headers import init_security_headers
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
@@ -136,6 +144,7 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
     limiter.init_app(app)
+    init_security_headers(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     from app.i18n import install_cached_domain
 

@@ -72,6 +72,10 @@ def _institutions(unions: dict[str, Union]) -> dict[str, Institution]:
 
 
 def _courts() -> None:
+    from app.commands.courts import DEFAULT_FILE
+    from app.services.courts import load_courts
+
+    load_courts(DEFAULT_FILE.read_text(encoding="utf-8"))  # the sourced courts list (adds only what is missing)
     names = set(db.session.scalars(sa.select(Court.name)))
     for name, province, kind, recess in demo_data.COURTS:
         if name not in names:

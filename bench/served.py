@@ -268,7 +268,7 @@ class Server:
             "--workers", str(workers), "--worker-class", "sync",
             "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", target,
         ]  # fmt: skip
-        self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn with fixed arguments
+        self.process = subprocess.Popen(
             command, cwd=ROOT, env={**os.environ, **env}, stdout=self.log, stderr=subprocess.STDOUT
         )
         deadline = time.monotonic() + 60
@@ -391,10 +391,10 @@ def ensure_wrk() -> str:
     if found:
         return found
     print("installing wrk (Debian package) …")
-    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)  # noqa: S607
+    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)
     if not shutil.which("wrk"):
-        subprocess.run(["apt-get", "update", "-q"], check=True)  # noqa: S607
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)  # noqa: S607
+        subprocess.run(["apt-get", "update", "-q"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
     return shutil.which("wrk")
 
 
@@ -418,7 +418,7 @@ def drive(wrk: str, port: int, page: Page, cookie: str, *, seconds: float, conne
     with tempfile.NamedTemporaryFile("w", prefix="dayanak_served_", suffix=".lua", delete=False) as script:
         script.write(_lua(page, cookie))
     try:
-        result = subprocess.run(  # noqa: S603 - wrk with arguments we build
+        result = subprocess.run(
             [
                 wrk,
                 "-t1",

@@ -346,6 +346,7 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             Case.created_at,
             Case.last_activity_at,
             Case.next_deadline,
+            Case.next_deadline_proposed,
             Case.membership_pending,
             Case.conflict_status,
             Case.assignee_id,

@@ -124,9 +124,12 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
 
 def case_defaults(case: Case) -> dict[str, str]:
     """Fillable fields the case itself records (the snapshot does not carry them)."""
+    from app.services.proceedings import competent_court
+
+    court = competent_court(case)
     return {
-        "court.name": case.court or "",
-        "court.file_number": case.court_file_number or "",
+        "court.name": court.name if court else "",
+        "court.file_number": court.file_number if court else "",
         "claim.amount": format_amount(case.amount_requested),
     }
 

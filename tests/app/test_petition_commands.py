@@ -3,7 +3,7 @@
 import pytest
 import sqlalchemy as sa
 
-from app.models import Case, MemberProfile, User
+from app.models import Case, MemberProfile, Proceeding, User
 from cases.petitions import soffice_available
 from tests.app.test_petition_support import assert_no_tags, read_back
 
@@ -21,9 +21,8 @@ DEFAULT_SET = {
 def demo(runner, db):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
-    case = db.session.scalar(
-        sa.select(Case).where(Case.kind == "legal", Case.court.is_not(None)).order_by(Case.id).limit(1)
-    )
+    filed = sa.select(Proceeding.case_id).where(Proceeding.kind == "first_instance")
+    case = db.session.scalar(sa.select(Case).where(Case.kind == "legal", Case.id.in_(filed)).order_by(Case.id).limit(1))
     member_name = db.session.scalar(
         sa.select(User.full_name)
         .join(MemberProfile, MemberProfile.user_id == User.id)
@@ -65,7 +64,9 @@ def test_render_writes_a_filled_docx_for_a_demo_case(runner, demo, tmp_path):
     from cases.text import tr_upper
 
     assert tr_upper(member_name) in text
-    assert tr_upper(case.court) in text  # the court the case was filed with
+    from app.services.proceedings import competent_court
+
+    assert tr_upper(competent_court(case).name) in text  # the court the case was filed with
     assert "01.10.2026" in text and "müvekkilin atanmasına ilişkin" in text
 
 
