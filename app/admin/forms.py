@@ -96,6 +96,17 @@ class InstitutionForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(_l("Please enter the name.")), Length(max=300)])
     province = StringField(_l("Province"), validators=[DataRequired(_l("Please enter the province.")), Length(max=60)])
     address = StringField(_l("Address"), validators=[Optional(), Length(max=400)])
+    legal_entity = StringField(
+        _l("Legal person sued for its acts"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("The ministry, governorship, rectorate or municipality a lawsuit names, e.g. Ankara Valiliği."),
+    )
+    legal_entity_address = StringField(_l("Address of the legal person"), validators=[Optional(), Length(max=400)])
+    superior_authority = StringField(
+        _l("Superior authority"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("Where an application under İYUK art. 11 goes; blank: the legal person itself."),
+    )
     union_id = SelectField(_l("Union of its service branch"), coerce=int)
     active = BooleanField(_l("Active"), default=True)
     version = HiddenField()

@@ -32,7 +32,7 @@ from app.models import (
 from app.models.base import utcnow
 from app.services.audit_log import log_access
 from app.services.concurrency import STALE_MESSAGE, ensure_version
-from app.services.petitions import current_version, spec_of
+from app.services.petitions import current_version, refusal_for, spec_of
 from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
 from cases.i18n import N_
@@ -45,10 +45,15 @@ from cases.petitions import (
     LawyerInfo,
     MemberInfo,
     RespondentInfo,
+    TemplateSpec,
     UnionInfo,
     convert_to_pdf,
+    paragraphs,
     render_petition,
 )
+from cases.petitions.context import petition_defaults
+from cases.petitions.library import request_problems
+from cases.petitions.manifest import Proceeding
 from cases.vocabulary import CaseKind, Category, RespondentType, Role
 
 
@@ -96,7 +101,12 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         union=UnionInfo(name=union.name, address=union.address or ""),
         institution=(
             InstitutionInfo(
-                respondent_institution.name, respondent_institution.address or "", respondent_institution.province
+                respondent_institution.name,
+                respondent_institution.address or "",
+                respondent_institution.province,
+                respondent_institution.legal_entity or "",
+                respondent_institution.legal_entity_address or "",
+                respondent_institution.superior_authority or "",
             )
             if respondent_institution
             else None
@@ -118,28 +128,57 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         narrative=case.narrative or "",
         requests=case.requests or "",
         attachments=tuple(AttachmentInfo(name, description or "") for name, description in attachments),
+        details=dict(case.details or {}),
     )
 
 
-def case_defaults(case: Case) -> dict[str, str]:
+def heading_defaults(case: Case, spec: TemplateSpec | None = None) -> dict[str, object]:
+    """The court a petition is headed to and the decision it answers, proposed from the case.
+
+    Until a case records its proceedings and a competent court is proposed for it, the court is
+    the one the case records (where the lawsuit was filed); a petition against a decision is sent
+    through that court, and the lawyer names the court above it. The one place to switch over.
+    """
+    against_decision = spec is not None and Proceeding.APPEAL in spec.proceedings
+    if (
+        spec is not None
+        and spec.proceedings == (Proceeding.FIRST_INSTANCE,)
+        and "decision.court"
+        in (
+            *spec.required_fields,
+            *spec.optional_fields,
+        )
+    ):
+        against_decision = True  # an objection to a stay decision goes above the court that gave it
+    values: dict[str, object] = {"court.file_number": case.court_file_number or ""}
+    if against_decision:
+        values.update({"court.name": "", "decision.court": case.court or "", "decision.date": case.decision_date})
+    else:
+        values["court.name"] = case.court or ""
+    return values
+
+
+def case_defaults(case: Case, spec: TemplateSpec | None = None) -> dict[str, object]:
     """Fillable fields the case itself records (the snapshot does not carry them)."""
-    return {
-        "court.name": case.court or "",
-        "court.file_number": case.court_file_number or "",
-        "claim.amount": _amount(case.amount_requested),
-    }
+    return {**heading_defaults(case, spec), "claim.amount": _amount(case.amount_requested)}
 
 
 def initial_values(case: Case, template: PetitionTemplate, snapshot: CaseSnapshot) -> dict[str, object]:
-    """What the generation form starts with: the last document of this template, else the case."""
+    """What the generation form starts with: the last document of this template, else the case.
+
+    A petition the lawyer signs starts from drafted facts, library requests and the category's
+    grounds; the member's own words are shown beside the form, not copied into it.
+    """
+    spec = spec_of(template)
     values: dict[str, object] = {
-        **case_defaults(case),
+        **case_defaults(case, spec),
         "act.notification_date": case.notification_date,
         "member.address": snapshot.member.address,
         "facts": snapshot.narrative,
         "requests": snapshot.requests,
         "evidence": "\n".join(a.label for a in snapshot.attachments if a.label),
     }
+    values.update(petition_defaults(snapshot, spec))
     previous = db.session.scalar(
         sa.select(Document.fields)
         .join(PetitionTemplateVersion, PetitionTemplateVersion.id == Document.template_version_id)
@@ -174,13 +213,22 @@ def generate_document(
     if version is None:
         raise TemplateError(N_("This template has no accepted version yet."))
     spec = spec_of(template)
+    if refusal := refusal_for(template, case):
+        raise TemplateError(refusal)
     allowed = set(spec.required_fields) | set(spec.optional_fields)
     extra = {name: value for name, value in fields.items() if name in allowed}
-    for name, value in case_defaults(case).items():  # a blank field keeps what the case says
+    for name, value in case_defaults(case, spec).items():  # a blank field keeps what the case says
         if name in allowed and value and extra.get(name) in (None, ""):
             extra[name] = value
     snapshot = snapshot_of(case, user)
-    docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields)
+    if spec.lawyer_signed:
+        problems = request_problems(paragraphs_of(extra.get("requests")), spec.addressee)
+        if problems:
+            item, reason = problems[0]
+            raise TemplateError(
+                N_("The request “%(item)s” cannot stand in the request sentence: %(reason)s"), item=item, reason=reason
+            )
+    docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields, spec=spec)
     storage_name = secrets.token_hex(16) + ".docx"
     path = document_dir() / storage_name
     path.write_bytes(docx)
@@ -288,6 +336,13 @@ def document_pdf(document: Document) -> bytes:
     temporary.write_bytes(pdf)
     temporary.replace(cached)
     return pdf
+
+
+def paragraphs_of(value: object) -> list[str]:
+    """A form's paragraphs value (text, one a line, or a list) as a list."""
+    if isinstance(value, list | tuple):
+        return [p for item in value for p in paragraphs(str(item))]
+    return paragraphs(value if isinstance(value, str) else None)
 
 
 def _amount(value: Decimal | None) -> str:

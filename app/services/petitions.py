@@ -10,7 +10,7 @@ fillable field the current version uses.
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -40,6 +40,8 @@ from cases.petitions import (
     sample_case,
     sample_extra,
 )
+from cases.petitions.library import REQUEST_BY_KEY, Addressee
+from cases.petitions.manifest import Proceeding
 from cases.text import sort_key
 from cases.vocabulary import CaseKind, Category
 
@@ -61,7 +63,11 @@ class TemplateRow:
 
 
 def spec_of(template: PetitionTemplate) -> TemplateSpec:
-    """The domain's view of a template row: where it applies and which form fields it needs."""
+    """The domain's view of a template row: where it applies and which form fields it needs.
+
+    A row without a signer (made before migration 0008 and not yet brought up to date) renders
+    as it always did: no drafted facts, no library requests.
+    """
     fields = [f for f in template.extra_fields or [] if f.get("name") in FIELD_BY_NAME]
     return TemplateSpec(
         name=template.slug,
@@ -74,7 +80,35 @@ def spec_of(template: PetitionTemplate) -> TemplateSpec:
         categories=tuple(Category(c) for c in (template.categories or list(Category))),
         required_fields=tuple(f["name"] for f in fields if f.get("required")),
         optional_fields=tuple(f["name"] for f in fields if not f.get("required")),
+        signer=template.signer or "",
+        addressee=Addressee(template.addressee or Addressee.COURT),
+        proceedings=tuple(Proceeding(p) for p in template.proceedings or ()),
+        version=template.default_version or 0,
+        requests=tuple(k for k in template.request_keys or () if k in REQUEST_BY_KEY),
+        authority=template.authority_rule or "",
     )
+
+
+def case_proceeding(case: Case) -> Proceeding:
+    """The stage a case is at, for the templates it may use.
+
+    Until cases carry their proceedings (application, lawsuit, istinaf, temyiz), the stage is read
+    from the workflow: a recorded decision means an appeal may follow, a filed lawsuit that it is
+    pending, anything else that no court is involved yet. The one place to switch over.
+    """
+    if case.decision_date is not None:
+        return Proceeding.APPEAL
+    if case.status == "lawsuit_filed" or case.filing_date is not None:
+        return Proceeding.FIRST_INSTANCE
+    return Proceeding.ADMINISTRATIVE
+
+
+def refusal_for(template: PetitionTemplate, case: Case) -> str | None:
+    """Why ``case`` may not use ``template`` (untranslated), or None when it may."""
+    spec = spec_of(template)
+    if not template.categories:  # an uploaded template may leave the categories open
+        spec = replace(spec, categories=(Category(case.category),))
+    return spec.refusal(CaseKind(case.kind), Category(case.category), case_proceeding(case))
 
 
 def form_fields_for(fillable_used: Iterable[str], required: Iterable[str], previous: list | None = None) -> list[dict]:
@@ -126,11 +160,7 @@ def templates_for_case(case: Case) -> list[PetitionTemplate]:
     templates = db.session.scalars(
         sa.select(PetitionTemplate).where(PetitionTemplate.active.is_(True), has_version).order_by(PetitionTemplate.id)
     ).all()
-    return [t for t in templates if _applies(t, case.kind, case.category)]
-
-
-def _applies(template: PetitionTemplate, kind: str, category: str) -> bool:
-    return kind in (template.kinds or []) and (not template.categories or category in template.categories)
+    return [t for t in templates if refusal_for(t, case) is None]
 
 
 def current_version(template_id: int) -> PetitionTemplateVersion | None:
@@ -360,16 +390,8 @@ def load_default_templates() -> int:
         if spec.name in existing:
             continue
         data = (DEFAULT_SET / spec.file).read_bytes()
-        template = PetitionTemplate(
-            slug=spec.name,
-            title=spec.title_tr,
-            title_en=spec.title_en,
-            kinds=[str(k) for k in spec.kinds],
-            categories=[str(c) for c in spec.categories],
-            extra_fields=[{"name": n, "required": True} for n in spec.required_fields]
-            + [{"name": n, "required": False} for n in spec.optional_fields],
-            active=True,
-        )
+        template = PetitionTemplate(slug=spec.name, active=True)
+        _take_settings(template, spec)
         db.session.add(template)
         db.session.flush()
         db.session.add(
@@ -379,9 +401,26 @@ def load_default_templates() -> int:
                 content=data,
                 sha256=hashlib.sha256(data).hexdigest(),
                 status=ACCEPTED,
-                note="Varsayılan şablon",
+                note=f"Varsayılan şablon, sürüm {spec.version}",
             )
         )
         added += 1
     db.session.flush()
     return added
+
+
+def _take_settings(template: PetitionTemplate, spec: TemplateSpec) -> None:
+    """Copy a default spec's settings onto its template row (titles, scope, form, signer…)."""
+    template.title = spec.title_tr
+    template.title_en = spec.title_en
+    template.kinds = [str(k) for k in spec.kinds]
+    template.categories = [str(c) for c in spec.categories]
+    template.extra_fields = [{"name": n, "required": True} for n in spec.required_fields] + [
+        {"name": n, "required": False} for n in spec.optional_fields
+    ]
+    template.signer = spec.signer
+    template.addressee = str(spec.addressee)
+    template.proceedings = [str(p) for p in spec.proceedings]
+    template.authority_rule = spec.authority
+    template.request_keys = list(spec.requests)
+    template.default_version = spec.version

@@ -25,6 +25,10 @@ FORM = {
     "act__number": "E-123 & <456>",
     "stay_of_execution": "y",
     "facts": 'Müvekkil Çankaya\'da öğretmendir.\nAtama "hizmet ihtiyacı" & <gerekçesiz> yapıldı.',
+    "defendant__name": "Ankara Valiliği",
+    "defendant__address": "Kızılay / Ankara",
+    "requests": "Hukuka aykırı dava konusu işlemin iptaline\nYargılama giderleri ile vekâlet ücretinin davalı idareye "
+    "yükletilmesine",
 }
 
 
@@ -220,7 +224,8 @@ def test_officers_generate_assistance_applications_not_lawsuits(app, db, client,
     case = make_case(member, kind="social", category="bereavement", narrative="Babam vefat etti.")
     officer = UserFactory(role="officer", union_id=member.union_id)
     login(officer)
-    assert client.get(form_url(case)).status_code == 404
+    refused = client.get(form_url(case))
+    assert refused.status_code == 400 and "Bu şablon bu tür bir dosya için değildir." in refused.get_data(as_text=True)
     response = generate(client, case, {"claim__amount": "10.000,00 TL"}, slug="sosyal-yardim-basvurusu")
     assert response.status_code == 302
     text = read_back(Path(documents_service.document_path(only_document(db))).read_bytes())
@@ -274,7 +279,13 @@ def _generate_directly(case, lawyer) -> Document:
         case,
         template,
         lawyer,
-        {"court.name": "Ankara 1. İdare Mahkemesi", "act.date": date(2026, 10, 1), "act.description": "atama"},
+        {
+            "court.name": "Ankara 1. İdare Mahkemesi",
+            "act.date": date(2026, 10, 1),
+            "act.description": "atama",
+            "defendant.name": "Ankara Valiliği",
+            "defendant.address": "Ankara",
+        },
         expected_version=case.version,
         today=date(2026, 11, 23),
     )
