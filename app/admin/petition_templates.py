@@ -211,7 +211,22 @@ def _detail(template: PetitionTemplate, form: VersionForm, *, stale: str | None 
         kinds=[labels.label(labels.KINDS, k) for k in template.kinds or []],
         categories=[labels.label(labels.CATEGORIES, c) for c in template.categories or []],
         stale=stale,
+        update=service.default_update(template) if current_user.is_admin else None,
+        latest=service.latest_number(template.id),
     )
+
+
+@bp.post("/petition-templates/<int:template_id>/adopt-default")
+@allow(Role.ADMIN)
+def petition_template_adopt_default(template_id: int):
+    template = _template_or_404(template_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    version = service.adopt_default(template, actor=current_user, expected_latest=request.form.get("latest"))
+    flash(
+        _("The newer default is now version %(number)s; earlier versions are kept.", number=version.number), "success"
+    )
+    return redirect(url_for(".petition_template", template_id=template.id))
 
 
 @bp.route("/petition-templates/<int:template_id>/settings", methods=["GET", "POST"])

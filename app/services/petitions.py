@@ -42,6 +42,7 @@ from cases.petitions import (
 )
 from cases.petitions.library import REQUEST_BY_KEY, Addressee
 from cases.petitions.manifest import Proceeding
+from cases.petitions.text_diff import text_diff
 from cases.text import sort_key
 from cases.vocabulary import CaseKind, Category
 
@@ -424,3 +425,52 @@ def _take_settings(template: PetitionTemplate, spec: TemplateSpec) -> None:
     template.authority_rule = spec.authority
     template.request_keys = list(spec.requests)
     template.default_version = spec.version
+
+
+@dataclass(frozen=True)
+class DefaultUpdate:
+    """A newer default shipped for an installed template: its version and the text diff."""
+
+    template: PetitionTemplate
+    installed: int  # the default version the template was last taken from
+    shipped: int
+    diff: list[str]
+
+
+def default_update(template: PetitionTemplate) -> DefaultUpdate | None:
+    """The newer default of ``template`` when this installation ships one, with the diff of the texts."""
+    spec = next((s for s in default_specs() if s.name == template.slug), None)
+    installed = template.default_version or 1  # rows made before versions were recorded took version 1
+    if spec is None or spec.version <= installed:
+        return None
+    current = current_version(template.id)
+    new = (DEFAULT_SET / spec.file).read_bytes()
+    diff = text_diff(current.content, new) if current else []
+    return DefaultUpdate(template, installed, spec.version, diff)
+
+
+def adopt_default(
+    template: PetitionTemplate, *, actor: User, expected_latest: int | str | None
+) -> PetitionTemplateVersion:
+    """Add the shipped default as the template's newest accepted version and take its settings; commits.
+
+    Earlier versions stay (documents keep pointing at the version they were made from). Raises
+    StaleCase when a version arrived since the page was shown, TemplateError when there is no
+    newer default.
+    """
+    update = default_update(template)
+    if update is None:
+        raise TemplateError(N_("This template already has the newest default."))
+    spec = next(s for s in default_specs() if s.name == template.slug)
+    data = (DEFAULT_SET / spec.file).read_bytes()
+    number = latest_number(template.id)
+    if str(number) != str(expected_latest):
+        raise StaleCase(STALE_MESSAGE)
+    check = check_upload(data)
+    version = _add_version(
+        template, number + 1, data, check, ACCEPTED, f"Varsayılan şablon, sürüm {spec.version}", actor
+    )
+    _take_settings(template, spec)
+    log_access(actor, "adopt_default", "petition_template_version", version.id)
+    _commit_or_stale()
+    return version
