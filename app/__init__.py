@@ -28,7 +28,23 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _register_error_handlers(app)
     _register_template_helpers(app)
     _register_commands(app)
+    _remember_client_address(app)
     return app
+
+
+def _remember_client_address(app: Flask) -> None:
+    """Give the access log the client's address, so services need not know about requests."""
+    from flask import request
+
+    from app.services.audit_log import set_client_address
+
+    @app.before_request
+    def remember() -> None:
+        set_client_address(request.remote_addr)
+
+    @app.teardown_request
+    def forget(_error: BaseException | None) -> None:
+        set_client_address(None)
 
 
 def _complete_config(app: Flask, config_name: str) -> None:

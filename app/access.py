@@ -75,13 +75,6 @@ def enforce_access(app: Flask) -> None:
         return None
 
 
-def staff_roles_for_kind(kind: str) -> frozenset[Role]:
-    """Lawyers handle legal cases, officers assistance cases; admins both."""
-    if kind == "legal":
-        return frozenset({Role.LAWYER, Role.ADMIN})
-    return frozenset({Role.OFFICER, Role.ADMIN})
-
-
 def role_home_endpoint(role: str) -> str:
     """Where each role lands after signing in."""
     return {

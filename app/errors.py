@@ -9,11 +9,12 @@ from app.extensions import db
 from app.i18n import domain_message
 from app.navigation import referring_page
 from app.services.concurrency import STALE_MESSAGE
-from cases.errors import DomainError, StaleCase, TemplateError
+from cases.errors import DomainError, Forbidden, NotFound, StaleCase, TemplateError
 from cases.petitions.pdf import PdfConversionError
 
 
 def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(Forbidden)
     @app.errorhandler(403)
     def forbidden(_error):
         return render_template(
@@ -23,6 +24,7 @@ def register_error_handlers(app: Flask) -> None:
             message=_("You do not have permission to open this page."),
         ), 403
 
+    @app.errorhandler(NotFound)
     @app.errorhandler(404)
     def not_found(_error):
         return render_template(

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from cases.grievance import Question, QuestionType, format_iban
+from cases.workflows import State, state_label
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -40,20 +41,8 @@ CATEGORIES = {
     "other": _l("Other"),
 }
 
-STATES = {
-    "submitted": _l("Submitted"),
-    "in_review": _l("In review"),
-    "awaiting_member": _l("Awaiting the member"),
-    "accepted": _l("Accepted"),
-    "objection_filed": _l("Objection filed"),
-    "lawsuit_filed": _l("Lawsuit filed"),
-    "resolved": _l("Resolved"),
-    "approved": _l("Approved"),
-    "paid": _l("Paid or delivered"),
-    "declined": _l("Declined"),
-    "withdrawn": _l("Withdrawn"),
-    "closed": _l("Closed"),
-}
+# The workflows' own labels, in the order the State enum defines (cases/workflows/model.py).
+STATES = {state.value: _l(state_label(state)) for state in State}
 
 # One colour per state (Bootstrap contextual classes), used by the status badge macro.
 STATE_COLOURS = {

@@ -6,6 +6,7 @@ from flask import Flask, request, url_for
 from flask_babel import get_locale
 
 from app import clock, labels
+from cases.deadlines import is_overdue
 from cases.national_id import mask_national_id
 
 
@@ -40,6 +41,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["masked"] = mask_national_id
+    app.jinja_env.tests["overdue"] = is_overdue  # {% if case.next_deadline is overdue(today) %}
     app.jinja_env.globals["labels"] = labels
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())

@@ -43,3 +43,17 @@ class InvalidUpload(DomainError):
 
 class TemplateError(DomainError):
     """A petition template is invalid, unsafe or failed to render."""
+
+
+class NotFound(DomainError):
+    """The record does not exist or lies outside what the user may see: reported alike, so ids reveal nothing."""
+
+    def __init__(self, message: str = "Not found.", **params: object) -> None:
+        super().__init__(message, **params)
+
+
+class Forbidden(DomainError):
+    """The user may see the record but not do this with it."""
+
+    def __init__(self, message: str = "Forbidden.", **params: object) -> None:
+        super().__init__(message, **params)

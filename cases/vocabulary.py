@@ -26,6 +26,23 @@ class CaseKind(StrEnum):
 ASSISTANCE_KINDS = frozenset({CaseKind.SOCIAL, CaseKind.MATERIAL})
 
 
+def staff_role_for_kind(kind: CaseKind | str) -> Role:
+    """The staff role that works cases of ``kind``: lawyers legal cases, officers assistance cases."""
+    return Role.LAWYER if CaseKind(kind) is CaseKind.LEGAL else Role.OFFICER
+
+
+def staff_roles_for_kind(kind: CaseKind | str) -> frozenset[Role]:
+    """The roles that may act on cases of ``kind`` as staff: its working role, and admins."""
+    return frozenset({staff_role_for_kind(kind), Role.ADMIN})
+
+
+def kinds_for_role(role: Role | str) -> tuple[CaseKind, ...]:
+    """The case kinds a staff ``role`` works; admins (and any other role) every kind."""
+    if Role(role) in (Role.LAWYER, Role.OFFICER):
+        return tuple(kind for kind in CaseKind if staff_role_for_kind(kind) == role)
+    return tuple(CaseKind)
+
+
 class Category(StrEnum):
     ARBITRARY_TREATMENT = "arbitrary_treatment"
     HARASSMENT = "harassment"
@@ -62,6 +79,11 @@ ASSISTANCE_CATEGORIES = (
     Category.RETIREMENT_SUPPORT,
     Category.OTHER,
 )
+
+
+def categories_for_kind(kind: CaseKind | str) -> tuple[Category, ...]:
+    """The categories a case of ``kind`` may have, in the order the form offers them."""
+    return LEGAL_CATEGORIES if CaseKind(kind) is CaseKind.LEGAL else ASSISTANCE_CATEGORIES
 
 
 class RespondentType(StrEnum):

@@ -16,3 +16,12 @@ def post_form(client, url: str, data: dict, *, page_url: str | None = None, **kw
     """GET the page holding the form (for its CSRF token), then POST ``data`` to ``url``."""
     token = csrf_token_from(client.get(page_url or url))
     return client.post(url, data={**data, "csrf_token": token}, **kwargs)
+
+
+def assert_sandboxed_download(response) -> None:
+    """A protected download: an attachment, never sniffed, sandboxed if opened, never cached."""
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response.headers["Content-Security-Policy"]
+    assert "no-store" in response.headers["Cache-Control"]

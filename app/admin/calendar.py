@@ -6,17 +6,14 @@ from datetime import date
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app import clock
 from app.access import allow
 from app.admin import bp
-from app.desk.deadline_forms import DayField
+from app.admin.forms import COURT_KINDS, KINDS, CalendarDayForm, CourtForm
 from app.extensions import db
+from app.forms import VersionForm
 from app.i18n import domain_message
 from app.models import CalendarDay, Court
 from app.services.audit_log import log_access
@@ -24,27 +21,6 @@ from app.services.concurrency import STALE_MESSAGE, fingerprint
 from app.services.deadlines import load_calendar
 from cases.errors import StaleCase
 from cases.vocabulary import Role
-
-KINDS = [
-    ("holiday", _l("Official holiday (no work all day)")),
-    ("half_day", _l("Half day (offices close at 13:00)")),
-    ("working", _l("Working day (not a holiday after all)")),
-]
-
-
-class CalendarDayForm(FlaskForm):
-    day = DayField(_l("Day"), validators=[InputRequired(_l("Please enter the day."))])
-    kind = SelectField(_l("What the day is"), choices=KINDS)
-    name = StringField(
-        _l("Name or reason"),
-        validators=[DataRequired(_l("Please give the name of the holiday or the reason.")), Length(max=200)],
-        description=_l("For example: the circular or Official Gazette issue that declared it."),
-    )
-    version = HiddenField()
-
-
-class RemoveForm(FlaskForm):
-    version = HiddenField()
 
 
 def day_fingerprint(row: CalendarDay) -> str:
@@ -94,7 +70,7 @@ def calendar_days():
         corrections=corrections,
         estimated=calendar.is_estimated(year),
         fingerprints={row.id: day_fingerprint(row) for row in corrections},
-        remove_form=RemoveForm(formdata=None),
+        remove_form=VersionForm(formdata=None),
         kinds=dict(KINDS),
     )
 
@@ -130,7 +106,7 @@ def calendar_day_edit(day_id: int | None = None):
 @allow(Role.ADMIN)
 def calendar_day_remove(day_id: int):
     row = db.get_or_404(CalendarDay, day_id)
-    form = RemoveForm()
+    form = VersionForm()
     if not form.validate_on_submit():
         abort(400)
     year = row.day.year
@@ -145,21 +121,6 @@ def calendar_day_remove(day_id: int):
 
 
 # Courts and the judicial recess ---------------------------------------------------------------
-
-COURT_KINDS = [("administrative", _l("Administrative court")), ("tax", _l("Tax court"))]
-
-
-class CourtForm(FlaskForm):
-    name = StringField(
-        _l("Court"),
-        validators=[DataRequired(_l("Please enter the name of the court.")), Length(max=300)],
-        description=_l("As it is written on a petition, e.g. Iğdır İdare Mahkemesi."),
-    )
-    province = StringField(_l("Province"), validators=[DataRequired(_l("Please enter the province.")), Length(max=60)])
-    kind = SelectField(_l("Kind of court"), choices=COURT_KINDS)
-    takes_recess = BooleanField(_l("Takes the judicial recess (20 July – 31 August)"))
-    address = StringField(_l("Address"), validators=[Optional(), Length(max=400)])
-    version = HiddenField()
 
 
 def court_fingerprint(court: Court) -> str:

@@ -1,5 +1,7 @@
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     EmailField,
@@ -7,12 +9,18 @@ from wtforms import (
     IntegerField,
     PasswordField,
     SelectField,
+    SelectMultipleField,
     StringField,
+    TextAreaField,
+    widgets,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+from app import labels
+from app.forms import TrDateField
 from app.validators import EmailAddress, strip_text
-from cases.vocabulary import Role
+from cases.petitions import FIELDS, FILLABLE_FIELDS
+from cases.vocabulary import CaseKind, Category, Role
 
 STAFF_ROLE_CHOICES = [
     (Role.LAWYER.value, _l("Lawyer")),
@@ -112,7 +120,124 @@ class InstitutionForm(FlaskForm):
     version = HiddenField()
 
 
-class ConfirmForm(FlaskForm):
-    """A bare form for POST-only actions, so they carry a CSRF token."""
+KINDS = [
+    ("holiday", _l("Official holiday (no work all day)")),
+    ("half_day", _l("Half day (offices close at 13:00)")),
+    ("working", _l("Working day (not a holiday after all)")),
+]
 
+
+class CalendarDayForm(FlaskForm):
+    day = TrDateField(_l("Day"), validators=[InputRequired(_l("Please enter the day."))])
+    kind = SelectField(_l("What the day is"), choices=KINDS)
+    name = StringField(
+        _l("Name or reason"),
+        validators=[DataRequired(_l("Please give the name of the holiday or the reason.")), Length(max=200)],
+        description=_l("For example: the circular or Official Gazette issue that declared it."),
+    )
     version = HiddenField()
+
+
+COURT_KINDS = [("administrative", _l("Administrative court")), ("tax", _l("Tax court"))]
+
+
+class CourtForm(FlaskForm):
+    name = StringField(
+        _l("Court"),
+        validators=[DataRequired(_l("Please enter the name of the court.")), Length(max=300)],
+        description=_l("As it is written on a petition, e.g. Iğdır İdare Mahkemesi."),
+    )
+    province = StringField(_l("Province"), validators=[DataRequired(_l("Please enter the province.")), Length(max=60)])
+    kind = SelectField(_l("Kind of court"), choices=COURT_KINDS)
+    takes_recess = BooleanField(_l("Takes the judicial recess (20 July – 31 August)"))
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=400)])
+    version = HiddenField()
+
+
+class MembershipForm(FlaskForm):
+    expected_status = HiddenField()
+
+
+class RollForm(FlaskForm):
+    union_id = SelectField(_l("Union"), coerce=int)
+    file = FileField(_l("Member roll file (CSV or .xlsx)"), validators=[FileRequired(_l("Please choose a file."))])
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+def _docx_file(label):
+    return FileField(label, validators=[FileRequired(_l("Please choose a .docx file."))])
+
+
+class NewTemplateForm(FlaskForm):
+    file = _docx_file(_l("Template file (.docx)"))
+    slug = StringField(
+        _l("Short name"),
+        validators=[
+            DataRequired(_l("Please enter a short name.")),
+            Length(max=80),
+            Regexp(
+                r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                message=_l("Use lower-case letters, digits and hyphens, e.g. iptal-davasi."),
+            ),
+        ],
+        description=_l("Lower-case letters, digits and hyphens, e.g. iptal-davasi; used on the command line."),
+    )
+    title = StringField(
+        _l("Title (Turkish)"), validators=[DataRequired(_l("Please enter the title.")), Length(max=200)]
+    )
+    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=200)])
+    kinds = MultiCheckboxField(_l("Case kinds"), validators=[DataRequired(_l("Choose at least one case kind."))])
+    categories = MultiCheckboxField(
+        _l("Categories"), validators=[Optional()], description=_l("None chosen: every category of the chosen kinds.")
+    )
+    required_fields = MultiCheckboxField(
+        _l("Fields the lawyer must fill in"),
+        validators=[Optional()],
+        description=_l("Only fields the template uses count; its other fillable fields are offered as optional."),
+    )
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kinds.choices = [(k.value, labels.label(labels.KINDS, k.value)) for k in CaseKind]
+        self.categories.choices = [(c.value, labels.label(labels.CATEGORIES, c.value)) for c in Category]
+        self.required_fields.choices = [(f.name, f"{f.name} — {_field_text(f)}") for f in FILLABLE_FIELDS]
+
+
+class SettingsForm(FlaskForm):
+    title = StringField(
+        _l("Title (Turkish)"), validators=[DataRequired(_l("Please enter the title.")), Length(max=200)]
+    )
+    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=200)])
+    kinds = MultiCheckboxField(_l("Case kinds"), validators=[DataRequired(_l("Choose at least one case kind."))])
+    categories = MultiCheckboxField(
+        _l("Categories"), validators=[Optional()], description=_l("None chosen: every category of the chosen kinds.")
+    )
+    required_fields = MultiCheckboxField(
+        _l("Fields the lawyer must fill in"),
+        validators=[Optional()],
+        description=_l("The fillable fields the version in use contains; the others are offered as optional."),
+    )
+    token = HiddenField()
+
+    def __init__(self, *args, fillable: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kinds.choices = [(k.value, labels.label(labels.KINDS, k.value)) for k in CaseKind]
+        self.categories.choices = [(c.value, labels.label(labels.CATEGORIES, c.value)) for c in Category]
+        self.required_fields.choices = [(f.name, f"{f.name} — {_field_text(f)}") for f in FIELDS if f.name in fillable]
+
+
+class TemplateVersionForm(FlaskForm):
+    """A new version of a petition template: its file and what changed."""
+
+    file = _docx_file(_l("New version (.docx)"))
+    note = TextAreaField(_l("What changed"), validators=[Optional(), Length(max=2000)])
+    latest = HiddenField()
+
+
+def _field_text(field) -> str:
+    return field.tr if str(get_locale()) == "tr" else field.en

@@ -4,25 +4,20 @@ import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy.orm import joinedload
-from wtforms import HiddenField
 
 from app.access import allow
 from app.admin import bp
+from app.admin.forms import MembershipForm
 from app.extensions import db
 from app.models import MemberProfile, RollEntry, Union
 from app.models.member import MembershipStatus
 from app.navigation import referring_page
-from app.services.registration import set_membership_status
+from app.services.membership import set_membership_status
 from cases.text import fold
 from cases.vocabulary import Role
 
 STATUSES = (MembershipStatus.PENDING, MembershipStatus.VERIFIED, MembershipStatus.REJECTED)
-
-
-class MembershipForm(FlaskForm):
-    expected_status = HiddenField()
 
 
 def _scoped(query):

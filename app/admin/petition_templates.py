@@ -2,120 +2,35 @@
 
 import os
 
-import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
-from flask_babel import get_locale
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField, widgets
-from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from app import labels
 from app.access import allow
 from app.admin import bp
+from app.admin.forms import NewTemplateForm, SettingsForm, TemplateVersionForm, _field_text
+from app.downloads import send_download
 from app.extensions import db
+from app.forms import ConfirmForm
 from app.i18n import domain_message
 from app.models import PetitionTemplate, PetitionTemplateVersion
+from app.services import downloads
 from app.services import petitions as service
-from app.services.audit_log import log_access
+from app.services.downloads import DOCX_MIME, Download
 from cases.errors import StaleCase, TemplateError
 from cases.i18n import N_
-from cases.petitions import FIELDS, FILLABLE_FIELDS, MAX_FILE_SIZE, FieldKind
+from cases.petitions import FIELDS, MAX_FILE_SIZE, FieldKind
 from cases.petitions.docx_safety import megabytes
-from cases.vocabulary import CaseKind, Category, Role
+from cases.vocabulary import Role
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KIND_LABELS = {
     FieldKind.TEXT: _l("Text"),
     FieldKind.DATE: _l("Date"),
     FieldKind.BOOL: _l("Yes or no"),
     FieldKind.PARAGRAPHS: _l("Paragraphs"),
 }
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
-
-
-def _docx_file(label):
-    return FileField(label, validators=[FileRequired(_l("Please choose a .docx file."))])
-
-
-class NewTemplateForm(FlaskForm):
-    file = _docx_file(_l("Template file (.docx)"))
-    slug = StringField(
-        _l("Short name"),
-        validators=[
-            DataRequired(_l("Please enter a short name.")),
-            Length(max=80),
-            Regexp(
-                r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-                message=_l("Use lower-case letters, digits and hyphens, e.g. iptal-davasi."),
-            ),
-        ],
-        description=_l("Lower-case letters, digits and hyphens, e.g. iptal-davasi; used on the command line."),
-    )
-    title = StringField(
-        _l("Title (Turkish)"), validators=[DataRequired(_l("Please enter the title.")), Length(max=200)]
-    )
-    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=200)])
-    kinds = MultiCheckboxField(_l("Case kinds"), validators=[DataRequired(_l("Choose at least one case kind."))])
-    categories = MultiCheckboxField(
-        _l("Categories"), validators=[Optional()], description=_l("None chosen: every category of the chosen kinds.")
-    )
-    required_fields = MultiCheckboxField(
-        _l("Fields the lawyer must fill in"),
-        validators=[Optional()],
-        description=_l("Only fields the template uses count; its other fillable fields are offered as optional."),
-    )
-    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.kinds.choices = [(k.value, labels.label(labels.KINDS, k.value)) for k in CaseKind]
-        self.categories.choices = [(c.value, labels.label(labels.CATEGORIES, c.value)) for c in Category]
-        self.required_fields.choices = [(f.name, f"{f.name} — {_field_text(f)}") for f in FILLABLE_FIELDS]
-
-
-class SettingsForm(FlaskForm):
-    title = StringField(
-        _l("Title (Turkish)"), validators=[DataRequired(_l("Please enter the title.")), Length(max=200)]
-    )
-    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=200)])
-    kinds = MultiCheckboxField(_l("Case kinds"), validators=[DataRequired(_l("Choose at least one case kind."))])
-    categories = MultiCheckboxField(
-        _l("Categories"), validators=[Optional()], description=_l("None chosen: every category of the chosen kinds.")
-    )
-    required_fields = MultiCheckboxField(
-        _l("Fields the lawyer must fill in"),
-        validators=[Optional()],
-        description=_l("The fillable fields the version in use contains; the others are offered as optional."),
-    )
-    token = HiddenField()
-
-    def __init__(self, *args, fillable: tuple[str, ...] = (), **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.kinds.choices = [(k.value, labels.label(labels.KINDS, k.value)) for k in CaseKind]
-        self.categories.choices = [(c.value, labels.label(labels.CATEGORIES, c.value)) for c in Category]
-        self.required_fields.choices = [(f.name, f"{f.name} — {_field_text(f)}") for f in FIELDS if f.name in fillable]
-
-
-class VersionForm(FlaskForm):
-    file = _docx_file(_l("New version (.docx)"))
-    note = TextAreaField(_l("What changed"), validators=[Optional(), Length(max=2000)])
-    latest = HiddenField()
-
-
-class ConfirmForm(FlaskForm):
-    """A bare form for POST-only actions, so they carry a CSRF token."""
-
-
-def _field_text(field) -> str:
-    return field.tr if str(get_locale()) == "tr" else field.en
 
 
 def _upload_bytes(form) -> bytes:
@@ -195,10 +110,10 @@ def petition_template_new():
 @allow(Role.ADMIN, Role.LAWYER)
 def petition_template(template_id: int):
     template = _template_or_404(template_id)
-    return _detail(template, VersionForm(latest=service.latest_number(template.id)))
+    return _detail(template, TemplateVersionForm(latest=service.latest_number(template.id)))
 
 
-def _detail(template: PetitionTemplate, form: VersionForm, *, stale: str | None = None):
+def _detail(template: PetitionTemplate, form: TemplateVersionForm, *, stale: str | None = None):
     spec = service.spec_of(template)
     return render_template(
         "petitions/template.html",
@@ -287,7 +202,7 @@ def petition_version_propose(template_id: int):
 
 
 def _upload_version(template: PetitionTemplate, *, propose: bool):
-    form = VersionForm()
+    form = TemplateVersionForm()
     if not form.validate_on_submit():
         return _detail(template, form), 400
     try:
@@ -356,23 +271,10 @@ def petition_version_preview(version_id: int):
     except TemplateError as error:
         flash(domain_message(error), "danger")
         return redirect(url_for(".petition_template", template_id=version.template_id))
-    return _send_bytes(docx, f"{template.slug}-v{version.number}-ornek.docx")
+    return send_download(Download(f"{template.slug}-v{version.number}-ornek.docx", DOCX_MIME, content=docx))
 
 
 @bp.get("/petition-templates/versions/<int:version_id>/file")
 @allow(Role.ADMIN, Role.LAWYER)
 def petition_version_file(version_id: int):
-    version = _version_or_404(version_id)
-    slug = db.session.scalar(sa.select(PetitionTemplate.slug).where(PetitionTemplate.id == version.template_id))
-    log_access(current_user, "download", "petition_template_version", version.id)
-    db.session.commit()
-    return _send_bytes(version.content, f"{slug}-v{version.number}.docx")
-
-
-def _send_bytes(data: bytes, name: str):
-    import io
-
-    response = send_file(io.BytesIO(data), mimetype=DOCX_MIME, as_attachment=True, download_name=name, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_download(downloads.template_version(current_user, version_id))

@@ -3,25 +3,17 @@
 import sqlalchemy as sa
 from flask import render_template
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField
 
 from app.access import allow
 from app.admin import bp
+from app.admin.forms import RollForm
 from app.extensions import db
 from app.i18n import domain_message
 from app.models import Union
 from app.services.roll_import import import_roll
 from cases.member_roll import InvalidRollFile
 from cases.vocabulary import Role
-
-
-class RollForm(FlaskForm):
-    union_id = SelectField(_l("Union"), coerce=int)
-    file = FileField(_l("Member roll file (CSV or .xlsx)"), validators=[FileRequired(_l("Please choose a file."))])
 
 
 def _form() -> RollForm:

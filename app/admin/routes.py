@@ -7,8 +7,9 @@ from flask_login import current_user, login_user
 
 from app.access import allow
 from app.admin import bp
-from app.admin.forms import ConfirmForm, InstitutionForm, StaffUserForm, UnionForm
+from app.admin.forms import InstitutionForm, StaffUserForm, UnionForm
 from app.extensions import db
+from app.forms import VersionForm
 from app.models import Case, Institution, MemberProfile, Union, User
 from app.services import admin as admin_service
 from app.services.accounts import email_taken
@@ -110,7 +111,7 @@ def user_edit(user_id: int):
 @allow(Role.ADMIN)
 def user_deactivate(user_id: int):
     user = db.get_or_404(User, user_id)
-    form = ConfirmForm()
+    form = VersionForm()
     if not form.validate_on_submit():
         abort(400)
     if user.id == current_user.id:

@@ -19,7 +19,8 @@ from app.extensions import db
 from app.i18n import domain_message
 from app.models import Institution, Union
 from app.navigation import local_path
-from app.services import accounts, login_throttle, registration
+from app.services import accounts, login_throttle, password_reset, registration
+from app.services.tokens import InvalidToken
 from cases.text import fold, sort_key
 
 
@@ -178,7 +179,7 @@ def privacy_notice():
 def confirm_email(token: str):
     try:
         registration.confirm_email(token)
-    except registration.InvalidToken as error:
+    except InvalidToken as error:
         return render_template("auth/token_problem.html", message=domain_message(error)), 400
     flash(_("Thank you: your email address is confirmed."), "success")
     return redirect(url_for("portal.home") if current_user.is_authenticated else url_for("auth.login"))
@@ -199,7 +200,7 @@ def resend_confirmation():
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        registration.request_password_reset(form.email.data)
+        password_reset.request_password_reset(form.email.data)
         # The same answer whether or not the address has an account.
         flash(
             _(
@@ -217,14 +218,14 @@ def forgot_password():
 @public
 def reset_password(token: str):
     try:
-        registration.user_for_reset(token)
-    except registration.InvalidToken as error:
+        password_reset.user_for_reset(token)
+    except InvalidToken as error:
         return render_template("auth/token_problem.html", message=domain_message(error)), 400
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:
-            registration.reset_password(token, form.password.data)
-        except registration.InvalidToken as error:
+            password_reset.reset_password(token, form.password.data)
+        except InvalidToken as error:
             return render_template("auth/token_problem.html", message=domain_message(error)), 400
         flash(_("Your new password is saved. You can sign in with it now."), "success")
         return redirect(url_for("auth.login"))

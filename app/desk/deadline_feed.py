@@ -11,9 +11,9 @@ from icalendar import Alarm, Calendar, Event
 from app import clock
 from app.access import allow, public
 from app.desk import bp
-from app.desk.deadline_forms import VersionForm
 from app.desk.deadlines import DEADLINE_ROLES, _attempt, _render_steps
 from app.extensions import db
+from app.forms import VersionForm
 from app.models import User
 from app.queries.scope import case_scope
 from app.services import deadlines as service

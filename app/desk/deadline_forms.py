@@ -1,38 +1,11 @@
 """Forms of the deadline actions: every one carries the version of the record it changes."""
 
-from datetime import date, datetime
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-
-class DayField(DateField):
-    """A date typed as 23.11.2026 or picked in a browser's date input (2026-11-23)."""
-
-    def __init__(self, label=None, validators=None, **kwargs) -> None:
-        kwargs.setdefault("render_kw", {"type": "date"})
-        super().__init__(label, validators, format=["%Y-%m-%d", "%d.%m.%Y"], **kwargs)
-
-    def process_formdata(self, valuelist) -> None:
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        text = valuelist[0].strip()
-        for fmt in self.format:
-            try:
-                self.data = datetime.strptime(text, fmt).date()
-                return
-            except ValueError:
-                continue
-        self.data = None
-        raise ValueError(_l("Please write the date like 23.11.2026."))
-
-    def _value(self) -> str:
-        if self.raw_data:
-            return " ".join(self.raw_data)
-        return self.data.isoformat() if isinstance(self.data, date) else ""
+from app.forms import TrDateField
 
 
 def _sensible_year(form, field) -> None:
@@ -40,12 +13,6 @@ def _sensible_year(form, field) -> None:
 
     if field.data and not 2000 <= field.data.year <= 2100:
         raise ValidationError(_l("Enter a date between the years 2000 and 2100."))
-
-
-class VersionForm(FlaskForm):
-    """A bare action (confirm, mark met): only the version of the record it changes."""
-
-    version = HiddenField()
 
 
 class ProposalForm(FlaskForm):
@@ -59,13 +26,13 @@ class ManualDeadlineForm(FlaskForm):
         _l("What must be done"),
         validators=[DataRequired(_l("Please say what must be done by this date.")), Length(max=200)],
     )
-    due_date = DayField(_l("Last day"), validators=[InputRequired(_l("Please enter the last day.")), _sensible_year])
+    due_date = TrDateField(_l("Last day"), validators=[InputRequired(_l("Please enter the last day.")), _sensible_year])
     note = TextAreaField(_l("Note (staff only)"), validators=[Optional(), Length(max=2000)])
     version = HiddenField()
 
 
 class EditDeadlineForm(FlaskForm):
-    due_date = DayField(
+    due_date = TrDateField(
         _l("New last day"), validators=[InputRequired(_l("Please enter the new date.")), _sensible_year]
     )
     reason = TextAreaField(
@@ -87,18 +54,18 @@ class RuleDeadlineForm(FlaskForm):
     """Compute any rule from a trigger date the lawyer gives (a refusal, an application, …)."""
 
     rule_id = SelectField(_l("Rule"))
-    start_date = DayField(
+    start_date = TrDateField(
         _l("Date of the triggering event"),
         validators=[InputRequired(_l("Please enter the date of the triggering event.")), _sensible_year],
         description=_l("Usually the day the act, refusal or answer was notified, or the day of the application."),
     )
     no_recess = BooleanField(_l("The court takes no judicial recess"))
-    applied = DayField(
+    applied = TrDateField(
         _l("Application to the superior authority on"),
         validators=[Optional(), _sensible_year],
         description=_l("Only when such an application suspended the lawsuit period (İYUK 11)."),
     )
-    answered = DayField(_l("Answered or deemed rejected on"), validators=[Optional(), _sensible_year])
+    answered = TrDateField(_l("Answered or deemed rejected on"), validators=[Optional(), _sensible_year])
     note = StringField(_l("Note (staff only)"), validators=[Optional(), Length(max=2000)])
     version = HiddenField()
 

@@ -12,14 +12,15 @@ from sqlalchemy.orm import aliased
 from app import clock
 from app.access import allow
 from app.desk import bp
-from app.desk.deadline_forms import VersionForm
 from app.desk.deadlines import DEADLINE_ROLES
 from app.extensions import db
+from app.forms import VersionForm
 from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
 from app.services import deadlines as service
 from app.services.deadlines import OPEN, deadline_title
-from cases.vocabulary import Role
+from cases.deadlines import is_overdue
+from cases.vocabulary import CaseKind, Role
 
 BUCKET_ROWS = 25
 
@@ -66,7 +67,11 @@ def _bucket_condition(bucket: str, today: date) -> sa.ColumnElement[bool]:
 
 
 def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
-    conditions = [Deadline.status == OPEN, Case.status.not_in(service.INACTIVE_STATES), Case.kind == "legal"]
+    conditions = [
+        Deadline.status == OPEN,
+        Case.status.not_in(service.INACTIVE_STATES),
+        Case.kind == CaseKind.LEGAL.value,
+    ]
     conditions.append(case_scope(user))
     if mine:
         conditions.append(Case.assignee_id == user.id)
@@ -121,7 +126,7 @@ def deadlines():
                         "legal_basis": d.legal_basis,
                         "due": d.due_date,
                         "days_left": (d.due_date - today).days,
-                        "overdue": d.due_date < today,
+                        "overdue": is_overdue(d.due_date, today),
                         "case_id": case_id,
                         "reference": reference,
                         "category": category,

@@ -18,10 +18,10 @@ from app.desk.deadline_forms import (
     ManualDeadlineForm,
     ProposalForm,
     RuleDeadlineForm,
-    VersionForm,
 )
 from app.desk.panels import register_panel
 from app.extensions import db
+from app.forms import VersionForm
 from app.i18n import domain_message
 from app.models import Case, Deadline, User
 from app.navigation import local_path
@@ -29,9 +29,9 @@ from app.queries.scope import get_case_or_404
 from app.services import deadlines as service
 from app.services.concurrency import STALE_MESSAGE
 from app.services.deadlines import OPEN, deadline_title
-from cases.deadlines import RULES, ExplanationStep
+from cases.deadlines import RULES, ExplanationStep, is_overdue
 from cases.errors import DomainError, StaleCase
-from cases.vocabulary import Role
+from cases.vocabulary import CaseKind, Role
 
 DEADLINE_ROLES = (Role.LAWYER, Role.ADMIN)
 
@@ -78,7 +78,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
                 "title": gettext(result.rule.name),
                 "legal_basis": result.rule.legal_basis,
                 "due": result.due,
-                "overdue": result.due < today,
+                "overdue": is_overdue(result.due, today),
                 "steps": [step.render(gettext) for step in result.steps],
                 "warnings": [step.render(gettext) for step in result.warnings],
                 "form": _unique_ids(form, proposal.rule_id),
@@ -102,7 +102,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
                 "edited": deadline.computed_date is not None and deadline.computed_date != deadline.due_date,
                 "reason": deadline.edit_reason,
                 "note": deadline.note,
-                "overdue": deadline.status == OPEN and deadline.due_date < today,
+                "overdue": deadline.status == OPEN and is_overdue(deadline.due_date, today),
                 "today": deadline.status == OPEN and deadline.due_date == today,
                 "days_left": (deadline.due_date - today).days,
                 "met_at": deadline.met_at,
@@ -136,7 +136,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
 
 
 def _panel_provider(case: Case, user: User) -> dict | None:
-    if case.kind != "legal" or user.role not in DEADLINE_ROLES:
+    if case.kind != CaseKind.LEGAL or user.role not in DEADLINE_ROLES:
         return None
     return build_panel(case, user)
 
@@ -146,7 +146,7 @@ register_panel("deadlines", 40, _panel_provider)
 
 def _legal_case_or_404(case_id: int, *, for_update: bool = False) -> Case:
     case = get_case_or_404(current_user, case_id, for_update=for_update)
-    if case.kind != "legal":
+    if case.kind != CaseKind.LEGAL:
         abort(404)
     return case
 

@@ -1,64 +1,37 @@
 """Petition documents on the desk: generate from a template, download .docx or PDF, share with the member."""
 
-import io
-from datetime import date, datetime
+from datetime import date
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app import clock
-from app.access import STAFF, allow, staff_roles_for_kind
+from app.access import STAFF, allow
 from app.desk import bp
 from app.desk.panels import register_panel
+from app.downloads import send_download
 from app.extensions import db
+from app.forms import TrDateField, VersionForm
 from app.i18n import domain_message
 from app.models import Case, Document, MemberProfile, PetitionTemplate, User
-from app.queries.scope import get_case_or_404
+from app.services import downloads
 from app.services import petition_documents as documents_service
 from app.services import petitions as service
-from app.services.audit_log import log_access
 from cases.errors import StaleCase, TemplateError
 from cases.petitions import FIELD_BY_NAME, Field, FieldKind, TemplateSpec, soffice_available
 from cases.petitions.context import missing_fields
 from cases.petitions.library import grounds_for, requests_for
-from cases.vocabulary import Category
+from cases.vocabulary import Category, staff_roles_for_kind
 
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_TEXT = 4000
 MAX_PARAGRAPHS = 50000
-
-
-class TrDateField(DateField):
-    """A date typed as 23.11.2026 or picked from the browser's calendar (2026-11-23)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("format", ["%Y-%m-%d", "%d.%m.%Y"])
-        super().__init__(*args, **kwargs)
-
-    def process_formdata(self, valuelist) -> None:
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        text = valuelist[0].strip()
-        for fmt in self.format:
-            try:
-                self.data = datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar day
-                return
-            except ValueError:
-                continue
-        self.data = None
-        raise ValueError(_("Enter a date like 23.11.2026."))
-
-
-class ShareForm(FlaskForm):
-    version = HiddenField()
 
 
 def form_key(name: str) -> str:
@@ -85,7 +58,7 @@ def generation_form(spec: TemplateSpec, **kwargs) -> FlaskForm:
         elif field.kind is FieldKind.DATE:
             # InputRequired keeps the "not a date" message that DataRequired would replace.
             date_validators = [InputRequired(_l("Please fill in this field."))] if required else [Optional()]
-            wtf = TrDateField(label, validators=date_validators, render_kw={"type": "date"})
+            wtf = TrDateField(label, validators=date_validators)
         elif field.kind is FieldKind.PARAGRAPHS:
             wtf = TextAreaField(
                 label,
@@ -118,17 +91,11 @@ def _case_url(case_id: int) -> str:
 
 def _case_for_documents(case_id: int) -> Case:
     """The case if the signed-in staff member may see it (404) and work its documents (403)."""
-    case = get_case_or_404(current_user, case_id)
-    if current_user.role not in staff_roles_for_kind(case.kind):
-        abort(403)
-    return case
+    return downloads.staff_case_for_documents(current_user, case_id)
 
 
 def _document_of(case: Case, document_id: int) -> Document:
-    document = db.session.get(Document, document_id)
-    if document is None or document.case_id != case.id:
-        abort(404)
-    return document
+    return downloads.document_of(case, document_id)
 
 
 def _template_for(case: Case, slug: str) -> PetitionTemplate:
@@ -260,22 +227,14 @@ def _as_form_value(name: str, value: object) -> object:
 @bp.get("/cases/<int:case_id>/documents/<int:document_id>.docx")
 @allow(*STAFF)
 def download_document(case_id: int, document_id: int):
-    case = _case_for_documents(case_id)
-    document = _document_of(case, document_id)
-    log_access(current_user, "download", "document", document.id)
-    db.session.commit()
-    return _send(documents_service.document_path(document), DOCX_MIME, document.filename)
+    return send_download(downloads.staff_document(current_user, case_id, document_id))
 
 
 @bp.get("/cases/<int:case_id>/documents/<int:document_id>.pdf")
 @allow(*STAFF)
 def download_pdf(case_id: int, document_id: int):
-    case = _case_for_documents(case_id)
-    document = _document_of(case, document_id)
-    pdf = documents_service.document_pdf(document)  # PdfConversionError: a 503 page
-    log_access(current_user, "download_pdf", "document", document.id)
-    db.session.commit()
-    return _send(io.BytesIO(pdf), "application/pdf", document.filename.rsplit(".", 1)[0] + ".pdf")
+    # PdfConversionError: a 503 page
+    return send_download(downloads.staff_document(current_user, case_id, document_id, pdf=True))
 
 
 @bp.post("/cases/<int:case_id>/documents/<int:document_id>/share")
@@ -283,18 +242,9 @@ def download_pdf(case_id: int, document_id: int):
 def share_document(case_id: int, document_id: int):
     case = _case_for_documents(case_id)
     document = _document_of(case, document_id)
-    form = ShareForm()
+    form = VersionForm()
     if not form.validate_on_submit():
         abort(400)
     documents_service.share_document(case, document, current_user, expected_version=form.version.data)
     flash(_("The member can now see and download %(name)s.", name=document.filename), "success")
     return redirect(_case_url(case.id))
-
-
-def _send(source, mimetype: str, name: str):
-    """A stored file as a download: never shown inline, never sniffed, never cached by proxies."""
-    response = send_file(source, mimetype=mimetype, as_attachment=True, download_name=name, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

@@ -10,6 +10,7 @@ from app import labels
 from app.i18n import translate_marked
 from app.models import CaseEvent
 from app.templating import format_date
+from cases.events import THREAD_KINDS, EventKind
 from cases.workflows import workflow_for
 
 _FIELD_LABELS = {
@@ -22,7 +23,6 @@ _FIELD_LABELS = {
     "amount": _l("Amount (TL)"),
     "outcome": _l("Outcome"),
 }
-THREAD_KINDS = ("message", "member_message")
 # The member's own steps, titled for staff (the workflow's labels are the member's buttons).
 MEMBER_STEP_TITLES = {"member_answer": _l("The member answered"), "withdraw": _l("The member withdrew the case")}
 
@@ -68,9 +68,9 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
     actor = event.actor.full_name if event.actor is not None else _("Dayanak")
     view = EventView(event.id, event.sequence, event.kind, "", actor, event.created_at, event.member_visible)
     view.from_member = event.actor_id is not None and event.actor_id == member_user_id
-    if event.kind == "submitted":
+    if event.kind == EventKind.SUBMITTED:
         view.title = _("Case submitted")
-    elif event.kind == "transition":
+    elif event.kind == EventKind.TRANSITION:
         name = str(payload.get("transition"))
         transition = workflow_for(kind_of_case).get(name)
         if name in MEMBER_STEP_TITLES:
@@ -92,21 +92,21 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
         if str(data.get("assignee_id", "")).isdigit():
             view.facts.append((_("Assigned to"), people.get(int(data["assignee_id"]), str(data["assignee_id"]))))
         view.text = _text_of(payload)
-    elif event.kind == "note":
+    elif event.kind == EventKind.NOTE:
         view.title, view.text = _("Internal note"), _text_of(payload)
-    elif event.kind == "message":
+    elif event.kind == EventKind.MESSAGE:
         view.title, view.text = _("Message to the member"), _text_of(payload)
-    elif event.kind == "member_message":
+    elif event.kind == EventKind.MEMBER_MESSAGE:
         view.title, view.text = _("Message from the member"), _text_of(payload)
         view.from_member = True
-    elif event.kind == "attachment":
+    elif event.kind == EventKind.ATTACHMENT:
         view.title = _("Evidence added")
         view.facts.append((_("File"), str(payload.get("name", ""))))
-    elif event.kind == "document":
+    elif event.kind == EventKind.DOCUMENT:
         _describe_document(view, payload)
-    elif event.kind == "deadline":
+    elif event.kind == EventKind.DEADLINE:
         _describe_deadline(view, payload)
-    elif event.kind == "priority":
+    elif event.kind == EventKind.PRIORITY:
         view.title = _("Priority changed")
         view.facts.append(
             (
@@ -115,7 +115,7 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
                 f"{labels.label(labels.PRIORITIES, payload.get('to'))}",
             )
         )
-    elif event.kind == "conflict":
+    elif event.kind == EventKind.CONFLICT:
         if payload.get("action") == "handled":
             view.title, view.text = _("Conflict of interest handled"), _text_of(payload)
         elif payload.get("action") == "respondent_id_recorded":
@@ -171,4 +171,4 @@ def _describe_deadline(view: EventView, payload: dict) -> None:
 
 def in_thread(view: EventView) -> bool:
     """Whether an event belongs to the message thread between staff and member."""
-    return view.member_visible and view.text != "" and (view.kind in THREAD_KINDS or view.kind == "transition")
+    return view.member_visible and view.text != "" and (view.kind in THREAD_KINDS or view.kind == EventKind.TRANSITION)

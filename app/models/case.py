@@ -12,6 +12,7 @@ from app.models.member import MemberProfile
 from app.models.org import Institution, Union
 from app.models.user import User
 from cases.text import fold
+from cases.vocabulary import CaseKind
 
 
 class Case(db.Model):
@@ -147,7 +148,7 @@ class Draft(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    kind: Mapped[str] = mapped_column(sa.String(16), default="legal")
+    kind: Mapped[str] = mapped_column(sa.String(16), default=CaseKind.LEGAL.value)
     step: Mapped[str] = mapped_column(sa.String(24), default="what")
     answers: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -6,8 +6,9 @@ from flask_login import current_user, logout_user
 
 from app import clock
 from app.access import allow
+from app.forms import ConfirmForm
 from app.portal import bp
-from app.portal.forms import ConfirmForm, ErasureForm
+from app.portal.forms import ErasureForm
 from app.services import member_data
 from cases.vocabulary import Role
 

@@ -6,25 +6,24 @@ from flask_login import current_user
 
 from app import clock
 from app.access import allow
-from app.extensions import db
+from app.forms import ConfirmForm
 from app.i18n import domain_message
 from app.portal import bp
-from app.portal.forms import ConfirmForm, EvidenceForm, StartForm, StepForm
+from app.portal.forms import EvidenceForm, StartForm, StepForm
 from app.portal.wizard import render_step, step_or_404, step_questions, steps_of, version_of
 from app.queries.scope import get_case_or_404
 from app.services import filing
 from app.services.concurrency import STALE_MESSAGE
-from app.services.evidence import store_upload
 from cases.errors import InvalidUpload
 from cases.grievance import (
     GrievanceIncomplete,
     StepId,
     first_step_with_errors,
 )
-from cases.vocabulary import Role
+from cases.vocabulary import CaseKind, Role
 from cases.workflows import describe_state_for_member
 
-KINDS = {"legal": "legal", "assistance": "social"}
+KINDS = {"legal": CaseKind.LEGAL, "assistance": CaseKind.SOCIAL}
 
 
 @bp.get("/new")
@@ -83,8 +82,7 @@ def step(draft_id: int, step: str):
         return redirect(url_for(".new_case"))
     else:
         target = steps[min(index + 1, len(steps) - 1)].id.value
-    draft.step = target
-    db.session.commit()
+    filing.go_to_step(draft, target)
     return redirect(url_for(".step", draft_id=draft.id, step=target))
 
 
@@ -96,17 +94,12 @@ def upload_evidence(draft_id: int):
     if not form.validate_on_submit():
         return render_step(draft, StepId.EVIDENCE.value, status=400, evidence_form=form)
     try:
-        attachment = store_upload(
-            form.file.data, uploaded_by=current_user, draft_id=draft.id, description=form.description.data or None
+        attachment = filing.add_draft_evidence(
+            draft, current_user, form.file.data, description=form.description.data or None
         )
-        db.session.commit()
     except InvalidUpload as error:
-        db.session.rollback()
         form.file.errors = [domain_message(error)]
         return render_step(draft, StepId.EVIDENCE.value, status=400, evidence_form=form)
-    except Exception:
-        db.session.rollback()
-        raise
     flash(_("The file “%(name)s” was added.", name=attachment.original_name), "success")
     return redirect(url_for(".step", draft_id=draft.id, step=StepId.EVIDENCE.value))
 

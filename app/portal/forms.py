@@ -50,10 +50,6 @@ class WithdrawForm(FlaskForm):
     submit = SubmitField(_l("Withdraw the case"))
 
 
-class ConfirmForm(FlaskForm):
-    """A button that only needs CSRF (export, delete a draft)."""
-
-
 class ErasureForm(FlaskForm):
     password = PasswordField(
         _l("Your password"),

@@ -1,14 +1,13 @@
 """The member portal: my cases, a case's page (timeline, messages, files), replies and withdrawal."""
 
-from pathlib import Path
-
 import sqlalchemy as sa
-from flask import abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import labels
 from app.access import allow, public
+from app.downloads import send_download
 from app.extensions import db
 from app.i18n import domain_message
 from app.models import Attachment, Case, Document, MemberProfile, Union
@@ -16,9 +15,9 @@ from app.portal import bp
 from app.portal.forms import EvidenceForm, ReplyForm, WithdrawForm
 from app.queries.scope import case_scope, get_case_by_reference_or_404
 from app.queries.timeline import case_timeline
-from app.services import filing
-from app.services.audit_log import log_access
+from app.services import downloads, filing
 from cases.errors import DomainError, InvalidUpload, StaleCase
+from cases.events import THREAD_KINDS, EventKind
 from cases.uploads import ACCEPT_ATTRIBUTE
 from cases.vocabulary import Role
 from cases.workflows import State, describe_state_for_member, is_open
@@ -48,10 +47,10 @@ def _event_view(case: Case, event) -> dict:
     payload = event.payload or {}
     data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
     text = ""
-    from_member = event.kind == "member_message"
-    if event.kind == "submitted":
+    from_member = event.kind == EventKind.MEMBER_MESSAGE
+    if event.kind == EventKind.SUBMITTED:
         title = _("Application received")
-    elif event.kind == "transition":
+    elif event.kind == EventKind.TRANSITION:
         name = str(payload.get("transition"))
         titles = {
             "take": _("The union took up your case"),
@@ -64,17 +63,17 @@ def _event_view(case: Case, event) -> dict:
         )
         text = str(data.get("message") or data.get("reason") or "")
         from_member = name in ("member_answer", "withdraw")
-    elif event.kind == "message":
+    elif event.kind == EventKind.MESSAGE:
         title = _("Message from the union")
         text = str(payload.get("text") or payload.get("message") or "")
-    elif event.kind == "member_message":
+    elif event.kind == EventKind.MEMBER_MESSAGE:
         title = _("Your message")
         text = str(payload.get("text") or "")
-    elif event.kind == "attachment":
+    elif event.kind == EventKind.ATTACHMENT:
         title = _("File added: %(name)s", name=payload.get("name", ""))
-    elif event.kind == "document":
+    elif event.kind == EventKind.DOCUMENT:
         title = _("A document was shared with you: %(name)s", name=payload.get("filename", ""))
-    elif event.kind == "deadline":
+    elif event.kind == EventKind.DEADLINE:
         title = _("A date was set on your case")
     else:
         title = _("Update")
@@ -82,7 +81,7 @@ def _event_view(case: Case, event) -> dict:
 
 
 def _is_thread(view: dict) -> bool:
-    return bool(view["text"]) and view["kind"] in ("message", "member_message", "transition")
+    return bool(view["text"]) and view["kind"] in (*THREAD_KINDS, EventKind.TRANSITION)
 
 
 @bp.get("/cases/<reference>")
@@ -202,23 +201,7 @@ def withdraw(reference: str):
 @bp.get("/cases/<reference>/documents/<int:document_id>")
 @allow(Role.MEMBER)
 def document(reference: str, document_id: int):
-    case = get_case_by_reference_or_404(current_user, reference)
-    doc = db.session.scalar(
-        sa.select(Document).where(
-            Document.id == document_id, Document.case_id == case.id, Document.shared_with_member.is_(True)
-        )
-    )
-    if doc is None:
-        abort(404)
-    path = Path(current_app.config["DOCUMENT_DIR"]) / doc.storage_name
-    if not path.is_file():
-        abort(404)
-    log_access(current_user, "download", "document", doc.id)
-    db.session.commit()
-    response = send_file(path, as_attachment=True, download_name=doc.filename, max_age=0)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_download(downloads.member_document(current_user, reference, document_id))
 
 
 # --- Institutions (registration form) ------------------------------------------------------------

@@ -7,8 +7,9 @@ from flask import abort, render_template
 from flask_babel import gettext as _
 
 from app import clock
+from app.forms import ConfirmForm
 from app.labels import answer_label
-from app.portal.forms import ConfirmForm, EvidenceForm, StepForm
+from app.portal.forms import EvidenceForm, StepForm
 from app.services import filing
 from cases.grievance import (
     Question,
@@ -21,6 +22,7 @@ from cases.grievance import (
     validate_grievance,
 )
 from cases.uploads import ACCEPT_ATTRIBUTE
+from cases.vocabulary import CaseKind
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -115,7 +117,7 @@ def render_step(draft, step_id: str, *, values=None, errors=None, status=200, ev
         "previous": steps[index - 1].id.value if index > 0 else None,
         "questions": questions,
         "form": StepForm(formdata=None, saved_at=version_of(draft)),
-        "kind_label": _("Legal help") if draft.kind == "legal" else _("Assistance request"),
+        "kind_label": _("Legal help") if draft.kind == CaseKind.LEGAL else _("Assistance request"),
     }
     if step.id == StepId.EVIDENCE:
         context["evidence_form"] = evidence_form or EvidenceForm(formdata=None)

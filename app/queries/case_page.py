@@ -11,6 +11,7 @@ from app.models import Attachment, Case, CaseEvent, Consent, Court, MemberProfil
 from app.queries.scope import case_scope
 from app.queries.timeline import case_timeline
 from app.services.member_data import current_consent
+from cases.events import EventKind
 
 MAX_COURTS = 1000
 
@@ -58,7 +59,7 @@ def case_page(user: User, case: Case) -> CasePage:
     named = {
         int(event.payload.get("data", {}).get("assignee_id"))
         for event in events
-        if event.kind == "transition" and str(event.payload.get("data", {}).get("assignee_id", "")).isdigit()
+        if event.kind == EventKind.TRANSITION and str(event.payload.get("data", {}).get("assignee_id", "")).isdigit()
     }
     people = {}
     if named:

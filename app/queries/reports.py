@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from app.extensions import db
 from app.models import Case, Union, User
 from app.queries.scope import case_scope
+from cases.workflows import OPEN_STATES, State
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ class CaseReport:
     total: int
 
 
-OPEN_STATES = ("submitted", "in_review", "awaiting_member", "accepted", "objection_filed", "lawsuit_filed", "approved")
+# Stored values of the states in which work on a case goes on, as the workflows define them.
+_OPEN = sorted(state.value for state in OPEN_STATES)
 
 
 def case_report(user: User, *, months: int = 12) -> CaseReport:
@@ -60,31 +62,14 @@ def case_report(user: User, *, months: int = 12) -> CaseReport:
         y, m = divmod(start_year * 12 + start_month + offset, 12)
         opened.append((f"{m + 1:02d}.{y}", counts.get((y, m + 1), 0)))
     open_unassigned = db.session.scalar(
-        sa.select(sa.func.count(Case.id)).where(scope, Case.status.in_(OPEN_STATES), Case.assignee_id.is_(None))
+        sa.select(sa.func.count(Case.id)).where(scope, Case.status.in_(_OPEN), Case.assignee_id.is_(None))
     )
     pending = db.session.scalar(
-        sa.select(sa.func.count(Case.id)).where(scope, Case.membership_pending.is_(True), Case.status.in_(OPEN_STATES))
+        sa.select(sa.func.count(Case.id)).where(scope, Case.membership_pending.is_(True), Case.status.in_(_OPEN))
     )
     return CaseReport(
         by_union_and_status=dict(sorted(table.items())),
-        statuses=[
-            s
-            for s in (
-                "submitted",
-                "in_review",
-                "awaiting_member",
-                "accepted",
-                "objection_filed",
-                "lawsuit_filed",
-                "resolved",
-                "approved",
-                "paid",
-                "declined",
-                "withdrawn",
-                "closed",
-            )
-            if s in statuses
-        ],
+        statuses=[state.value for state in State if state.value in statuses],  # in the workflows' order
         by_category=[(c, n) for c, n in by_category],
         outcomes=[(o, n) for o, n in outcomes],
         opened_per_month=opened,

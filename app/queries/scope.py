@@ -11,7 +11,7 @@ from flask import abort
 
 from app.extensions import db
 from app.models import Case, MemberProfile, User
-from cases.vocabulary import ASSISTANCE_KINDS, Role
+from cases.vocabulary import Role, kinds_for_role
 
 
 def case_scope(user: User) -> sa.ColumnElement[bool]:
@@ -23,26 +23,34 @@ def case_scope(user: User) -> sa.ColumnElement[bool]:
     conditions = []
     if user.union_id is not None:
         conditions.append(Case.union_id == user.union_id)
-    if role == Role.LAWYER:
-        conditions.append(Case.kind == "legal")
-    elif role == Role.OFFICER:
-        conditions.append(Case.kind.in_([kind.value for kind in ASSISTANCE_KINDS]))
+    if role in (Role.LAWYER, Role.OFFICER):
+        conditions.append(Case.kind.in_([kind.value for kind in kinds_for_role(role)]))
     return sa.and_(sa.true(), *conditions)
+
+
+def find_case(user: User, case_id: int, *, for_update: bool = False) -> Case | None:
+    """The case with this id if ``user`` may see it, else None (services raise NotFound)."""
+    query = sa.select(Case).where(Case.id == case_id, case_scope(user))
+    if for_update:
+        query = query.with_for_update()
+    return db.session.scalar(query)
+
+
+def find_case_by_reference(user: User, reference: str) -> Case | None:
+    """The case with this reference if ``user`` may see it, else None."""
+    return db.session.scalar(sa.select(Case).where(Case.reference == reference, case_scope(user)))
 
 
 def get_case_or_404(user: User, case_id: int, *, for_update: bool = False) -> Case:
     """The case with this id if ``user`` may see it; 404 otherwise."""
-    query = sa.select(Case).where(Case.id == case_id, case_scope(user))
-    if for_update:
-        query = query.with_for_update()
-    case = db.session.scalar(query)
+    case = find_case(user, case_id, for_update=for_update)
     if case is None:
         abort(404)
     return case
 
 
 def get_case_by_reference_or_404(user: User, reference: str) -> Case:
-    case = db.session.scalar(sa.select(Case).where(Case.reference == reference, case_scope(user)))
+    case = find_case_by_reference(user, reference)
     if case is None:
         abort(404)
     return case

@@ -1,11 +1,14 @@
 """Administration use cases: staff accounts, unions, institutions."""
 
+import sqlalchemy as sa
+
 from app.extensions import db
-from app.models import Institution, Union, User
+from app.models import Institution, MemberProfile, Union, User
 from app.services import case_search
 from app.services.accounts import create_user, normalize_email
 from app.services.audit_log import log_access
 from app.services.concurrency import ensure_version
+from app.services.conflicts import flag_cases_naming
 
 
 def _union_or_none(value: int | None) -> int | None:
@@ -50,6 +53,15 @@ def update_user(user: User, data: dict, *, actor: User) -> None:
         case_search.refresh_for_user(user)  # the queue finds the member's cases under the new name
     log_access(actor, "update", "user", user.id)
     db.session.commit()
+    if renamed:
+        _recheck_conflicts(user)
+
+
+def _recheck_conflicts(user: User) -> None:
+    """Under the new name the member may be the respondent of cases not flagged so far."""
+    profile = db.session.scalar(sa.select(MemberProfile).where(MemberProfile.user_id == user.id))
+    if profile is not None and profile.anonymised_at is None:
+        flag_cases_naming(profile)
 
 
 def set_user_active(user: User, active: bool, *, expected_version, actor: User) -> None:

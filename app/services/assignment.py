@@ -8,7 +8,7 @@ from app.extensions import db
 from app.models import Case, User
 from cases.errors import MissingInput
 from cases.i18n import N_
-from cases.vocabulary import Role
+from cases.vocabulary import staff_role_for_kind
 from cases.workflows import OPEN_STATES
 
 
@@ -20,14 +20,9 @@ class Candidate:
     own_union: bool = True  # False for a confederation lawyer or officer (no union of their own)
 
 
-def assignee_role(kind: str) -> Role:
-    """Lawyers handle legal cases, officers the assistance ones."""
-    return Role.LAWYER if kind == "legal" else Role.OFFICER
-
-
 def _eligible(case: Case) -> list:
     return [
-        User.role == assignee_role(case.kind).value,
+        User.role == staff_role_for_kind(case.kind).value,
         User.active.is_(True),
         sa.or_(User.union_id.is_(None), User.union_id == case.union_id),
     ]

@@ -9,6 +9,7 @@ from app.services.outbox import notify_user
 from app.services.timeline import append_event
 from app.services.workflow import commit_case_change
 from cases.errors import MissingInput
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.vocabulary import PRIORITY_RANK, Priority
 
@@ -37,7 +38,7 @@ def add_note(case: Case, user: User, text: str, *, expected_version) -> None:
     """An internal note: staff only, never shown to the member."""
     ensure_version(case, expected_version)
     text = _clean(text, N_("Please write a note."))
-    append_event(case, "note", user, {"text": text}, member_visible=False)
+    append_event(case, EventKind.NOTE, user, {"text": text}, member_visible=False)
     commit_case_change()
 
 
@@ -45,7 +46,7 @@ def send_message(case: Case, user: User, text: str, *, expected_version) -> None
     """A message to the member: shown in their thread, and they are notified by e-mail."""
     ensure_version(case, expected_version)
     text = _clean(text, N_("Please write a message."))
-    append_event(case, "message", user, {"text": text}, member_visible=True)
+    append_event(case, EventKind.MESSAGE, user, {"text": text}, member_visible=True)
     member = member_user(case)
     if member is not None:
         notify_user(
@@ -70,5 +71,5 @@ def set_priority(case: Case, user: User, priority: str, *, expected_version) -> 
     old = case.priority
     case.priority = new.value
     case.priority_rank = PRIORITY_RANK[new]
-    append_event(case, "priority", user, {"from": old, "to": new.value}, member_visible=False)
+    append_event(case, EventKind.PRIORITY, user, {"from": old, "to": new.value}, member_visible=False)
     commit_case_change()

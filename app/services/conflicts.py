@@ -16,6 +16,7 @@ from app.services.concurrency import ensure_version
 from app.services.timeline import append_event
 from app.services.workflow import commit_case_change
 from cases.errors import MissingInput, TransitionNotAllowed
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.national_id import validate_national_id
 
@@ -55,17 +56,9 @@ def flag_conflict(case: Case) -> bool:
         return False
     profile_id, basis = match
     case.conflict_status = "detected"
-    append_event(case, "conflict", None, {"action": "detected", "basis": basis, "member_profile_id": profile_id})
-    return True
-
-
-def detect_conflict(case: Case) -> bool:
-    """``flag_conflict`` and commit when it found one (the case page runs it for unchecked cases)."""
-    if case.conflict_status != "none":
-        return True
-    if not flag_conflict(case):
-        return False
-    commit_case_change()
+    append_event(
+        case, EventKind.CONFLICT, None, {"action": "detected", "basis": basis, "member_profile_id": profile_id}
+    )
     return True
 
 
@@ -79,7 +72,7 @@ def record_respondent_id(case: Case, user: User, national_id: str, *, expected_v
     if case.respondent_type not in PERSON_RESPONDENTS:
         raise TransitionNotAllowed(N_("This case names no person as the respondent."))
     case.respondent_national_id = validate_national_id(national_id)
-    append_event(case, "conflict", user, {"action": "respondent_id_recorded"})
+    append_event(case, EventKind.CONFLICT, user, {"action": "respondent_id_recorded"})
     found = flag_conflict(case)
     commit_case_change()
     return found
@@ -99,22 +92,33 @@ def record_handling(case: Case, user: User, note: str, *, expected_version) -> N
         )
     case.conflict_status = "handled"
     case.conflict_note = note
-    append_event(case, "conflict", user, {"action": "handled", "note": note})
+    append_event(case, EventKind.CONFLICT, user, {"action": "handled", "note": note})
     commit_case_change()
 
 
-# A new member rarely is the respondent of more than a handful of cases; the rest are found
-# when their case page is opened.
+# Cases are flagged in batches, each committed on its own, so a member named in many cases
+# never holds many case rows in one transaction.
 NEW_MEMBER_CASES_CHECKED = 50
 
 
 def flag_cases_naming(profile: MemberProfile) -> int:
     """Flag the unchecked cases of the member's union whose respondent is this member; commit.
 
-    Registration calls it after the account is saved, in a transaction of its own: losing a race
-    with a lawyer acting on one of those cases costs nothing (the case page checks again), so a
-    conflict there never undoes a registration. Returns how many cases were flagged.
+    Registration and a member's rename call it after their own change is saved, in transactions
+    of its own, so a conflict there never undoes them. A batch that loses a race with a lawyer
+    acting on one of its cases is given up (rolled back) and counted as nothing flagged.
+    Returns how many cases were flagged.
     """
+    flagged = 0
+    while True:
+        batch = _flag_batch(profile)
+        if batch <= 0:
+            return flagged
+        flagged += batch
+
+
+def _flag_batch(profile: MemberProfile) -> int:
+    """Flag up to NEW_MEMBER_CASES_CHECKED cases naming ``profile`` and commit; -1 after a lost race."""
     # The same two ways find_conflict matches, seen from the member's side.
     matches = []
     if profile.national_id:
@@ -148,5 +152,5 @@ def flag_cases_naming(profile: MemberProfile) -> int:
         db.session.commit()
     except (IntegrityError, StaleDataError):
         db.session.rollback()
-        return 0
+        return -1
     return flagged

@@ -20,6 +20,7 @@ from app.services.timeline import append_event
 from cases.calendar import TurkishCalendar
 from cases.deadlines import DeadlineResult, compute_deadline, rules_for_case
 from cases.errors import DomainError, StaleCase
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.vocabulary import Role
 
@@ -119,7 +120,7 @@ def _event(case: Case, actor: User, action: str, deadline: Deadline, **extra: ob
         "due_date": deadline.due_date.isoformat(),
         **extra,
     }
-    append_event(case, "deadline", actor, payload, member_visible=False)
+    append_event(case, EventKind.DEADLINE, actor, payload, member_visible=False)
 
 
 def _rule_deadline(case: Case, rule_id: str, actor: User, calendar: TurkishCalendar, status: str) -> Deadline:

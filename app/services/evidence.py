@@ -4,12 +4,13 @@ import os
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import current_app, send_file
+from flask import current_app
 from werkzeug.datastructures import FileStorage
 
 from app.extensions import db
 from app.models import Attachment, Case, User
 from app.services.timeline import append_event
+from cases.events import EventKind
 from cases.uploads import inspect_upload
 
 
@@ -73,7 +74,7 @@ def store_upload(
     if case is not None:
         append_event(
             case,
-            "attachment",
+            EventKind.ATTACHMENT,
             uploaded_by,
             {"attachment_id": attachment.id, "name": attachment.original_name, "sha256": attachment.sha256},
             member_visible=member_visible,
@@ -83,21 +84,6 @@ def store_upload(
 
 def attachment_path(attachment: Attachment) -> Path:
     return _upload_dir() / attachment.storage_name
-
-
-def send_attachment(attachment: Attachment):
-    """The file as a download: never rendered inline, never sniffed by the browser."""
-    response = send_file(
-        attachment_path(attachment),
-        mimetype=attachment.mime_type,
-        as_attachment=True,
-        download_name=attachment.original_name,
-        max_age=0,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 def discard_files(attachments: list[Attachment]) -> None:

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
-from flask import abort
 
 from app.extensions import db
 from app.models import Attachment, Case, Draft, Institution, MemberProfile, Union, User
@@ -16,7 +15,8 @@ from app.services.concurrency import ensure_version
 from app.services.conflicts import flag_conflict
 from app.services.references import next_reference
 from app.services.timeline import append_event
-from cases.errors import MissingInput, TransitionNotAllowed
+from cases.errors import MissingInput, NotFound, TransitionNotAllowed
+from cases.events import EventKind
 from cases.grievance import GrievanceSubmission, build_submission, clean_text, steps_for, validate_step
 from cases.i18n import N_
 from cases.text import fold
@@ -81,7 +81,7 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
     case.search_text = search_text_for(case, member_name, institution.name if institution else None)
     db.session.add(case)
     db.session.flush()
-    append_event(case, "submitted", actor, {"to_state": "submitted"}, member_visible=True)
+    append_event(case, EventKind.SUBMITTED, actor, {"to_state": "submitted"}, member_visible=True)
     flag_conflict(case)  # staff see a conflict in the queue before anyone opens the case
     return case
 
@@ -104,10 +104,10 @@ def user_drafts(user: User) -> list[Draft]:
 
 
 def get_draft_or_404(user: User, draft_id: int) -> Draft:
-    """The user's own draft; anyone else's is reported missing."""
+    """The user's own draft; anyone else's is reported missing (NotFound, a 404 on the web)."""
     draft = db.session.scalar(sa.select(Draft).where(Draft.id == draft_id, Draft.user_id == user.id))
     if draft is None:
-        abort(404)
+        raise NotFound()
     return draft
 
 
@@ -129,6 +129,25 @@ def save_step(draft: Draft, step: str, answers: Mapping[str, str], *, today: dat
     return errors
 
 
+def go_to_step(draft: Draft, step: str) -> None:
+    """Remember where the member is in the form, so a resumed draft opens there."""
+    draft.step = step
+    db.session.commit()
+
+
+def add_draft_evidence(draft: Draft, user: User, upload, *, description: str | None = None) -> Attachment:
+    """Store a file the member adds while filing; raises InvalidUpload (nothing kept) when refused."""
+    from app.services.evidence import store_upload
+
+    try:
+        attachment = store_upload(upload, uploaded_by=user, draft_id=draft.id, description=description)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return attachment
+
+
 def draft_attachments(draft: Draft) -> list[Attachment]:
     return list(
         db.session.scalars(sa.select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id))
@@ -142,7 +161,7 @@ def remove_draft_attachment(draft: Draft, attachment_id: int) -> None:
         sa.select(Attachment).where(Attachment.id == attachment_id, Attachment.draft_id == draft.id)
     )
     if attachment is None:
-        abort(404)
+        raise NotFound()
     db.session.delete(attachment)
     db.session.commit()
     discard_files([attachment])
@@ -192,7 +211,7 @@ def submit_draft(draft: Draft, user: User, *, today: date) -> Case:
     submission = build_submission(draft.answers or {}, kind=draft.kind, today=today)
     profile = db.session.scalar(sa.select(MemberProfile).where(MemberProfile.user_id == user.id))
     if profile is None:
-        abort(404)
+        raise NotFound()
     try:
         case = open_case(profile, new_case_from(submission, profile), actor=user, member_name=user.full_name)
         attachments = draft_attachments(draft)
@@ -203,7 +222,7 @@ def submit_draft(draft: Draft, user: User, *, today: date) -> Case:
         for attachment in attachments:
             append_event(
                 case,
-                "attachment",
+                EventKind.ATTACHMENT,
                 user,
                 {"attachment_id": attachment.id, "name": attachment.original_name, "sha256": attachment.sha256},
                 member_visible=True,
@@ -245,7 +264,7 @@ def member_reply(case: Case, user: User, text: str, *, expected_version) -> str:
     if case.status == "awaiting_member":
         perform_transition(case, "member_answer", user, {"message": text}, expected_version=expected_version)
         return "answered"
-    append_event(case, "member_message", user, {"text": text}, member_visible=True)
+    append_event(case, EventKind.MEMBER_MESSAGE, user, {"text": text}, member_visible=True)
     db.session.commit()
     return "message"
 

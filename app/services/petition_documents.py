@@ -35,6 +35,7 @@ from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.petitions import current_version, refusal_for, spec_of
 from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.petitions import (
     FIELD_BY_NAME,
@@ -246,7 +247,7 @@ def generate_document(
         db.session.flush()
         append_event(
             case,
-            "document",
+            EventKind.DOCUMENT,
             user,
             {
                 "action": "generated",
@@ -281,7 +282,7 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
     document.shared_at = utcnow()
     append_event(
         case,
-        "document",
+        EventKind.DOCUMENT,
         user,
         {"action": "shared", "document_id": document.id, "filename": document.filename, "title": _title_of(document)},
         member_visible=True,

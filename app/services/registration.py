@@ -1,21 +1,14 @@
-"""Member registration, membership verification, email confirmation and password reset.
+"""Member registration and email confirmation."""
 
-Tokens are signed with itsdangerous (one salt per purpose) and expire. They are single use
-because each one is bound to the state it changes: a confirmation token to the address not
-yet confirmed, a reset token to the password hash it replaces.
-"""
-
-import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app, url_for
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import Case, Consent, MemberProfile, OutboxMessage, RollEntry, User
+from app.models import Consent, MemberProfile, OutboxMessage, User
 from app.models.base import utcnow
 from app.models.member import MembershipStatus
 from app.models.user import verify_dummy_password
@@ -23,22 +16,17 @@ from app.services.accounts import create_user, normalize_email
 from app.services.audit_log import log_access
 from app.services.conflicts import flag_cases_naming
 from app.services.member_data import SPECIAL_CATEGORY_CONSENT
+from app.services.membership import matches_roll
 from app.services.outbox import notify_user
-from cases.errors import DomainError
+from app.services.tokens import InvalidToken, _fingerprint, _load, _serializer
 from cases.i18n import N_
 from cases.member_roll import normalize_membership_number
 from cases.text import fold
 
 CONFIRM_SALT = "dayanak-email-confirmation"
-RESET_SALT = "dayanak-password-reset"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
-RESET_MAX_AGE = 2 * 3600
 RESET_MAIL_INTERVAL_MINUTES = 10
 PRIVACY_NOTICE_READ = "privacy_notice"
-
-
-class InvalidToken(DomainError):
-    """A link that is forged, expired or already used."""
 
 
 @dataclass
@@ -143,105 +131,8 @@ def _warn_owners(owners: list[User]) -> None:
     db.session.commit()
 
 
-def matches_roll(profile: MemberProfile) -> bool:
-    """Whether the union's roll lists this T.C. Kimlik No with this membership number, active."""
-    if not profile.national_id or not profile.membership_number:
-        return False
-    found = db.session.scalar(
-        sa.select(RollEntry.id).where(
-            RollEntry.union_id == profile.union_id,
-            RollEntry.national_id == profile.national_id,
-            RollEntry.membership_number == profile.membership_number,
-            RollEntry.status == "active",
-        )
-    )
-    return found is not None
-
-
-def set_membership_status(profile: MemberProfile, status: str, *, expected_status: str | None, actor: User) -> None:
-    """An admin verifies or rejects a membership by hand; refused if it changed meanwhile."""
-    from app.services.concurrency import STALE_MESSAGE
-    from cases.errors import StaleCase
-
-    if expected_status is not None and profile.membership_status != expected_status:
-        raise StaleCase(STALE_MESSAGE)
-    profile.membership_status = status
-    profile.verified_at = utcnow() if status == MembershipStatus.VERIFIED else None
-    profile.verified_by_id = actor.id
-    mark_cases_membership(profile_id=profile.id, pending=status != MembershipStatus.VERIFIED)
-    member = db.session.get(User, profile.user_id)
-    if member is not None and member.active:
-        if status == MembershipStatus.VERIFIED:
-            notify_user(
-                member,
-                "membership_verified",
-                N_("Your membership is verified"),
-                N_(
-                    "Dear %(name)s,\n\nYour union has verified your membership. "
-                    "Your applications are no longer marked as pending."
-                ),
-            )
-        else:
-            notify_user(
-                member,
-                "membership_rejected",
-                N_("Your membership could not be confirmed"),
-                N_(
-                    "Dear %(name)s,\n\nYour union could not confirm your membership with the details you gave. "
-                    "Please contact your union's representative."
-                ),
-            )
-    log_access(actor, f"membership_{status}", "member_profile", profile.id)
-    db.session.commit()
-
-
-def mark_cases_membership(*, pending: bool, profile_id: int | None = None) -> None:
-    """Keep the queue's "membership pending" mark in step with the member's profile; not committed.
-
-    With ``profile_id`` the cases of that member; without it, every case still marked whose
-    member is verified now (after a roll import). The case version is left alone: the mark is
-    not an edit anyone could be overwriting.
-    """
-    cases = Case.__table__
-    if profile_id is not None:
-        condition = cases.c.member_id == profile_id
-    else:
-        verified = sa.select(MemberProfile.id).where(MemberProfile.membership_status == MembershipStatus.VERIFIED)
-        condition = cases.c.member_id.in_(verified)
-    db.session.execute(
-        cases.update().where(condition, cases.c.membership_pending.is_(not pending)).values(membership_pending=pending)
-    )
-
-
-# --- Tokens -----------------------------------------------------------------------------------
-
-
-def _serializer(salt: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
-
-
-def _fingerprint(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()[:20]
-
-
 def confirmation_token(user: User) -> str:
     return _serializer(CONFIRM_SALT).dumps({"u": user.id, "e": _fingerprint(user.email)})
-
-
-def reset_token(user: User) -> str:
-    return _serializer(RESET_SALT).dumps({"u": user.id, "p": _fingerprint(user.password_hash)})
-
-
-def _load(token: str, salt: str, max_age: int) -> dict:
-    try:
-        data = _serializer(salt).loads(token, max_age=max_age)
-    except SignatureExpired:
-        raise InvalidToken(N_("This link has expired. Please ask for a new one.")) from None
-    except BadSignature:
-        raise InvalidToken(N_("This link is not valid. Please check that you copied it completely.")) from None
-    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
-        raise InvalidToken(N_("This link is not valid. Please check that you copied it completely."))
-    return data
 
 
 def _queue_confirmation(user: User) -> None:
@@ -286,46 +177,5 @@ def confirm_email(token: str) -> User:
     if user.email_confirmed_at is not None:
         raise InvalidToken(N_("This link has already been used: your email address is confirmed."))
     user.email_confirmed_at = utcnow()
-    db.session.commit()
-    return user
-
-
-def request_password_reset(email: str) -> None:
-    """Queue a reset link when an active account has this address; silent otherwise."""
-    user = db.session.scalar(sa.select(User).where(User.email == normalize_email(email)))
-    if user is None or not user.active:
-        return
-    if _recently_mailed(user, "password_reset"):
-        return  # one link is on its way; asking again must not flood the mailbox
-    link = url_for("auth.reset_password", token=reset_token(user), _external=True)
-    notify_user(
-        user,
-        "password_reset",
-        N_("Resetting your password"),
-        N_(
-            "Dear %(name)s,\n\nSomeone (hopefully you) asked to reset your Dayanak password. Open this link "
-            "within 2 hours to choose a new one:\n\n%(link)s\n\nIf it was not you, ignore this message: "
-            "your password stays the same."
-        ),
-        link=link,
-    )
-    db.session.commit()
-
-
-def user_for_reset(token: str) -> User:
-    data = _load(token, RESET_SALT, RESET_MAX_AGE)
-    user = db.session.get(User, data["u"])
-    if user is None or not user.active or data.get("p") != _fingerprint(user.password_hash):
-        raise InvalidToken(N_("This link has already been used or is no longer valid. Please ask for a new one."))
-    return user
-
-
-def reset_password(token: str, password: str) -> User:
-    """Set a new password; the token stops working because the hash it was bound to changed."""
-    user = user_for_reset(token)
-    user.set_password(password)
-    if user.email_confirmed_at is None:
-        # The link reached the mailbox, which proves the address.
-        user.email_confirmed_at = utcnow()
     db.session.commit()
     return user

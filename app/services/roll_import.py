@@ -16,7 +16,7 @@ from app.models import MemberProfile, RollEntry, Union, User
 from app.models.base import utcnow
 from app.models.member import MembershipStatus
 from app.services.audit_log import log_access
-from app.services.registration import mark_cases_membership
+from app.services.membership import mark_cases_membership
 from cases.i18n import N_
 from cases.member_roll import (
     RollImportReport,

@@ -8,6 +8,7 @@ from app.extensions import db
 from app.models import Case, CaseEvent, User
 from app.models.base import utcnow
 from cases.audit import ChainLink, append_link
+from cases.events import EventKind
 
 
 def _last_link(case_id: int) -> ChainLink | None:
@@ -35,7 +36,7 @@ def link_of(event: CaseEvent) -> ChainLink:
 
 def append_event(
     case: Case,
-    kind: str,
+    kind: EventKind,
     actor: User | None,
     payload: Mapping[str, object] | None = None,
     *,

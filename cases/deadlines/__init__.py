@@ -19,6 +19,7 @@ from cases.deadlines.computation import (
     _shift,
     _suspended_end,
     compute_deadline,
+    is_overdue,
 )
 from cases.deadlines.explanation import (
     _COUNT_DAYS,
@@ -78,6 +79,7 @@ __all__ = [
     "compute_deadline",
     "earliest",
     "explain_lines",
+    "is_overdue",
     "format_date",
     "get_rule",
     "rules_for_case",

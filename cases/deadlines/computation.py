@@ -44,6 +44,15 @@ RECESS_RUNS_TO = (9, 7)
 SUPERIOR_AUTHORITY_ANSWER = "superior-authority-answer"
 
 
+def is_overdue(due: date | None, today: date) -> bool:
+    """Whether a deadline (or a case's nearest one) due on ``due`` has passed: its last day is behind us.
+
+    The day itself is not overdue: the period runs to the end of its last day. Queries select
+    the same rule in SQL as ``due_date < today``.
+    """
+    return due is not None and due < today
+
+
 def compute_deadline(
     rule: DeadlineRule | str,
     start: date,

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cases.errors import TransitionNotAllowed
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.vocabulary import Role
 from cases.workflows.inputs import clean_inputs
@@ -24,7 +25,7 @@ class Actor:
 class EventDraft:
     """The timeline event a transition writes; ``payload()`` is what the event row stores."""
 
-    kind: str
+    kind: EventKind
     transition: str
     from_state: State
     to_state: State

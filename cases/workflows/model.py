@@ -5,11 +5,14 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Final
 
+from cases.events import EventKind
 from cases.vocabulary import CaseKind, Role
 from cases.workflows.inputs import INPUT_FIELDS
 
 
 class State(StrEnum):
+    """A case's status; the order here is the order pages and reports list states in."""
+
     SUBMITTED = "submitted"
     IN_REVIEW = "in_review"
     AWAITING_MEMBER = "awaiting_member"
@@ -45,7 +48,7 @@ class Stay(Enum):
 
 
 STAY: Final = Stay.STAY
-TRANSITION_EVENT: Final = "transition"
+TRANSITION_EVENT: Final = EventKind.TRANSITION
 
 
 @dataclass(frozen=True)

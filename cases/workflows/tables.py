@@ -5,7 +5,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from cases.i18n import N_
-from cases.vocabulary import CaseKind, Role
+from cases.vocabulary import CaseKind, Role, staff_roles_for_kind
 from cases.workflows.model import STAY, State, Stay, Transition, Workflow
 
 
@@ -24,8 +24,8 @@ def _t(
 S = State
 MEMBER: Final = frozenset({Role.MEMBER})
 ADMIN: Final = frozenset({Role.ADMIN})
-LEGAL_STAFF: Final = frozenset({Role.LAWYER, Role.ADMIN})
-ASSISTANCE_STAFF: Final = frozenset({Role.OFFICER, Role.ADMIN})
+LEGAL_STAFF: Final = staff_roles_for_kind(CaseKind.LEGAL)
+ASSISTANCE_STAFF: Final = staff_roles_for_kind(CaseKind.SOCIAL)
 _LEGAL_OPEN = (S.SUBMITTED, S.IN_REVIEW, S.AWAITING_MEMBER, S.ACCEPTED, S.OBJECTION_FILED, S.LAWSUIT_FILED)
 _ASSISTANCE_OPEN = (S.SUBMITTED, S.IN_REVIEW, S.AWAITING_MEMBER, S.APPROVED)
 # Assigning a submitted case starts its review: once it has an assignee no one could take it.

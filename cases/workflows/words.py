@@ -11,7 +11,7 @@ from cases.workflows.tables import WORKFLOWS, S, workflow_for
 
 _STATE_LABELS: Final[Mapping[State, str]] = MappingProxyType(
     {
-        # Same English text as app/labels.py, so each label is translated once.
+        # In the order of State; app/labels.py translates these for the web.
         S.SUBMITTED: N_("Submitted"),
         S.IN_REVIEW: N_("In review"),
         S.AWAITING_MEMBER: N_("Awaiting the member"),

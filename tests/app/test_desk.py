@@ -86,6 +86,8 @@ def test_queue_filters_counts_and_overdue(client, login):
     page = client.get("/desk/", query_string={"overdue": "y"}).get_data(as_text=True)
     assert late.reference in page and urgent.reference not in page
     assert 'data-testid="overdue-badge"' in page
+    # The one overdue label, as on the case page and its deadlines panel.
+    assert re.search(r'data-testid="overdue-badge">Süresi geçti \d\d\.\d\d\.\d{4}<', page)
     page = client.get("/desk/", query_string={"sort": "priority"}).get_data(as_text=True)
     assert page.index(urgent.reference) < page.index(case.reference)
     page = client.get("/desk/", query_string={"status": "bogus", "page": "x"})
@@ -247,9 +249,9 @@ def test_conflict_by_national_id_is_shown_to_staff_and_handled(client, login):
     union, lawyer, member, _case = _setup()
     respondent = MemberFactory(union=union, user__full_name="Müdür Bey")
     case = make_case(member, respondent_type="manager", respondent_name="Kerem Öz")
-    db.session.get(Case, case.id).respondent_national_id = respondent.national_id
-    db.session.commit()
     login(lawyer)
+    response = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": respondent.national_id})
+    assert response.status_code == 303  # staff learn the respondent's number: the conflict is found then
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     assert 'data-testid="conflict-warning"' in page
     assert "Müdür Bey" not in page and respondent.national_id not in page
@@ -408,27 +410,42 @@ def test_a_conflict_never_reaches_either_member(app, client, login):
     assert case.reference not in other.get("/portal/").get_data(as_text=True)
 
 
-def test_two_views_recording_the_same_conflict_at_once_both_show_it(client, login, monkeypatch):
-    from app.services import conflicts
-    from cases.errors import StaleCase
-
+def test_opening_the_case_page_writes_nothing(client, login):
     union, lawyer, member, case = _setup()
     respondent = MemberFactory(union=union)
-    db.session.get(Case, case.id).respondent_type = "manager"
-    db.session.get(Case, case.id).respondent_national_id = respondent.national_id
+    stored = db.session.get(Case, case.id)
+    # A respondent who is a member, written past the services: nothing has checked it yet.
+    stored.respondent_type, stored.respondent_national_id = "manager", respondent.national_id
     db.session.commit()
-
-    def lost_the_race(found_case):
-        # The other view committed the same conflict first; this one's write is refused.
-        conflicts.flag_conflict(db.session.get(Case, found_case.id))
-        conflicts.commit_case_change()
-        raise StaleCase("changed")
-
-    monkeypatch.setattr(conflicts, "detect_conflict", lost_the_race)
+    before = (stored.version, stored.conflict_status)
+    events = db.session.scalar(sa.select(sa.func.count(CaseEvent.id)))
     login(lawyer)
-    response = client.get(f"/desk/cases/{case.id}")
-    assert response.status_code == 200
-    assert 'data-testid="conflict-warning"' in response.get_data(as_text=True)
+    assert client.get(f"/desk/cases/{case.id}").status_code == 200
+    db.session.expire_all()
+    assert (db.session.get(Case, case.id).version, db.session.get(Case, case.id).conflict_status) == before
+    assert db.session.scalar(sa.select(sa.func.count(CaseEvent.id))) == events
+
+
+def test_renaming_a_member_flags_the_cases_that_name_them(client, login):
+    from app.services import admin
+
+    union, lawyer, member, _case = _setup()
+    workplace = InstitutionFactory(name="Ankara Devlet Hastanesi")
+    respondent = MemberFactory(union=union, institution=workplace, user__full_name="İlker Çağ")
+    case = make_case(member, respondent_type="supervisor", respondent_name="İlker Çağlar", institution_id=workplace.id)
+    assert db.session.get(Case, case.id).conflict_status == "none"  # the name differed at filing
+    user = user_of(respondent)
+    data = {
+        "full_name": "İlker Çağlar",  # the spelling is corrected
+        "email": user.email,
+        "role": "member",
+        "union_id": union.id,
+        "language": "tr",
+        "active": True,
+        "version": user.version,
+    }
+    admin.update_user(user, data, actor=UserFactory(role="admin", union=union))
+    assert db.session.get(Case, case.id).conflict_status == "detected"
 
 
 def test_case_page_lists_the_members_answers_and_why_the_priority_was_raised(client, login):

@@ -15,7 +15,7 @@ from app.services import petitions as service
 from cases.petitions import soffice_available
 from tests.app.test_petition_support import NOTIFIED, assert_no_tags, legal_case, load_defaults, read_back
 from tests.factories import MemberFactory, UserFactory, make_case, user_of
-from tests.helpers import csrf_token_from
+from tests.helpers import assert_sandboxed_download, csrf_token_from
 
 FORM = {
     "court__name": "Ankara 3. İdare Mahkemesi",
@@ -131,7 +131,7 @@ def test_the_docx_download_is_an_attachment_never_sniffed(setup, client, db):
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].startswith("attachment;")
     assert "iptal-davasi" in response.headers["Content-Disposition"]
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert_sandboxed_download(response)
     assert response.mimetype.endswith("wordprocessingml.document")
     assert "Zeynep Güler" in read_back(response.data)
 

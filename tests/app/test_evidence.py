@@ -12,6 +12,7 @@ from app.models import Attachment
 from app.services.evidence import store_upload
 from cases.errors import InvalidUpload
 from tests.factories import MemberFactory, UserFactory, make_case, user_of
+from tests.helpers import assert_sandboxed_download
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -63,9 +64,8 @@ def test_staff_in_scope_download_with_safe_headers(client, db, login):
     db.session.commit()
     login(UserFactory(role="lawyer", union_id=case.union_id))
     response = client.get(f"/files/attachments/{attachment.id}")
-    assert response.status_code == 200 and response.data == PDF
-    assert response.headers["Content-Disposition"].startswith("attachment")
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.data == PDF
+    assert_sandboxed_download(response)
 
 
 def test_a_lawyer_of_another_union_cannot_download(client, db, login):

@@ -12,7 +12,7 @@ from app.services import petitions as service
 from cases.petitions import FIELDS
 from tests.app.test_petition_support import assert_no_tags, legal_case, load_defaults, make_docx, read_back
 from tests.factories import MemberFactory, UserFactory, user_of
-from tests.helpers import csrf_token_from
+from tests.helpers import assert_sandboxed_download, csrf_token_from
 
 GOOD = make_docx(
     "{{ court.name|buyuk }} BAŞKANLIĞI'NA", "DAVACI: {{ member.full_name }}", "Tebliğ: {{ act.notification_date }}"
@@ -263,10 +263,25 @@ def test_the_preview_renders_the_sample_case(admin, client, db):
     response = client.get(f"/admin/petition-templates/versions/{version.id}/preview")
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].startswith("attachment;")
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert_sandboxed_download(response)
     text = read_back(response.data)
     assert_no_tags(text)
     assert "AYŞE IŞIK ÇAĞLAR (T.C. Kimlik No: 10000000146)" in text and "ANKARA NÖBETÇİ İDARE MAHKEMESİ" in text
+
+
+def test_a_version_file_download_is_sandboxed_and_logged(admin, client, db):
+    from app.models import AccessLog
+
+    load_defaults()
+    version = service.current_version(template_named(db, "iptal-davasi").id)
+    response = client.get(f"/admin/petition-templates/versions/{version.id}/file")
+    assert_sandboxed_download(response)
+    assert response.data == version.content
+    logged = db.session.scalars(sa.select(AccessLog).where(AccessLog.object_type == "petition_template_version"))
+    assert [(entry.action, entry.object_id, entry.ip_address) for entry in logged] == [
+        ("download", version.id, "127.0.0.1")  # the request's address, though the service never sees the request
+    ]
+    assert client.get("/admin/petition-templates/versions/999999/file").status_code == 404
 
 
 @pytest.mark.parametrize("role", ["member", "officer", "lawyer"])

@@ -7,7 +7,7 @@ from app.models import Case, CaseEvent, Document, OutboxMessage
 from app.services.timeline import append_event
 from app.services.workflow import perform_transition
 from tests.factories import MemberFactory, UserFactory, make_case, user_of
-from tests.helpers import csrf_token_from
+from tests.helpers import assert_sandboxed_download, csrf_token_from
 
 
 def _lawyer_requests_information(db, case, message="Lütfen tebliğ belgesini gönderin."):
@@ -190,7 +190,7 @@ def test_shared_documents_can_be_downloaded_and_unshared_ones_cannot(client, db,
     shared = client.get(f"/portal/cases/{case.reference}/documents/{docs[0].id}")
     assert shared.status_code == 200 and shared.data == b"PK docx paylasilan.docx"
     assert shared.headers["Content-Disposition"].startswith("attachment")
-    assert shared.headers["X-Content-Type-Options"] == "nosniff"
+    assert_sandboxed_download(shared)  # the member's download is as sandboxed as staff's
     assert client.get(f"/portal/cases/{case.reference}/documents/{docs[1].id}").status_code == 404
 
 

@@ -250,11 +250,11 @@ def test_password_reset_link_is_single_use_and_expires(client, db, setting, app,
     assert user.check_password("yepyeni-parola")
     assert client.get(link).status_code == 400  # the hash it was bound to changed
 
-    from app.services import registration
+    from app.services import password_reset
 
     with app.test_request_context():
-        fresh = registration.reset_token(user)
-    monkeypatch.setattr(registration, "RESET_MAX_AGE", -1)
+        fresh = password_reset.reset_token(user)
+    monkeypatch.setattr(password_reset, "RESET_MAX_AGE", -1)
     assert client.get(f"/password/reset/{fresh}").status_code == 400
 
 

@@ -30,3 +30,25 @@ def test_report_counts_cases_in_the_admins_scope_only(client, login, db):
 def test_reports_are_for_admins_only(client, login):
     login(user_of(MemberFactory()))
     assert client.get("/reports/").status_code == 403
+
+
+def test_report_columns_are_the_states_present_in_the_workflows_order(db, app):
+    from app.queries.reports import case_report
+
+    member = MemberFactory()
+    officer = UserFactory(role="officer", union_id=member.union_id)
+    lawyer = UserFactory(role="lawyer", union_id=member.union_id)
+    approved = make_case(member, kind="social", category="bereavement")
+    for name in ("take", "approve"):
+        perform_transition(
+            approved, name, officer, {"amount": "1000"} if name == "approve" else {}, expected_version=approved.version
+        )
+    make_case(member)
+    taken = make_case(member)
+    perform_transition(taken, "take", lawyer, {}, expected_version=taken.version)
+    admin = UserFactory(role="admin", union_id=member.union_id)
+
+    report = case_report(admin)
+
+    assert report.statuses == ["submitted", "in_review", "approved"]
+    assert report.open_unassigned == 1  # approved and in review have their officer and lawyer

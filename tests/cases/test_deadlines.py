@@ -527,3 +527,13 @@ def test_steps_are_plain_records_that_translate():
 def test_format_date():
     assert format_date(D(2026, 11, 23)) == "23.11.2026"
     assert ExplanationStep("x", "%(a)s", {"a": "1"}).render() == "1"
+
+
+def test_a_deadline_is_overdue_only_once_its_last_day_has_passed():
+    from cases.deadlines import is_overdue
+
+    today = date(2026, 11, 23)
+    assert is_overdue(date(2026, 11, 22), today)
+    assert not is_overdue(today, today)  # the last day itself still counts
+    assert not is_overdue(date(2026, 11, 24), today)
+    assert not is_overdue(None, today)  # a case without an open deadline
