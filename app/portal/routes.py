@@ -16,6 +16,7 @@ from app.portal.forms import EvidenceForm, ReplyForm, WithdrawForm
 from app.queries.scope import case_scope, get_case_by_reference_or_404
 from app.queries.timeline import case_timeline
 from app.services import downloads, filing
+from app.services.petition_documents import member_formats
 from cases.errors import DomainError, InvalidUpload, StaleCase
 from cases.events import THREAD_KINDS, EventKind
 from cases.uploads import ACCEPT_ATTRIBUTE
@@ -114,6 +115,7 @@ def _render_case(case: Case, *, reply_form=None, evidence_form=None, status: int
         thread=[e for e in events if _is_thread(e)],
         attachments=attachments,
         documents=documents,
+        document_formats=member_formats(),
         reply_form=reply_form or ReplyForm(formdata=None, version=case.version),
         evidence_form=evidence_form or EvidenceForm(formdata=None, version=case.version),
         accept=ACCEPT_ATTRIBUTE,
@@ -202,6 +204,12 @@ def withdraw(reference: str):
 @allow(Role.MEMBER)
 def document(reference: str, document_id: int):
     return send_download(downloads.member_document(current_user, reference, document_id))
+
+
+@bp.get("/cases/<reference>/documents/<int:document_id>.pdf")
+@allow(Role.MEMBER)
+def document_pdf(reference: str, document_id: int):
+    return send_download(downloads.member_document(current_user, reference, document_id, pdf=True))
 
 
 # --- Institutions (registration form) ------------------------------------------------------------

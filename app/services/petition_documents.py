@@ -51,6 +51,7 @@ from cases.petitions import (
     convert_to_pdf,
     paragraphs,
     render_petition,
+    soffice_available,
 )
 from cases.petitions.context import petition_defaults
 from cases.petitions.library import request_problems
@@ -315,6 +316,14 @@ def case_documents(case_id: int) -> list[dict]:
         {"document": d, "version": number, "title": title, "title_en": title_en, "author": author}
         for d, number, title, title_en, author in rows
     ]
+
+
+def member_formats() -> tuple[str, ...]:
+    """The formats a member is offered a shared document in: .docx, and PDF where LibreOffice is installed.
+
+    The one place that decides it, for the portal's links and its download route alike.
+    """
+    return ("docx", "pdf") if soffice_available() else ("docx",)
 
 
 def document_dir() -> Path:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from cases.errors import TemplateError
+from cases.grievance.answers import AnswerError, parse_amount
 from cases.i18n import N_
 from cases.national_id import mask_national_id
 from cases.petitions.facts import draft_facts
@@ -62,6 +63,7 @@ RESPONDENT_LABELS_TR = {
 PLACEHOLDER = "……………"
 ESSENTIAL_FIELDS = ("member.full_name", "member.national_id", "member.address")
 STAY_WORDS = "yürütmesinin durdurulmasına"
+AMOUNT_FIELDS = frozenset({"claim.amount"})
 # Accounts often carry the title in the name ("Av. Zeynep Güler"); templates write "Av." themselves.
 _LAWYER_TITLE = re.compile(r"^\s*(?:av\.|avukat)\s+", re.IGNORECASE)
 _TRUE_WORDS = frozenset({"1", "true", "on", "yes", "y", "evet", "e"})
@@ -246,7 +248,19 @@ def _coerce_extra(name: str, raw: object) -> object:
         return ""
     if not isinstance(raw, str | int | float):
         raise TemplateError(N_("%(name)s must be text."), name=name)
+    if name in AMOUNT_FIELDS:
+        return turkish_amount(_text(str(raw)))
     return _text(str(raw))
+
+
+def turkish_amount(text: str) -> str:
+    """An amount as Turkish courts write it, ``50.000,00 TL``; text that is no plain amount stays as typed."""
+    try:
+        amount = parse_amount(text)
+    except AnswerError:
+        return text
+    whole, _, cents = f"{amount:,.2f}".partition(".")
+    return f"{whole.replace(',', '.')},{cents} TL"
 
 
 def _bool(name: str, raw: object) -> bool:

@@ -194,6 +194,51 @@ def test_sharing_makes_the_document_visible_to_the_member(setup, client, db):
     assert "Şablon sürümü" in timeline and document.filename in timeline
 
 
+def _shared_with_member(client, case, db):
+    generate(client, case)
+    document = only_document(db)
+    token = csrf_token_from(client.get(f"/desk/cases/{case.id}/documents"))
+    db.session.refresh(case)
+    client.post(
+        f"/desk/cases/{case.id}/documents/{document.id}/share", data={"csrf_token": token, "version": case.version}
+    )
+    return document
+
+
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed: PDF path not tested")
+def _member_client(app, member):
+    """A second browser, signed in as the member."""
+    from tests.factories import PASSWORD
+
+    browser = app.test_client()
+    token = csrf_token_from(browser.get("/login"))
+    response = browser.post("/login", data={"email": user_of(member).email, "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+    return browser
+
+
+def test_the_member_is_offered_a_shared_petition_as_pdf_too(setup, app, client, db):
+    case, member, _ = setup
+    document = _shared_with_member(client, case, db)
+    client = _member_client(app, member)
+    page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    pdf_url = f"/portal/cases/{case.reference}/documents/{document.id}.pdf"
+    assert f'href="{pdf_url}"' in page
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert response.headers["Content-Disposition"].startswith("attachment")
+
+
+def test_without_libreoffice_the_member_gets_no_pdf_link(setup, app, client, db, monkeypatch):
+    case, member, _ = setup
+    document = _shared_with_member(client, case, db)
+    monkeypatch.setattr(documents_service, "soffice_available", lambda: False)
+    client = _member_client(app, member)
+    page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    assert 'data-testid="document-pdf"' not in page and document.filename in page
+    assert client.get(f"/portal/cases/{case.reference}/documents/{document.id}.pdf").status_code == 404
+
+
 @pytest.mark.parametrize("who", ["foreign_lawyer", "officer", "member"])
 def test_only_staff_who_may_see_the_case_reach_its_documents(app, db, client, login, who):
     load_defaults()

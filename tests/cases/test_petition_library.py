@@ -314,3 +314,18 @@ def test_a_template_refuses_a_case_of_another_kind_category_or_stage():
     assert "stage" in spec.refusal(CaseKind.LEGAL, Category.RELOCATION, Proceeding.ADMINISTRATIVE)
     assert "kind" in spec.refusal(CaseKind.SOCIAL, Category.RELOCATION)
     assert "category" in SPECS["nakle-itiraz"].refusal(CaseKind.LEGAL, Category.PROMOTION)
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("50000", "50.000,00 TL"),
+        ("50.000", "50.000,00 TL"),
+        ("50.000,5 TL", "50.000,50 TL"),
+        ("1234567.8", "1.234.567,80 TL"),
+        ("manevi 10.000 TL, maddi 5.000 TL", "manevi 10.000 TL, maddi 5.000 TL"),
+    ],
+)
+def test_an_amount_prints_the_way_turkish_courts_write_it(typed, printed):
+    context = build_context(sample_case(), {"claim.amount": typed}, TODAY)
+    assert context["claim"]["amount"] == printed
