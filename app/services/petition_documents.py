@@ -226,10 +226,8 @@ def generate_document(
     if spec.lawyer_signed:
         problems = request_problems(paragraphs_of(extra.get("requests")), spec.addressee)
         if problems:
-            item, reason = problems[0]
-            raise TemplateError(
-                N_("The request “%(item)s” cannot stand in the request sentence: %(reason)s"), item=item, reason=reason
-            )
+            item, message = problems[0]
+            raise TemplateError(message, item=item)
     docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields, spec=spec)
     storage_name = secrets.token_hex(16) + ".docx"
     path = document_dir() / storage_name

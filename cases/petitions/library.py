@@ -193,7 +193,7 @@ def request_items(lines: Iterable[str]) -> list[str]:
 
 
 def request_problems(lines: Iterable[str], addressee: Addressee | str) -> list[tuple[str, str]]:
-    """(item, untranslated reason) for each item that breaks the SONUÇ VE İSTEM sentence."""
+    """(item, untranslated message naming ``%(item)s``) for each item that breaks the SONUÇ VE İSTEM sentence."""
     problems = []
     for line in lines:
         item = normalise_request(line)
@@ -201,11 +201,23 @@ def request_problems(lines: Iterable[str], addressee: Addressee | str) -> list[t
             continue
         if not _DATIVE.search(item.split()[-1]):
             problems.append(
-                (item, N_("It should end like “…iptaline” or “…ödenmesine”, to read “… karar verilmesini”."))
+                (
+                    item,
+                    N_(
+                        "The request “%(item)s” should end like “…iptaline” or “…ödenmesine”, to read "
+                        "“… karar verilmesini”."
+                    ),
+                )
             )
         elif Addressee(addressee) is not Addressee.COURT and _ANNUL.search(item):
             problems.append(
-                (item, N_("Only a court annuls an act: ask the administration to withdraw, revoke or change it."))
+                (
+                    item,
+                    N_(
+                        "The request “%(item)s” asks for an annulment: only a court annuls an act; ask the "
+                        "administration to withdraw, revoke or change it."
+                    ),
+                )
             )
     return problems
 

@@ -467,3 +467,43 @@ def test_the_petition_pages_repeat_the_cases_overdue_mark(setup, client, db):
     for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
         page = client.get(url).get_data(as_text=True)
         assert 'data-testid="case-overdue"' in page and overdue.strftime("%d.%m.%Y") in page, url
+
+
+def test_the_form_shows_the_members_words_beside_a_third_person_draft(setup, client, db):
+    case, _, _ = setup
+    case.narrative = "Okulumda yıllardır çalışıyorum, beni Kırşehir'e gönderdiler."
+    case.requests = "Eski okuluma dönmek istiyorum."
+    case.details = {"old_post": "Çankaya Lisesi", "new_post": "Kırşehir Lisesi"}
+    db.session.commit()
+    page = client.get(form_url(case)).get_data(as_text=True)
+    form_part, _, aside = page.partition('data-testid="source-material"')
+    assert "Okulumda yıllardır çalışıyorum" in aside and "Eski okuluma dönmek istiyorum." in aside
+    assert "Okulumda" not in form_part and "istiyorum" not in form_part
+    assert "Çankaya Lisesi bünyesinde görev yapmakta iken işlemle Kırşehir Lisesi bünyesinde" in form_part
+    assert "Hukuka aykırı dava konusu işlemin iptaline\nYargılama giderleri" in form_part  # the library's start
+    assert 'data-testid="request-library"' in page and 'data-testid="grounds-library"' in page
+    assert "4688 sayılı Kamu Görevlileri Sendikaları" in page  # a ground offered for a relocation
+
+
+def test_the_form_lists_what_is_missing_before_generating(setup, client, db):
+    case, _, _ = setup
+    page = client.get(form_url(case)).get_data(as_text=True)
+    missing = page.split('data-testid="missing"', 1)[1].split("</div>", 1)[0]
+    assert "İşlemin tarihi" in missing and "mahkemenin adı" in missing.lower()
+    assert "T.C. Kimlik" not in missing  # the member's number is on record
+
+
+def test_a_request_that_breaks_the_sentence_is_refused_with_its_reason(setup, client, db):
+    case, _, _ = setup
+    response = generate(client, case, {**FORM, "requests": "Eski okuluma dönmek istiyorum."})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Eski okuluma dönmek istiyorum" in page and "karar verilmesini" in page
+    assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
+
+
+def test_an_application_to_the_administration_may_not_ask_for_an_annulment(setup, client, db):
+    case, _, _ = setup
+    data = {"authority": "Millî Eğitim Bakanlığına", "requests": "Hukuka aykırı işlemin iptaline"}
+    response = generate(client, case, data, slug="nakle-itiraz")
+    assert response.status_code == 400
+    assert "geri alınmasını" in response.get_data(as_text=True)

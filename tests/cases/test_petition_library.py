@@ -173,7 +173,7 @@ def test_requests_that_break_the_sentence_are_named():
         [MEMBER_WISH, "Hukuka aykırı işlemin iptaline", "İşlemin geri alınmasına"], Addressee.ADMINISTRATION
     )
     assert [item for item, _ in problems] == [MEMBER_WISH[:-1], "Hukuka aykırı işlemin iptaline"]
-    assert "withdraw, revoke or change" in problems[1][1]
+    assert "withdraw, revoke or change" in problems[1][1] and "%(item)s" in problems[1][1]
     assert request_problems(["Hukuka aykırı işlemin iptaline"], Addressee.COURT) == []
 
 
