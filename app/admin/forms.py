@@ -222,6 +222,38 @@ class SettingsForm(FlaskForm):
         validators=[Optional()],
         description=_l("The fillable fields the version in use contains; the others are offered as optional."),
     )
+    signer = SelectField(
+        _l("Who signs it"),
+        choices=[
+            ("", _l("Not set: the form starts from the member's own words")),
+            ("lawyer", _l("The lawyer: facts drafted in the third person, requests from the library")),
+            ("member", _l("The member: in the member's own words")),
+        ],
+        default="",
+        validators=[Optional()],
+    )
+    addressee = SelectField(
+        _l("Addressed to"),
+        choices=[
+            ("court", _l("A court")),
+            ("administration", _l("The administration, its superior or a board")),
+            ("ombudsman", _l("The Ombudsman (KDK)")),
+            ("equality", _l("The Human Rights and Equality Institution (TİHEK)")),
+            ("union", _l("The member's union")),
+        ],
+        default="court",
+        description=_l("Only a court may be asked to annul an act."),
+    )
+    proceedings = MultiCheckboxField(
+        _l("Stages of a case it serves"),
+        validators=[Optional()],
+        choices=[
+            ("administrative", _l("Before any court")),
+            ("first_instance", _l("A lawsuit is pending")),
+            ("appeal", _l("A decision was given (appeals)")),
+        ],
+        description=_l("None chosen: every stage."),
+    )
     token = HiddenField()
 
     def __init__(self, *args, fillable: tuple[str, ...] = (), **kwargs) -> None:

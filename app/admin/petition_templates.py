@@ -159,6 +159,9 @@ def petition_template_settings(template_id: int):
                 "kinds": list(template.kinds or []),
                 "categories": list(template.categories or []),
                 "required_fields": list(spec.required_fields),
+                "signer": template.signer or "",
+                "addressee": template.addressee or "court",
+                "proceedings": list(template.proceedings or []),
                 "token": service.settings_token(template),
             },
         )
@@ -176,6 +179,9 @@ def petition_template_settings(template_id: int):
                 required=form.required_fields.data or [],
                 expected_token=form.token.data,
                 actor=current_user,
+                signer=form.signer.data or "",
+                addressee=form.addressee.data,
+                proceedings=form.proceedings.data or [],
             )
         except StaleCase as error:
             template = _template_or_404(template_id)

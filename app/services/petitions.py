@@ -292,7 +292,16 @@ def decide_version(version: PetitionTemplateVersion, *, accept: bool, actor: Use
 
 def settings_token(template: PetitionTemplate) -> str:
     """A fingerprint of a template's settings: an edit form carries it to detect changes made meanwhile."""
-    return fingerprint(template.title, template.title_en, template.kinds, template.categories, template.extra_fields)
+    return fingerprint(
+        template.title,
+        template.title_en,
+        template.kinds,
+        template.categories,
+        template.extra_fields,
+        template.signer,
+        template.addressee,
+        template.proceedings,
+    )
 
 
 def fillable_in_use(template_id: int) -> tuple[str, ...]:
@@ -311,8 +320,13 @@ def update_settings(
     required: list[str],
     expected_token: str | None,
     actor: User,
+    signer: str | None = None,
+    addressee: str | None = None,
+    proceedings: list[str] | None = None,
 ) -> PetitionTemplate:
-    """Change a template's titles, where it applies and its required fields; commits.
+    """Change a template's titles, where it applies (kinds, categories, stages), who signs it, whom
+    it addresses and its required fields; commits. ``None`` leaves signer, addressee or stages as
+    they were.
 
     Raises StaleCase when the settings changed since the form was shown (the row is locked
     while it is compared, so two admins saving at once cannot both win).
@@ -327,6 +341,12 @@ def update_settings(
     template.kinds = list(kinds)
     template.categories = list(categories)
     template.extra_fields = form_fields_for(used, [r for r in required if r in used], template.extra_fields)
+    if signer is not None:
+        template.signer = signer or None
+    if addressee is not None:
+        template.addressee = str(Addressee(addressee))
+    if proceedings is not None:
+        template.proceedings = [str(Proceeding(p)) for p in proceedings]
     log_access(actor, "update", "petition_template", template.id)
     db.session.commit()
     return template

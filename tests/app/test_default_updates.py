@@ -71,3 +71,29 @@ def test_a_fresh_installation_has_nothing_to_adopt(app, db):
     load_defaults()
     templates = db.session.scalars(sa.select(PetitionTemplate)).all()
     assert len(templates) == 17 and all(service.default_update(t) is None for t in templates)
+
+
+def test_an_admin_sets_who_signs_a_template_whom_it_addresses_and_the_stages_it_serves(app, db, client, login):
+    load_defaults()
+    login(UserFactory(role="admin"))
+    template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "idareye-basvuru"))
+    url = f"/admin/petition-templates/{template.id}/settings"
+    page = client.get(url)
+    text = page.get_data(as_text=True)
+    assert 'selected value="lawyer"' in text and 'selected value="administration"' in text
+    token = csrf_token_from(page)
+    form = dict(
+        csrf_token=token,
+        token=service.settings_token(template),
+        title=template.title,
+        kinds=["legal"],
+        signer="member",
+        addressee="administration",
+        proceedings=["administrative", "first_instance"],
+    )
+    response = client.post(url, data=form)
+    assert response.status_code == 302
+    db.session.refresh(template)
+    assert template.signer == "member" and template.proceedings == ["administrative", "first_instance"]
+    spec = service.spec_of(template)
+    assert not spec.lawyer_signed and [str(p) for p in spec.proceedings] == ["administrative", "first_instance"]
