@@ -201,7 +201,7 @@ def _render_form(case, template, spec, form, initial=None, *, stale=None, proble
         today=clock.today(),
         missing=[field_label(FIELD_BY_NAME[n]) for n in missing_fields(spec, known)],
         source={"narrative": case.narrative, "requests": case.requests} if spec.lawyer_signed else None,
-        request_library=[r.text for r in requests_for(spec.addressee, category)]
+        request_library=[r.text for r in requests_for(spec.addressee, category, spec.proceedings)]
         if "requests" in typed and spec.lawyer_signed
         else [],
         grounds_library=[(g.title, g.text) for g in grounds_for(category)] if "grounds" in typed else [],

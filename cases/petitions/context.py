@@ -21,6 +21,7 @@ from cases.petitions.library import (
     REQUEST_BY_KEY,
     Addressee,
     default_grounds,
+    default_request_keys,
     references_of,
     request_items,
     request_texts,
@@ -112,7 +113,8 @@ def petition_defaults(snapshot: CaseSnapshot, spec: "TemplateSpec") -> dict[str,
     values: dict[str, object] = {}
     if spec.lawyer_signed:
         values["facts"] = draft_facts(snapshot)
-        values["requests"] = request_texts(spec.requests, with_lawyer=snapshot.lawyer is not None)
+        keys = default_request_keys(spec.requests, snapshot.category)
+        values["requests"] = request_texts(keys, with_lawyer=snapshot.lawyer is not None)
         values["grounds"] = default_grounds(snapshot.category, dict(snapshot.details), snapshot.incident_date)
     inst = snapshot.institution
     if inst is not None:

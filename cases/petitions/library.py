@@ -38,6 +38,7 @@ class RequestItem:
     text: str  # in the dative, without the final comma
     to: frozenset[Addressee]
     categories: frozenset[Category] = frozenset()  # empty: every category
+    stages: frozenset[str] = frozenset()  # the proceedings (manifest.Proceeding values) it belongs to; empty: any
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class Ground:
 _C = frozenset({Addressee.COURT})
 _A = frozenset({Addressee.ADMINISTRATION})
 _ALL = frozenset(Addressee)
+_BEFORE = frozenset({"administrative"})
+_PENDING = frozenset({"first_instance"})
+_APPEAL = frozenset({"appeal"})
 
 REQUESTS: tuple[RequestItem, ...] = (
     RequestItem("stay", "Dava konusu işlemin teminatsız olarak yürütmesinin durdurulmasına", _C),
@@ -76,15 +80,20 @@ REQUESTS: tuple[RequestItem, ...] = (
         _C,
         frozenset({Category.HARASSMENT, Category.DISCRIMINATION, Category.UNION_RIGHTS}),
     ),
-    RequestItem("accept_suit", "Davanın kabulüne", _C),
-    RequestItem("accept_objection", "İtirazın kabulüne", _C | _A),
-    RequestItem("lift_stay_refusal", "Yürütmenin durdurulması isteminin reddine ilişkin kararın kaldırılmasına", _C),
-    RequestItem("accept_appeal", "İstinaf başvurusunun kabulüne", _C),
-    RequestItem("quash_decision", "İlk derece mahkemesi kararının kaldırılmasına", _C),
-    RequestItem("accept_cassation", "Temyiz isteminin kabulüne", _C),
-    RequestItem("reverse_decision", "Temyize konu kararın bozulmasına", _C),
-    RequestItem("reject_appeal", "Karşı tarafın kanun yolu başvurusunun reddine", _C),
-    RequestItem("uphold_decision", "Usul ve yasaya uygun olan kararın onanmasına", _C),
+    RequestItem("accept_suit", "Davanın kabulüne", _C, stages=_PENDING),
+    RequestItem("accept_objection", "İtirazın kabulüne", _C | _A, stages=_BEFORE | _PENDING),
+    RequestItem(
+        "lift_stay_refusal",
+        "Yürütmenin durdurulması isteminin reddine ilişkin kararın kaldırılmasına",
+        _C,
+        stages=_PENDING,
+    ),
+    RequestItem("accept_appeal", "İstinaf başvurusunun kabulüne", _C, stages=_APPEAL),
+    RequestItem("quash_decision", "İlk derece mahkemesi kararının kaldırılmasına", _C, stages=_APPEAL),
+    RequestItem("accept_cassation", "Temyiz isteminin kabulüne", _C, stages=_APPEAL),
+    RequestItem("reverse_decision", "Temyize konu kararın bozulmasına", _C, stages=_APPEAL),
+    RequestItem("reject_appeal", "Karşı tarafın kanun yolu başvurusunun reddine", _C, stages=_APPEAL),
+    RequestItem("uphold_decision", "Usul ve yasaya uygun olan kararın onanmasına", _C, stages=_APPEAL),
     RequestItem(
         "costs_with_fee",
         "Yargılama giderleri ile vekâlet ücretinin davalı idareye yükletilmesine",
@@ -94,6 +103,7 @@ REQUESTS: tuple[RequestItem, ...] = (
         "costs_on_appellant",
         "Yargılama giderleri ile vekâlet ücretinin karşı tarafa yükletilmesine",
         _C,
+        stages=_APPEAL,
     ),
     RequestItem("withdraw", "Hukuka aykırı olan işlemin geri alınmasına", _A),
     RequestItem("revoke", "İşlemin kaldırılmasına", _A),
@@ -166,6 +176,19 @@ REQUESTS: tuple[RequestItem, ...] = (
     ),
 )
 REQUEST_BY_KEY = {r.key: r for r in REQUESTS}
+# What an annulment in a category asks for besides the annulment itself (a full-remedy claim).
+AFTER_ANNULMENT: dict[Category, tuple[str, ...]] = {Category.PAY_AND_BENEFITS: ("pay_rights",)}
+
+
+def default_request_keys(keys: Iterable[str], category: Category) -> list[str]:
+    """A template's starting request keys, with the category's own items after an annulment."""
+    result: list[str] = []
+    for key in keys:
+        result.append(key)
+        if key == "annul":
+            result += [k for k in AFTER_ANNULMENT.get(category, ()) if k not in keys]
+    return result
+
 
 # The dative endings a request item must end with: "…iptaline", "…durdurulmasına", "…iadesine".
 _DATIVE = re.compile(r"(?:[nyNY][aeAE]|[ıiuüaeoö]n[ae]|[^\W\d_][ae])$")
@@ -222,10 +245,20 @@ def request_problems(lines: Iterable[str], addressee: Addressee | str) -> list[t
     return problems
 
 
-def requests_for(addressee: Addressee | str, category: Category | None = None) -> list[RequestItem]:
-    """The library items a petition to ``addressee`` in ``category`` may choose from, in library order."""
+def requests_for(
+    addressee: Addressee | str, category: Category | None = None, stages: Iterable[str] = ()
+) -> list[RequestItem]:
+    """The library items a petition to ``addressee`` in ``category``, filed at one of ``stages`` (any when
+    empty), may choose from, in library order."""
     to = Addressee(addressee)
-    return [r for r in REQUESTS if to in r.to and (not r.categories or category is None or category in r.categories)]
+    wanted = {str(s) for s in stages}
+    return [
+        r
+        for r in REQUESTS
+        if to in r.to
+        and (not r.categories or category is None or category in r.categories)
+        and (not r.stages or not wanted or r.stages & wanted)
+    ]
 
 
 def request_texts(keys: Iterable[str], *, with_lawyer: bool = True) -> list[str]:

@@ -168,6 +168,14 @@ def test_typed_requests_are_tidied_into_items(typed, expected):
     assert request_items(typed) == expected
 
 
+def test_the_library_offers_a_stages_requests_only():
+    lawsuit = {r.key for r in requests_for(Addressee.COURT, Category.RELOCATION, ["administrative"])}
+    assert {"annul", "stay_after_defence", "costs_with_fee"} <= lawsuit
+    assert not lawsuit & {"accept_appeal", "reverse_decision", "accept_suit", "lift_stay_refusal"}
+    appeal = {r.key for r in requests_for(Addressee.COURT, Category.RELOCATION, ["appeal"])}
+    assert {"accept_appeal", "quash_decision", "annul", "costs_on_appellant"} <= appeal and "accept_suit" not in appeal
+
+
 def test_requests_that_break_the_sentence_are_named():
     problems = request_problems(
         [MEMBER_WISH, "Hukuka aykırı işlemin iptaline", "İşlemin geri alınmasına"], Addressee.ADMINISTRATION
@@ -179,8 +187,10 @@ def test_requests_that_break_the_sentence_are_named():
 
 def test_each_default_petition_starts_from_requests_its_addressee_may_grant():
     for spec in SPECS.values():
+        offered = {r.key for r in requests_for(spec.addressee, None, spec.proceedings)}
         for key in spec.requests:
             assert spec.addressee in REQUEST_BY_KEY[key].to, (spec.name, key)
+            assert key in offered, (spec.name, key)
         if spec.addressee is not Addressee.COURT:
             assert not any("iptal" in REQUEST_BY_KEY[k].text.lower() for k in spec.requests), spec.name
 
@@ -208,6 +218,17 @@ def test_asking_for_a_stay_adds_its_request_first_once():
     assert sum("durdurulmasına" in r for r in context["requests"]) == 1
     context = build_context(case_of(Category.PROMOTION), {**sample_extra()}, TODAY, spec=spec)
     assert context["requests"][0] == REQUEST_BY_KEY["stay"].text + ","
+
+
+def test_an_annulment_of_a_pay_decision_also_asks_for_the_missing_pay():
+    spec = SPECS["iptal-davasi"]
+    extra = {**sample_extra(), "stay_of_execution": False}
+    context = build_context(case_of(Category.PAY_AND_BENEFITS), extra, TODAY, spec=spec)
+    assert context["requests"] == [
+        REQUEST_BY_KEY["annul"].text + ",",
+        REQUEST_BY_KEY["pay_rights"].text + ",",
+        REQUEST_BY_KEY["costs_with_fee"].text + ",",
+    ]
 
 
 def test_without_a_lawyer_the_costs_carry_no_attorneys_fee():
