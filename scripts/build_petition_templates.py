@@ -283,10 +283,9 @@ PLAINTIFF = ("DAVACI", [MEMBER_ID, "{{ member.address }}"])
 DEFENDANT = ("DAVALI", ["{{ defendant.name }}", "{{ defendant.address }}"])
 FILE_ROW = ("DOSYA NO", ["{{ court.file_number }}"])
 DECISION = (
-    "{{ decision.court }}'nin {{ decision.date|tarih }} tarihli"
-    "{% if decision.number %} ve {{ decision.number }} sayılı{% endif %} kararı"
+    "{{ decision.court }} tarafından verilen {{ decision.date|tarih }} tarihli"
+    "{% if decision.number %} ve {{ decision.number }} sayılı{% endif %} karar"
 )
-THE_COURT = "Mahkemenizce"
 CLOSE_WE = (
     "{% if lawyer.full_name %} vekâleten saygılarımızla arz ve talep ederiz"
     "{% else %} saygılarımla arz ve talep ederim{% endif %}."
@@ -318,8 +317,14 @@ def argument(doc: Petition, *closing_paragraphs: str, conditional: str = "", con
 
 
 def laws(doc: Petition, base: str) -> None:
+    """HUKUKİ NEDENLER: the petition's own provisions, then those its grounds cite that it does not name."""
+    assert '"' not in base
     doc.heading("HUKUKİ NEDENLER :")
-    doc.p(base + GROUNDS, indent=True)
+    doc.p(
+        base + f'{{% for ground in legal_grounds if ground not in "{base}" %}}, {{{{ ground }}}}{{% endfor %}} '
+        "ve ilgili diğer mevzuat.",
+        indent=True,
+    )
 
 
 def evidence(doc: Petition, *fixed: str, tail: str = EVIDENCE_TAIL) -> None:
