@@ -112,7 +112,7 @@ def petition_defaults(snapshot: CaseSnapshot, spec: "TemplateSpec") -> dict[str,
     """What a petition of ``spec`` starts with for ``snapshot``, by field name (the form shows these)."""
     values: dict[str, object] = {}
     if spec.lawyer_signed:
-        values["facts"] = draft_facts(snapshot)
+        values["facts"] = draft_facts(snapshot, for_court=spec.addressee is Addressee.COURT)
         keys = default_request_keys(spec.requests, snapshot.category)
         values["requests"] = request_texts(keys, with_lawyer=snapshot.lawyer is not None)
         values["grounds"] = default_grounds(snapshot.category, dict(snapshot.details), snapshot.incident_date)

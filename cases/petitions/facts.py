@@ -94,15 +94,31 @@ def first_person_sentences(paragraphs: list[str]) -> list[str]:
     return [p for p in paragraphs if FIRST_PERSON.search(p)]
 
 
-def draft_facts(snapshot: CaseSnapshot) -> list[str]:
-    """Third-person facts for a lawyer-signed petition, from what the case records; one sentence a paragraph."""
+# Outside a court there is no lawsuit: "the act", "the administration".
+_OUT_OF_COURT = (
+    ("Dava konusu işlem", "İşlem"),
+    ("dava konusu işlem", "işlem"),
+    ("Davalı idarenin", "İdarenin"),
+    ("davalı idareye", "idareye"),
+)
+
+
+def draft_facts(snapshot: CaseSnapshot, for_court: bool = True) -> list[str]:
+    """Third-person facts for a lawyer-signed petition, from what the case records; one sentence a paragraph.
+
+    ``for_court`` false words them for an authority (no "dava konusu", no "davalı").
+    """
     details = snapshot.details or {}
     facts = [_post(snapshot)]
     facts += _CATEGORY.get(snapshot.category, _nothing)(snapshot, details)
     facts += _application(details)
     if snapshot.notification_date:
         facts.append(f"Dava konusu işlem müvekkile {tarih(snapshot.notification_date)} tarihinde tebliğ edilmiştir.")
-    return [f for f in facts if f]
+    facts = [f for f in facts if f]
+    if not for_court:
+        for court_word, plain in _OUT_OF_COURT:
+            facts = [f.replace(court_word, plain) for f in facts]
+    return facts
 
 
 def _post(s: CaseSnapshot) -> str:

@@ -120,6 +120,13 @@ def test_the_facts_draft_tells_each_category_from_its_answers():
     assert "yaklaşık 12.345,50 TL" in pay
 
 
+def test_facts_for_an_authority_speak_of_no_lawsuit():
+    facts = " ".join(draft_facts(case_of(Category.DISCIPLINARY_PENALTY), for_court=False))
+    assert "İşlem müvekkile 06.10.2026 tarihinde tebliğ edilmiştir." in facts
+    assert "dava" not in facts.lower() and "davalı" not in facts.lower()
+    assert "İdarenin 15.09.2026 tarihli işlemiyle müvekkile kınama cezası verilmiştir." in facts
+
+
 def test_a_lawyer_signed_petition_never_prints_the_members_words_a_member_signed_one_does():
     snapshot = case_of(Category.RELOCATION)
     for name in ("iptal-davasi", "nakle-itiraz", "idareye-basvuru", "kdk-sikayeti"):
