@@ -6,6 +6,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent
 DEFAULT_INSTANCE = BASE_DIR / "instance"
@@ -28,6 +29,8 @@ class Config:
 
     ENV_NAME = "base"
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Keys the case event chain (HMAC): kept outside the database, so a recomputed chain fails.
+    AUDIT_KEY = os.environ.get("AUDIT_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_RECORD_QUERIES = False
@@ -52,7 +55,12 @@ class Config:
     # Login throttling (Flask-Limiter). Redis in production: RATELIMIT_STORAGE_URI=redis://…
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
-    LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
+    # Failures of one account from one address: this many are free, then each pauses the pair for
+    # 1, 2, 4 … minutes (at most LOGIN_PAIR_MAX_MINUTES). Over the per-account or per-address limit,
+    # only addresses the account never signed in from are paused (app/services/login_throttle.py).
+    LOGIN_PAIR_FREE_FAILURES = _int("LOGIN_PAIR_FREE_FAILURES", 5)
+    LOGIN_PAIR_MAX_MINUTES = _int("LOGIN_PAIR_MAX_MINUTES", 60)
+    LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "10 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
     REGISTER_LIMIT_PER_ADDRESS = os.environ.get("REGISTER_LIMIT_PER_ADDRESS", "10 per hour")
 
@@ -71,35 +79,62 @@ class Config:
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", False)
 
     PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-12")
+    # The data controller the privacy notice names (KVKK art. 10/a): the union running Dayanak.
+    DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "")
+    DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "")
+    DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "")
+    # How long case records are kept after the case is closed (the general limitation period).
+    CASE_RETENTION_YEARS = _int("CASE_RETENTION_YEARS", 10)
     PAGE_SIZE = _int("PAGE_SIZE", 25)
+    # The public address of the site (scheme, host, optional port and path): every link that leaves
+    # the site (mails, calendar feeds) is built from it, never from the request's Host header.
+    BASE_URL = os.environ.get("DAYANAK_BASE_URL", "").strip()
+    # Host names requests may carry; None derives them from BASE_URL (plus localhost outside production).
+    TRUSTED_HOSTS = None
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
+    FORCE_HTTPS = _bool("FORCE_HTTPS", False)
     # Seconds a PDF conversion may take; below gunicorn's default 30 s worker timeout, so a hung
     # LibreOffice is killed by us (with its children) before gunicorn kills the worker and orphans it.
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 25)
+    # One petition render (upload check, preview, generation) runs in a worker process with these
+    # bounds: CPU seconds, megabytes of memory, and wall-clock seconds (below gunicorn's 30).
+    PETITION_RENDER_CPU_SECONDS = _int("PETITION_RENDER_CPU_SECONDS", 5)
+    PETITION_RENDER_MEMORY_MB = _int("PETITION_RENDER_MEMORY_MB", 512)
+    PETITION_RENDER_TIMEOUT = _int("PETITION_RENDER_TIMEOUT", 15)
 
 
 class DevelopmentConfig(Config):
     ENV_NAME = "development"
     DEBUG = _bool("FLASK_DEBUG", False)
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", True)
+    DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "Demo Sendikası (geliştirme)")
+    DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "Örnek Mah. Deneme Cad. No: 1, Çankaya/Ankara")
+    DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "kvkk@dayanak.test")
 
 
 class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-only-not-secret"  # noqa: S105 - fixed so test sessions are reproducible
+    AUDIT_KEY = "test-only-audit-key"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     MAIL_PRINT_ONLY = False
     SERVER_NAME = None
+    BASE_URL = "http://localhost"  # the test client's host
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 120)  # a shared CI machine starts LibreOffice slowly
+    DATA_CONTROLLER_NAME = "Test Sendikası"
+    DATA_CONTROLLER_ADDRESS = "Test Cad. No: 1, Ankara"
+    DATA_CONTROLLER_CONTACT = "kvkk@test.example"
 
 
 class ProductionConfig(Config):
     ENV_NAME = "production"
     DEBUG = False
+    # Redirect plain http to https and send HSTS (the proxy passes X-Forwarded-Proto; /healthz is exempt).
+    FORCE_HTTPS = _bool("FORCE_HTTPS", True)
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
@@ -111,8 +146,27 @@ CONFIGS = {
 }
 
 
+_CONTROLLER_SETTINGS = ("DATA_CONTROLLER_NAME", "DATA_CONTROLLER_ADDRESS", "DATA_CONTROLLER_CONTACT")
+
+
 class ConfigurationError(RuntimeError):
     """The configuration is unsafe or incomplete; the message says what to fix."""
+
+
+def base_url_host(base_url: str) -> str | None:
+    """The host name of an http(s) base URL, or None when it is not one."""
+    parts = urlsplit(base_url or "")
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        return None
+    return parts.hostname
+
+
+def trusted_hosts(base_url: str, *, production: bool) -> list[str]:
+    """The Host names to accept: the base URL's, and the loopback names outside production."""
+    hosts = [base_url_host(base_url) or ""]
+    if not production:
+        hosts += ["localhost", "127.0.0.1"]
+    return list(dict.fromkeys(h for h in hosts if h))
 
 
 def check_production(settings: dict) -> None:
@@ -130,5 +184,23 @@ def check_production(settings: dict) -> None:
         problems.append(
             "SECRET_KEY is not set: generate one (python -c 'import secrets; print(secrets.token_hex(32))')."
         )
+    if not settings.get("AUDIT_KEY"):
+        problems.append(
+            "AUDIT_KEY is not set: it keys the audit chain; generate one like SECRET_KEY and keep it outside "
+            "the database and its backups."
+        )
+    missing = [name for name in _CONTROLLER_SETTINGS if not (settings.get(name) or "").strip()]
+    if missing:
+        problems.append(
+            f"{', '.join(missing)} not set: the privacy notice must name the data controller "
+            "(the union's name, address and a contact, KVKK art. 10/a)."
+        )
+    if not settings.get("BASE_URL"):
+        problems.append(
+            "DAYANAK_BASE_URL is not set: give the site's public address (e.g. https://dayanak.example.org); "
+            "links in mails are built from it."
+        )
+    elif not base_url_host(settings["BASE_URL"]):
+        problems.append("DAYANAK_BASE_URL must be an http:// or https:// address, e.g. https://dayanak.example.org.")
     if problems:
         raise ConfigurationError("Refusing to start in production:\n- " + "\n- ".join(problems))

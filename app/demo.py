@@ -13,7 +13,8 @@ from app.models.member import MembershipStatus
 from app.services.accounts import create_user
 from app.services.filing import NewCase, open_case
 from app.services.petitions import load_default_templates
-from app.services.workflow import perform_transition
+from app.services.workflow import amount_at_stake, perform_transition
+from cases.money import canonical
 from cases.text import fold
 
 
@@ -77,6 +78,10 @@ def _institutions(unions: dict[str, Union]) -> dict[str, Institution]:
 
 
 def _courts() -> None:
+    from app.commands.courts import DEFAULT_FILE
+    from app.services.courts import load_courts
+
+    load_courts(DEFAULT_FILE.read_text(encoding="utf-8"))  # the sourced courts list (adds only what is missing)
     names = set(db.session.scalars(sa.select(Court.name)))
     for name, province, kind, recess in demo_data.COURTS:
         if name not in names:
@@ -166,6 +171,14 @@ def _cases(members: dict[str, MemberProfile], users: dict[str, User]) -> int:
         db.session.commit()
         for name, actor_email, inputs in spec["steps"]:
             inputs = {key: _days_ago(value) if key.endswith("_date") else value for key, value in inputs.items()}
-            perform_transition(case, name, users[actor_email], inputs, expected_version=case.version)
+            at_stake = amount_at_stake(case, name, inputs)
+            perform_transition(
+                case,
+                name,
+                users[actor_email],
+                inputs,
+                expected_version=case.version,
+                confirmed_amount=canonical(at_stake) if at_stake is not None else None,
+            )
         created += 1
     return created

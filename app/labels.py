@@ -2,11 +2,13 @@
 
 import re
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from cases.grievance import Question, QuestionType, format_iban
+from cases.money import format_amount
 from cases.workflows import State, state_label
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -43,6 +45,17 @@ CATEGORIES = {
 
 # The workflows' own labels, in the order the State enum defines (cases/workflows/model.py).
 STATES = {state.value: _l(state_label(state)) for state in State}
+
+# The same states as the member reads them about their own case (staff labels speak of "the member").
+MEMBER_STATES = {
+    **STATES,
+    "submitted": _l("Received"),
+    "in_review": _l("Being reviewed"),
+    "awaiting_member": _l("Your answer is awaited"),
+    "accepted": _l("Taken on by the union"),
+    "resolved": _l("Decided"),
+    "withdrawn": _l("You withdrew it"),
+}
 
 # One colour per state (Bootstrap contextual classes), used by the status badge macro.
 STATE_COLOURS = {
@@ -107,4 +120,9 @@ def answer_label(question: Question, value: str) -> str:
         return date.fromisoformat(value).strftime("%d.%m.%Y")
     if question.type == QuestionType.IBAN:
         return format_iban(value)
+    if question.type == QuestionType.NUMBER and question.decimals == 2:
+        try:
+            return format_amount(Decimal(value))
+        except InvalidOperation:
+            return value
     return value

@@ -138,7 +138,11 @@ class CalendarDayForm(FlaskForm):
     version = HiddenField()
 
 
-COURT_KINDS = [("administrative", _l("Administrative court")), ("tax", _l("Tax court"))]
+COURT_KINDS = [
+    ("administrative", _l("Administrative court")),
+    ("tax", _l("Tax court")),
+    ("regional", _l("Regional administrative court")),
+]
 
 
 class CourtForm(FlaskForm):
@@ -150,6 +154,10 @@ class CourtForm(FlaskForm):
     province = StringField(_l("Province"), validators=[DataRequired(_l("Please enter the province.")), Length(max=60)])
     kind = SelectField(_l("Kind of court"), choices=COURT_KINDS)
     takes_recess = BooleanField(_l("Takes the judicial recess (20 July – 31 August)"))
+    recess_unknown = BooleanField(
+        _l("Not known whether it takes the recess"),
+        description=_l("Deadlines then give the earlier date (no extension) and name the later one."),
+    )
     address = StringField(_l("Address"), validators=[Optional(), Length(max=400)])
     version = HiddenField()
 
@@ -159,7 +167,10 @@ class MembershipForm(FlaskForm):
 
 
 class RollForm(FlaskForm):
-    union_id = SelectField(_l("Union"), coerce=int)
+    # Nothing chosen in advance: importing a roll under the wrong union is costly to undo.
+    union_id = SelectField(
+        _l("Union"), coerce=int, validators=[DataRequired(_l("Please choose the union whose roll this is."))]
+    )
     file = FileField(_l("Member roll file (CSV or .xlsx)"), validators=[FileRequired(_l("Please choose a file."))])
 
 

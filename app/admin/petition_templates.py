@@ -128,6 +128,9 @@ def _detail(template: PetitionTemplate, form: TemplateVersionForm, *, stale: str
         stale=stale,
         update=service.default_update(template) if current_user.is_admin else None,
         latest=service.latest_number(template.id),
+        # What the page offers: admins manage templates and their versions, lawyers propose versions.
+        can_manage=current_user.role == Role.ADMIN,
+        can_propose=current_user.role == Role.LAWYER,
     )
 
 

@@ -13,6 +13,7 @@ from app.i18n import domain_message
 from app.models import Union
 from app.services.roll_import import import_roll
 from cases.member_roll import InvalidRollFile
+from cases.text import sort_key
 from cases.vocabulary import Role
 
 
@@ -21,7 +22,8 @@ def _form() -> RollForm:
     query = sa.select(Union).order_by(Union.code)
     if current_user.union_id is not None:
         query = query.where(Union.id == current_user.union_id)
-    form.union_id.choices = [(u.id, f"{u.code} — {u.name}") for u in db.session.scalars(query)]
+    unions = sorted(((u.id, f"{u.code} — {u.name}") for u in db.session.scalars(query)), key=lambda c: sort_key(c[1]))
+    form.union_id.choices = [(0, _("Choose the union")), *unions]
     return form
 
 

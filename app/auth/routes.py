@@ -14,12 +14,13 @@ from app.auth.forms import (
     RegistrationForm,
     ResendConfirmationForm,
     ResetPasswordForm,
+    SignInLinkForm,
 )
 from app.extensions import db
 from app.i18n import domain_message
 from app.models import Institution, Union
 from app.navigation import local_path
-from app.services import accounts, login_throttle, password_reset, registration
+from app.services import accounts, login_throttle, password_reset, registration, sessions, sign_in_links
 from app.services.tokens import InvalidToken
 from cases.text import fold, sort_key
 
@@ -33,31 +34,63 @@ def login():
     if form.validate_on_submit():
         email = accounts.normalize_email(form.email.data)
         address = request.remote_addr or "unknown"
-        lockout = login_throttle.check_lockout(email, address)
+        known = login_throttle.is_known_address(accounts.find_user(email), address)
+        lockout = login_throttle.check_lockout(email, address, known_address=known)
+        user = accounts.authenticate(email, form.password.data)
         if lockout:
+            # The password is still checked: when it is right its owner gets a link by mail. The page
+            # says the same either way, so a guesser learns nothing and the owner is never locked out.
+            if user is None:
+                login_throttle.record_failure(email, address)
+            else:
+                sign_in_links.send_sign_in_link(user)
             message = ngettext(
-                "Too many failed attempts. Please try again in %(num)d minute.",
-                "Too many failed attempts. Please try again in %(num)d minutes.",
+                "Signing in from this connection is paused for %(num)d minute after failed attempts. If the "
+                "email address and password are right, we have sent that address a link to finish signing in.",
+                "Signing in from this connection is paused for %(num)d minutes after failed attempts. If the "
+                "email address and password are right, we have sent that address a link to finish signing in.",
                 lockout.minutes,
             )
             return render_template("auth/login.html", form=form, lockout=message), 429
-        user = accounts.authenticate(email, form.password.data)
         if user is None:
             login_throttle.record_failure(email, address)
             # One message whatever went wrong, so nobody learns which addresses have accounts.
             flash(_("The email address or password is incorrect."), "danger")
             return render_template("auth/login.html", form=form), 401
-        login_throttle.clear_account(email, address)
-        login_user(user, remember=form.remember.data)
-        accounts.record_login(user)
-        return redirect(_safe_next() or url_for(role_home_endpoint(user.role)))
+        return _password_accepted(user, remember=bool(form.remember.data))
     status = 400 if form.is_submitted() else 200
     return render_template("auth/login.html", form=form), status
+
+
+def _password_accepted(user, *, remember: bool):
+    """The first factor is proven (password or mailed link): open the session."""
+    login_throttle.record_success(user, user.email, request.remote_addr or "unknown")
+    sessions.start_session(user, remember=remember)
+    login_user(user, remember=remember)
+    accounts.record_login(user)
+    return redirect(_safe_next() or url_for(role_home_endpoint(user.role)))
+
+
+@bp.route("/login/link/<token>", methods=["GET", "POST"])
+@public
+def sign_in_link(token: str):
+    """Finish a paused sign-in from the mailed link; a button (POST), so mail scanners use nothing up."""
+    user = sign_in_links.user_for_link(token)
+    if user is None:
+        message = _("This link has expired or was already used. Please sign in again.")
+        return render_template("auth/token_problem.html", message=message), 400
+    form = SignInLinkForm()
+    if form.validate_on_submit():
+        if current_user.is_authenticated:
+            logout_user()
+        return _password_accepted(user, remember=False)
+    return render_template("auth/sign_in_link.html", form=form, user=user)
 
 
 @bp.post("/logout")
 @allow(*ANY_SIGNED_IN)
 def logout():
+    sessions.end_session(current_user)
     logout_user()
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
@@ -72,7 +105,7 @@ def _safe_next() -> str | None:
 
 def _registration_choices(form: RegistrationForm) -> None:
     """Fill the union, province and institution lists (the institutions of the chosen province)."""
-    unions = db.session.scalars(sa.select(Union).where(Union.active.is_(True)).order_by(Union.name)).all()
+    unions = sorted(db.session.scalars(sa.select(Union).where(Union.active.is_(True))), key=lambda u: sort_key(u.name))
     form.union_id.choices = [(0, _("Choose your union"))] + [(u.id, u.name) for u in unions]
     provinces = db.session.scalars(
         sa.select(Institution.province).where(Institution.active.is_(True)).distinct().order_by(Institution.province)

@@ -18,6 +18,7 @@ from app.models import User
 from app.queries.scope import case_scope
 from app.services import deadlines as service
 from app.services.deadlines import deadline_title
+from app.urls import external_url
 
 # The private calendar feed -----------------------------------------------------------------
 
@@ -69,7 +70,7 @@ def _feed(user: User) -> bytes:
         if deadline.edit_reason:
             lines.append(gettext("Date changed by the lawyer: %(reason)s", reason=deadline.edit_reason))
         event.add("description", "\n".join(line for line in lines if line))
-        event.add("url", url_for(".case_deadlines", case_id=case.id, _external=True))
+        event.add("url", external_url("desk.case_deadlines", case_id=case.id))
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

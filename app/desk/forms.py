@@ -7,6 +7,7 @@ from wtforms import BooleanField, Form, HiddenField, SelectField, StringField, T
 from wtforms.validators import Optional
 
 from app import labels
+from app.services.workflow import CONFIRMED_AMOUNT_STEPS
 from cases.workflows import Transition
 
 
@@ -42,7 +43,7 @@ INPUT_HELP = {
     # The note of a member-visible step (mark as paid) is not an internal note.
     "note": _l("The member sees this note."),
     "message": _l("The member sees this message and is notified by e-mail."),
-    "amount": _l("For example 1250.50"),
+    "amount": _l("For example 10.000 or 10.000,50"),
 }
 
 
@@ -106,6 +107,9 @@ def transition_form(
         else:
             field = StringField(label, validators=validators, id=f"{transition.name}-{name}")
         setattr(TransitionForm, name, field)
+    if transition.name in CONFIRMED_AMOUNT_STEPS:
+        # The amount as echoed back and confirmed (canonical, 10000.00); empty until then.
+        TransitionForm.confirm_amount = HiddenField()
     kwargs = {} if formdata is None else {"formdata": formdata}
     # Field names stay plain (message, court…); ids carry the transition so labels stay unique.
     return TransitionForm(**kwargs)

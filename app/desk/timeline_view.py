@@ -1,17 +1,19 @@
 """How timeline events read on the staff case page: a title, facts and text, ready to display."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import labels
-from app.i18n import translate_marked
 from app.models import CaseEvent
 from app.templating import format_date
 from cases.events import THREAD_KINDS, EventKind
-from cases.workflows import workflow_for
+from cases.money import format_amount
+from cases.workflows.wording import happened
 
 _FIELD_LABELS = {
     "court": _l("Court"),
@@ -20,11 +22,9 @@ _FIELD_LABELS = {
     "decision_date": _l("Decision date"),
     "paid_date": _l("Payment date"),
     "authority": _l("Authority"),
-    "amount": _l("Amount (TL)"),
+    "amount": _l("Amount"),
     "outcome": _l("Outcome"),
 }
-# The member's own steps, titled for staff (the workflow's labels are the member's buttons).
-MEMBER_STEP_TITLES = {"member_answer": _l("The member answered"), "withdraw": _l("The member withdrew the case")}
 
 
 @dataclass
@@ -59,6 +59,11 @@ def _fact_value(key: str, value: object) -> str:
             return value
     if key == "outcome":
         return labels.label(labels.OUTCOMES, str(value))
+    if key == "amount":
+        try:
+            return format_amount(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
     return str(value)
 
 
@@ -68,64 +73,74 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
     actor = event.actor.full_name if event.actor is not None else _("Dayanak")
     view = EventView(event.id, event.sequence, event.kind, "", actor, event.created_at, event.member_visible)
     view.from_member = event.actor_id is not None and event.actor_id == member_user_id
-    if event.kind == EventKind.SUBMITTED:
-        view.title = _("Case submitted")
-    elif event.kind == EventKind.TRANSITION:
-        name = str(payload.get("transition"))
-        transition = workflow_for(kind_of_case).get(name)
-        if name in MEMBER_STEP_TITLES:
-            view.title = str(MEMBER_STEP_TITLES[name])
-        else:
-            view.title = translate_marked(transition.label) if transition else name
-        if payload.get("from_state") != payload.get("to_state"):
-            view.facts.append(
-                (
-                    _("Status"),
-                    f"{labels.label(labels.STATES, payload.get('from_state'))} → "
-                    f"{labels.label(labels.STATES, payload.get('to_state'))}",
-                )
-            )
-        data = payload.get("data") or {}
-        for key, label in _FIELD_LABELS.items():
-            if data.get(key) not in (None, ""):
-                view.facts.append((str(label), _fact_value(key, data[key])))
-        if str(data.get("assignee_id", "")).isdigit():
-            view.facts.append((_("Assigned to"), people.get(int(data["assignee_id"]), str(data["assignee_id"]))))
-        view.text = _text_of(payload)
-    elif event.kind == EventKind.NOTE:
-        view.title, view.text = _("Internal note"), _text_of(payload)
-    elif event.kind == EventKind.MESSAGE:
-        view.title, view.text = _("Message to the member"), _text_of(payload)
-    elif event.kind == EventKind.MEMBER_MESSAGE:
-        view.title, view.text = _("Message from the member"), _text_of(payload)
-        view.from_member = True
-    elif event.kind == EventKind.ATTACHMENT:
-        view.title = _("Evidence added")
-        view.facts.append((_("File"), str(payload.get("name", ""))))
-    elif event.kind == EventKind.DOCUMENT:
-        _describe_document(view, payload)
-    elif event.kind == EventKind.DEADLINE:
-        _describe_deadline(view, payload)
-    elif event.kind == EventKind.PRIORITY:
-        view.title = _("Priority changed")
-        view.facts.append(
-            (
-                _("Priority"),
-                f"{labels.label(labels.PRIORITIES, payload.get('from'))} → "
-                f"{labels.label(labels.PRIORITIES, payload.get('to'))}",
-            )
-        )
-    elif event.kind == EventKind.CONFLICT:
-        if payload.get("action") == "handled":
-            view.title, view.text = _("Conflict of interest handled"), _text_of(payload)
-        elif payload.get("action") == "respondent_id_recorded":
-            view.title = _("The respondent's T.C. Kimlik No was recorded")
-        else:
-            view.title = _("Possible conflict of interest detected")
+    if event.kind == EventKind.TRANSITION:
+        _describe_transition(view, payload, people)
+    elif event.kind in _TEXT_TITLES:
+        view.title, view.text = str(_TEXT_TITLES[event.kind]), _text_of(payload)
+        view.from_member = view.from_member or event.kind == EventKind.MEMBER_MESSAGE
+    elif event.kind in _DESCRIBERS:
+        _DESCRIBERS[event.kind](view, payload)
     else:
         view.title = event.kind
         view.text = _text_of(payload)
     return view
+
+
+# Events shown as a title and the text they carry.
+_TEXT_TITLES = {
+    EventKind.NOTE: _l("Internal note"),
+    EventKind.MESSAGE: _l("Message to the member"),
+    EventKind.MEMBER_MESSAGE: _l("Message from the member"),
+}
+
+
+def _describe_transition(view: EventView, payload: dict, people: dict[int, str]) -> None:
+    name = str(payload.get("transition"))
+    view.title = _(happened(name))
+    if payload.get("from_state") != payload.get("to_state"):
+        view.facts.append(
+            (
+                _("Status"),
+                f"{labels.label(labels.STATES, payload.get('from_state'))} → "
+                f"{labels.label(labels.STATES, payload.get('to_state'))}",
+            )
+        )
+    data = payload.get("data") or {}
+    for key, label in _FIELD_LABELS.items():
+        if data.get(key) not in (None, ""):
+            view.facts.append((str(label), _fact_value(key, data[key])))
+    if str(data.get("assignee_id", "")).isdigit():
+        view.facts.append((_("Assigned to"), people.get(int(data["assignee_id"]), str(data["assignee_id"]))))
+    view.text = _text_of(payload)
+
+
+def _describe_submitted(view: EventView, payload: dict) -> None:
+    view.title = _("Case submitted")
+
+
+def _describe_attachment(view: EventView, payload: dict) -> None:
+    view.title = _("Evidence added")
+    view.facts.append((_("File"), str(payload.get("name", ""))))
+
+
+def _describe_priority(view: EventView, payload: dict) -> None:
+    view.title = _("Priority changed")
+    view.facts.append(
+        (
+            _("Priority"),
+            f"{labels.label(labels.PRIORITIES, payload.get('from'))} → "
+            f"{labels.label(labels.PRIORITIES, payload.get('to'))}",
+        )
+    )
+
+
+def _describe_conflict(view: EventView, payload: dict) -> None:
+    if payload.get("action") == "handled":
+        view.title, view.text = _("Conflict of interest handled"), _text_of(payload)
+    elif payload.get("action") == "respondent_id_recorded":
+        view.title = _("The respondent's T.C. Kimlik No was recorded")
+    else:
+        view.title = _("Possible conflict of interest detected")
 
 
 def _describe_document(view: EventView, payload: dict) -> None:
@@ -169,6 +184,60 @@ def _describe_deadline(view: EventView, payload: dict) -> None:
         view.facts.append((_("Reason"), payload["reason"]))
 
 
+_PROCEEDING_TITLES = {
+    "added": _l("Proceeding recorded"),
+    "decision": _l("Decision recorded"),
+    "paper": _l("Paper served"),
+}
+
+
+def _describe_proceeding(view: EventView, payload: dict) -> None:
+    """A proceeding event: which proceeding moved, and how."""
+    from cases.proceedings import STAGE_LABELS
+
+    view.title = str(_PROCEEDING_TITLES.get(payload.get("action"), _l("Proceeding updated")))
+    label = STAGE_LABELS.get(str(payload.get("proceeding_kind")))
+    view.text = (_(label) if label else "") + (f" — {payload['authority']}" if payload.get("authority") else "")
+    for key in ("file_number", "filing_date", "decision_date", "decision_notified_date", "notified", "outcome"):
+        if payload.get(key) not in (None, ""):
+            label_text = _FIELD_LABELS.get(key) or {
+                "decision_notified_date": _l("Decision notified on"),
+                "notified": _l("Notified on"),
+            }.get(key, key)
+            view.facts.append(
+                (str(label_text), _fact_value(key if key != "notified" else "notified_date", payload[key]))
+            )
+
+
+def _describe_case_fact(view: EventView, payload: dict) -> None:
+    action = payload.get("action")
+    if action == "notification_date":
+        view.title = _("Notification date recorded")
+        if payload.get("previous_date"):
+            view.facts.append((_("Previous date"), _fact_value("previous_date", payload["previous_date"])))
+        view.facts.append((_("Notification date"), _fact_value("notification_date", payload.get("notification_date"))))
+    elif action == "competent_court":
+        view.title = _("Competent court confirmed")
+        view.facts.append((_("Court"), str(payload.get("court") or "")))
+    else:
+        view.title = _("Dates of the discipline recorded")
+    if isinstance(payload.get("reason"), str) and payload["reason"].strip():
+        view.facts.append((_("Reason"), payload["reason"]))
+
+
 def in_thread(view: EventView) -> bool:
     """Whether an event belongs to the message thread between staff and member."""
     return view.member_visible and view.text != "" and (view.kind in THREAD_KINDS or view.kind == EventKind.TRANSITION)
+
+
+# The other kinds, each with its own reading of the payload.
+_DESCRIBERS: dict[str, Callable[[EventView, dict], None]] = {
+    EventKind.SUBMITTED: _describe_submitted,
+    EventKind.ATTACHMENT: _describe_attachment,
+    EventKind.DOCUMENT: _describe_document,
+    EventKind.DEADLINE: _describe_deadline,
+    EventKind.PRIORITY: _describe_priority,
+    EventKind.CONFLICT: _describe_conflict,
+    EventKind.PROCEEDING: _describe_proceeding,
+    EventKind.CASE_FACT: _describe_case_fact,
+}

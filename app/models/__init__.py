@@ -7,6 +7,9 @@ from app.models.member import Consent, MemberProfile, RollEntry
 from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
+from app.models.proceeding import Proceeding
+from app.models.report import CaseStageEntry, CaseView, PublishedStatistics, SavedFilter
+from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
 
 __all__ = [
@@ -16,6 +19,8 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseReferenceCounter",
+    "CaseStageEntry",
+    "CaseView",
     "Consent",
     "Court",
     "DataRequest",
@@ -27,8 +32,15 @@ __all__ = [
     "OutboxMessage",
     "PetitionTemplate",
     "PetitionTemplateVersion",
+    "Proceeding",
+    "PublishedStatistics",
+    "RecoveryCode",
     "RollEntry",
+    "SavedFilter",
+    "SignInAddress",
+    "TrustedDevice",
     "Union",
     "User",
+    "UserSession",
     "load_user",
 ]

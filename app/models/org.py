@@ -69,5 +69,5 @@ class Court(db.Model):
     name: Mapped[str] = mapped_column(sa.String(300), unique=True)
     province: Mapped[str] = mapped_column(sa.String(60), index=True)
     kind: Mapped[str] = mapped_column(sa.String(30), default="administrative")  # administrative | tax
-    takes_recess: Mapped[bool] = mapped_column(default=True)
+    takes_recess: Mapped[bool | None] = mapped_column()  # None: not known (no extension assumed)
     address: Mapped[str | None] = mapped_column(sa.String(400))

@@ -52,6 +52,11 @@ class User(UserMixin, db.Model):
     calendar_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Second factor (TOTP): the secret encrypted with a key derived from SECRET_KEY (app/services/second_factor.py),
+    # when it was confirmed, and the last time step used, so one code never signs in twice.
+    mfa_secret: Mapped[str | None] = mapped_column(sa.String(255))
+    mfa_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mfa_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -64,8 +69,12 @@ class User(UserMixin, db.Model):
         return self.active
 
     def get_id(self) -> str:
-        """The session's user id, tied to the password: a new password ends every other session."""
-        return f"{self.id}:{self.session_tag()}"
+        """The id the session and remember-me cookies carry: the user, the password and the session row.
+
+        The password tag ends every other session when the password changes; the token names the
+        row in user_sessions (app/services/sessions.py), which signing out deletes.
+        """
+        return f"{self.id}:{self.session_tag()}:{getattr(self, 'session_token', None) or ''}"
 
     def session_tag(self) -> str:
         key = str(current_app.config["SECRET_KEY"]).encode()
@@ -116,11 +125,20 @@ _DUMMY_HASH = PasswordHasher().hash("dayanak-dummy-password")
 
 
 def load_user(session_id: str) -> User | None:
-    """The user a session or remember cookie names, unless the password changed since."""
-    user_id, _, tag = session_id.partition(":")
-    if not user_id.isdigit() or not tag:
+    """The user a session or remember cookie names, while its session row lasts and the password is the same."""
+    from app.models.security import UserSession
+
+    user_id, _, rest = session_id.partition(":")
+    tag, _, token = rest.partition(":")
+    if not user_id.isdigit() or len(user_id) > 12 or not tag or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    token_hash = hashlib.sha256(token.encode()).hexdigest()
+    user = db.session.scalar(
+        sa.select(User)
+        .join(UserSession, UserSession.user_id == User.id)
+        .where(User.id == int(user_id), UserSession.token_hash == token_hash, UserSession.expires_at > utcnow())
+    )
     if user is None or not hmac.compare_digest(user.session_tag(), tag):
         return None
+    user.session_token = token
     return user

@@ -1,7 +1,8 @@
-"""Guided filing: a multi-step form driven by the questions in cases/grievance.py, kept as a Draft."""
+"""Guided filing: a multi-step form driven by the questions in cases/grievance/, kept as a Draft."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app import clock
@@ -65,6 +66,20 @@ def step(draft_id: int, step: str):
         abort(400)
     action = request.form.get("action", "next")
     steps = steps_of(draft)
+    if current.id == StepId.EVIDENCE:
+        # Files chosen on this step are kept whichever button was pressed: "Continue" after
+        # choosing a file must not lose it.
+        evidence_form = EvidenceForm()
+        uploads = evidence_form.file.data or []
+        if not uploads and action == "upload":
+            evidence_form.file.errors = [_("Please choose a file to add.")]
+            return render_step(draft, step, status=400, evidence_form=evidence_form)
+        if uploads:
+            failed = _add_files(draft, evidence_form, uploads)
+            if failed is not None:
+                return failed
+        if action == "upload":
+            return redirect(url_for(".step", draft_id=draft.id, step=StepId.EVIDENCE.value))
     if current.has_questions:
         questions = step_questions(draft, step)
         values = {q.id: request.form.get(q.id, "") for q in questions}
@@ -93,15 +108,23 @@ def upload_evidence(draft_id: int):
     form = EvidenceForm()
     if not form.validate_on_submit():
         return render_step(draft, StepId.EVIDENCE.value, status=400, evidence_form=form)
+    failed = _add_files(draft, form, form.file.data)
+    if failed is not None:
+        return failed
+    return redirect(url_for(".step", draft_id=draft.id, step=StepId.EVIDENCE.value))
+
+
+def _add_files(draft, form: EvidenceForm, uploads: list):
+    """Keep the chosen files (all or none) and say so; the evidence step with the error if refused."""
     try:
-        attachment = filing.add_draft_evidence(
-            draft, current_user, form.file.data, description=form.description.data or None
-        )
+        added = filing.add_draft_files(draft, current_user, uploads, description=form.description.data or None)
     except InvalidUpload as error:
         form.file.errors = [domain_message(error)]
         return render_step(draft, StepId.EVIDENCE.value, status=400, evidence_form=form)
-    flash(_("The file “%(name)s” was added.", name=attachment.original_name), "success")
-    return redirect(url_for(".step", draft_id=draft.id, step=StepId.EVIDENCE.value))
+    names = ", ".join(f"“{a.original_name}”" for a in added)
+    message = ngettext("The file %(names)s was added.", "The files %(names)s were added.", len(added), names=names)
+    flash(message, "success")
+    return None
 
 
 @bp.post("/drafts/<int:draft_id>/files/<int:attachment_id>/remove")

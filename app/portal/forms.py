@@ -1,8 +1,8 @@
-"""Forms of the member portal (the filing steps' questions are rendered from cases/grievance.py)."""
+"""Forms of the member portal (the filing steps' questions are rendered from cases/grievance/)."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileRequired, MultipleFileField
 from wtforms import BooleanField, HiddenField, PasswordField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -18,20 +18,28 @@ class StartForm(FlaskForm):
 
 
 class EvidenceForm(FlaskForm):
-    file = FileField(_l("Choose a file"), validators=[DataRequired(_l("Please choose a file to add."))])
+    # Several at once: a member on a phone picks three photos of a notice in one go.
+    file = MultipleFileField(
+        _l("Choose one or more files"),
+        validators=[FileRequired(_l("Please choose a file to add."))],
+        render_kw={"multiple": True},
+    )
     description = StringField(_l("What is this document? (optional)"), validators=[Optional(), Length(max=300)])
     version = HiddenField()
 
 
 class ReplyForm(FlaskForm):
+    """One composer: a message, files, or both, sent together (adding a file never clears the text)."""
+
     message = TextAreaField(
         _l("Your message"),
         validators=[
-            DataRequired(_l("Please write a message.")),
+            Optional(),
             Length(max=4000, message=_l("Please shorten your message to at most 4000 characters.")),
         ],
         render_kw={"rows": 4},
     )
+    files = MultipleFileField(_l("Attach files (optional)"), render_kw={"multiple": True})
     version = HiddenField()
     submit = SubmitField(_l("Send"))
 

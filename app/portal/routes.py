@@ -12,13 +12,15 @@ from app.extensions import db
 from app.i18n import domain_message
 from app.models import Attachment, Case, Document, MemberProfile, Union
 from app.portal import bp
-from app.portal.forms import EvidenceForm, ReplyForm, WithdrawForm
+from app.portal.forms import ReplyForm, WithdrawForm
 from app.queries.scope import case_scope, get_case_by_reference_or_404
 from app.queries.timeline import case_timeline
 from app.services import downloads, filing
+from app.services.deadline_proposals import case_proceedings
 from app.services.petition_documents import member_formats
 from cases.errors import DomainError, InvalidUpload, StaleCase
 from cases.events import THREAD_KINDS, EventKind
+from cases.proceedings import STAGE_LABELS, ProceedingKind
 from cases.uploads import ACCEPT_ATTRIBUTE
 from cases.vocabulary import Role
 from cases.workflows import State, describe_state_for_member, is_open
@@ -60,7 +62,7 @@ def _event_view(case: Case, event) -> dict:
             "withdraw": _("You withdrew the case"),
         }
         title = titles.get(name) or _(
-            "New status: %(state)s", state=labels.label(labels.STATES, str(payload.get("to_state")))
+            "New status: %(state)s", state=labels.label(labels.MEMBER_STATES, str(payload.get("to_state")))
         )
         text = str(data.get("message") or data.get("reason") or "")
         from_member = name in ("member_answer", "withdraw")
@@ -76,9 +78,32 @@ def _event_view(case: Case, event) -> dict:
         title = _("A document was shared with you: %(name)s", name=payload.get("filename", ""))
     elif event.kind == EventKind.DEADLINE:
         title = _("A date was set on your case")
+    elif event.kind == EventKind.PROCEEDING:
+        label = STAGE_LABELS.get(str(payload.get("proceeding_kind")))
+        stage = _(label) if label else _("Update")
+        where = f" — {payload['authority']}" if payload.get("authority") else ""
+        if payload.get("action") == "decision":
+            title = _("A decision was recorded: %(stage)s", stage=stage + where)
+        else:
+            title = _("A new step in your case: %(stage)s", stage=stage + where)
     else:
         title = _("Update")
     return {"when": event.created_at, "title": title, "text": text, "from_member": from_member, "kind": event.kind}
+
+
+def member_proceedings(case_id: int) -> list[dict]:
+    """The case's steps in plain words for the member: stage, court, file number, dates (one query)."""
+    return [
+        {
+            "stage": _(STAGE_LABELS[ProceedingKind(p.kind)]),
+            "authority": p.authority,
+            "file_number": p.file_number,
+            "filing_date": p.filing_date,
+            "decision_date": p.decision_date,
+            "outcome": p.outcome,
+        }
+        for p in case_proceedings(case_id)
+    ]
 
 
 def _is_thread(view: dict) -> bool:
@@ -87,12 +112,12 @@ def _is_thread(view: dict) -> bool:
 
 @bp.get("/cases/<reference>")
 @allow(Role.MEMBER)
-def case_detail(reference: str, reply_form: ReplyForm | None = None, evidence_form: EvidenceForm | None = None):
+def case_detail(reference: str):
     case = get_case_by_reference_or_404(current_user, reference)
-    return _render_case(case, reply_form=reply_form, evidence_form=evidence_form)
+    return _render_case(case)
 
 
-def _render_case(case: Case, *, reply_form=None, evidence_form=None, status: int = 200):
+def _render_case(case: Case, *, reply_form=None, status: int = 200):
     events = [_event_view(case, e) for e in case_timeline(case.id, member_view=True)]
     attachments = db.session.scalars(
         sa.select(Attachment)
@@ -117,17 +142,18 @@ def _render_case(case: Case, *, reply_form=None, evidence_form=None, status: int
         documents=documents,
         document_formats=member_formats(),
         reply_form=reply_form or ReplyForm(formdata=None, version=case.version),
-        evidence_form=evidence_form or EvidenceForm(formdata=None, version=case.version),
         accept=ACCEPT_ATTRIBUTE,
         can_reply=open_case,
         can_withdraw=open_case,
         awaiting=case.status == "awaiting_member",
+        proceedings=member_proceedings(case.id),
     ), status
 
 
 @bp.post("/cases/<reference>/messages")
 @allow(Role.MEMBER)
 def reply(reference: str):
+    """The composer: a message and its files in one POST; on any refusal the text is shown again."""
     case = get_case_by_reference_or_404(current_user, reference)
     form = ReplyForm()
     if not form.validate_on_submit():
@@ -135,15 +161,23 @@ def reply(reference: str):
     if not is_open(State(case.status)):
         abort(404)
     try:
-        outcome = filing.member_reply(case, current_user, form.message.data, expected_version=form.version.data)
+        outcome = filing.member_reply(
+            case, current_user, form.message.data, expected_version=form.version.data, uploads=form.files.data or []
+        )
     except StaleCase as error:
         return _changed_meanwhile(case, error)
+    except InvalidUpload as error:
+        db.session.rollback()
+        form.files.errors = [domain_message(error)]
+        return _render_case(case, reply_form=form, status=400)
     except DomainError as error:
         db.session.rollback()
         form.message.errors = [domain_message(error)]
         return _render_case(case, reply_form=form, status=400)
     if outcome == "answered":
         flash(_("Thank you. Your answer was sent and your case is back with the union for review."), "success")
+    elif outcome == "files":
+        flash(_("The file was added to your case."), "success")
     else:
         flash(_("Your message was sent."), "success")
     return redirect(url_for(".case_detail", reference=case.reference) + "#messages")
@@ -154,31 +188,6 @@ def _changed_meanwhile(case: Case, error: StaleCase):
     db.session.rollback()
     flash(domain_message(error), "warning")
     return redirect(url_for(".case_detail", reference=case.reference)), 303
-
-
-@bp.post("/cases/<reference>/evidence")
-@allow(Role.MEMBER)
-def add_evidence(reference: str):
-    case = get_case_by_reference_or_404(current_user, reference)
-    form = EvidenceForm()
-    if not form.validate_on_submit():
-        return _render_case(case, evidence_form=form, status=400)
-    try:
-        filing.add_member_evidence(
-            case,
-            current_user,
-            form.file.data,
-            expected_version=form.version.data,
-            description=form.description.data or None,
-        )
-    except StaleCase as error:
-        return _changed_meanwhile(case, error)
-    except InvalidUpload as error:
-        db.session.rollback()
-        form.file.errors = [domain_message(error)]
-        return _render_case(case, evidence_form=form, status=400)
-    flash(_("The file was added to your case."), "success")
-    return redirect(url_for(".case_detail", reference=case.reference) + "#files")
 
 
 @bp.route("/cases/<reference>/withdraw", methods=["GET", "POST"])

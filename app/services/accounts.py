@@ -7,7 +7,12 @@ from app.models import User
 from app.models.base import utcnow
 from app.models.user import normalize_email, verify_dummy_password
 
-__all__ = ["authenticate", "create_user", "normalize_email", "record_login", "email_taken"]
+__all__ = ["authenticate", "find_user", "create_user", "normalize_email", "record_login", "email_taken"]
+
+
+def find_user(email: str) -> User | None:
+    """The account with this email address, active or not."""
+    return db.session.scalar(sa.select(User).where(User.email == normalize_email(email)))
 
 
 def authenticate(email: str, password: str) -> User | None:

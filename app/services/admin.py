@@ -9,6 +9,10 @@ from app.services.accounts import create_user, normalize_email
 from app.services.audit_log import log_access
 from app.services.concurrency import ensure_version
 from app.services.conflicts import flag_cases_naming
+from app.services.sessions import end_all_sessions
+from cases.errors import DomainError
+from cases.i18n import N_
+from cases.vocabulary import Role
 
 
 def _union_or_none(value: int | None) -> int | None:
@@ -34,7 +38,14 @@ def create_staff_user(data: dict, *, actor: User) -> User:
     return user
 
 
+class OwnAccount(DomainError):
+    """An admin may not lock themselves out: deactivate their own account or drop their admin role."""
+
+
 def update_user(user: User, data: dict, *, actor: User) -> None:
+    """Save an account's details; commits. Raises OwnAccount, StaleCase."""
+    if user.id == actor.id and (not data.get("active") or data.get("role") != Role.ADMIN):
+        raise OwnAccount(N_("You cannot deactivate your own account or remove your own administrator role."))
     ensure_version(user, data.get("version"))
     renamed = user.full_name != data["full_name"].strip()
     user.full_name = data["full_name"].strip()
@@ -49,6 +60,9 @@ def update_user(user: User, data: dict, *, actor: User) -> None:
     user.active = bool(data.get("active"))
     if data.get("password"):
         user.set_password(data["password"])
+    if data.get("password") or not user.active:
+        # A new password or a deactivation signs the account out everywhere (but the admin's own browser).
+        end_all_sessions(user, keep=getattr(actor, "session_token", None) if actor.id == user.id else None)
     if renamed:
         case_search.refresh_for_user(user)  # the queue finds the member's cases under the new name
     log_access(actor, "update", "user", user.id)
@@ -65,8 +79,13 @@ def _recheck_conflicts(user: User) -> None:
 
 
 def set_user_active(user: User, active: bool, *, expected_version, actor: User) -> None:
+    """Activate or deactivate an account; commits. Raises OwnAccount for the actor's own, StaleCase."""
+    if user.id == actor.id and not active:
+        raise OwnAccount(N_("You cannot deactivate your own account."))
     ensure_version(user, expected_version)
     user.active = active
+    if not active:
+        end_all_sessions(user)
     log_access(actor, "activate" if active else "deactivate", "user", user.id)
     db.session.commit()
 

@@ -55,7 +55,7 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
         institution = db.session.get(Institution, member.institution_id)
     now = utcnow()
     case = Case(
-        reference=next_reference(db.session.get(Union, member.union_id), now.year),
+        reference=next_reference(db.session.get_one(Union, member.union_id), now.year),
         union_id=member.union_id,
         member_id=member.id,
         kind=data.kind,
@@ -83,6 +83,11 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
     db.session.flush()
     append_event(case, EventKind.SUBMITTED, actor, {"to_state": "submitted"}, member_visible=True)
     flag_conflict(case)  # staff see a conflict in the queue before anyone opens the case
+    if case.kind == "legal" and case.notification_date is not None:
+        from app.services.deadlines import refresh_next_deadline
+
+        # The rules' proposals count in the queue from the first minute, before anyone confirms them.
+        refresh_next_deadline(case)
     return case
 
 
@@ -133,19 +138,6 @@ def go_to_step(draft: Draft, step: str) -> None:
     """Remember where the member is in the form, so a resumed draft opens there."""
     draft.step = step
     db.session.commit()
-
-
-def add_draft_evidence(draft: Draft, user: User, upload, *, description: str | None = None) -> Attachment:
-    """Store a file the member adds while filing; raises InvalidUpload (nothing kept) when refused."""
-    from app.services.evidence import store_upload
-
-    try:
-        attachment = store_upload(upload, uploaded_by=user, draft_id=draft.id, description=description)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    return attachment
 
 
 def draft_attachments(draft: Draft) -> list[Attachment]:
@@ -241,18 +233,23 @@ def submit_draft(draft: Draft, user: User, *, today: date) -> Case:
 MESSAGE_LIMIT = 4000
 
 
-def member_reply(case: Case, user: User, text: str, *, expected_version) -> str:
-    """The member writes on their case; an answer to an information request moves it back to review.
+def member_reply(case: Case, user: User, text: str, *, expected_version, uploads: list | None = None) -> str:
+    """The member writes on their case — a message, files, or both, in one transaction.
 
-    Returns "answered" or "message". One transaction; a stale version raises StaleCase.
+    A message answering an information request moves the case back to review. Returns
+    "answered", "message" or "files". A stale version raises StaleCase; a refused file raises
+    InvalidUpload and keeps nothing (neither the message nor any other file).
     """
+    from app.services.evidence import discard_files, store_upload
     from app.services.outbox import notify_staff_of_member_message
     from app.services.workflow import perform_transition
+    from cases.workflows import State, is_open
 
     ensure_version(case, expected_version)
+    uploads = list(uploads or [])
     text = clean_text(text or "", multiline=True)
-    if not text:
-        raise MissingInput(N_("Please write a message."), field="message")
+    if not text and not uploads:
+        raise MissingInput(N_("Please write a message or choose a file."), field="message")
     if len(text) > MESSAGE_LIMIT:
         raise MissingInput(
             N_("Please shorten this to at most %(max)s characters (now %(length)s)."),
@@ -260,12 +257,25 @@ def member_reply(case: Case, user: User, text: str, *, expected_version) -> str:
             max=MESSAGE_LIMIT,
             length=len(text),
         )
-    notify_staff_of_member_message(case)
-    if case.status == "awaiting_member":
-        perform_transition(case, "member_answer", user, {"message": text}, expected_version=expected_version)
-        return "answered"
-    append_event(case, EventKind.MEMBER_MESSAGE, user, {"text": text}, member_visible=True)
-    db.session.commit()
+    if not is_open(State(case.status)):
+        raise TransitionNotAllowed(N_("This is not possible at this stage of the case."))
+    stored: list[Attachment] = []
+    try:
+        for upload in uploads:
+            stored.append(store_upload(upload, uploaded_by=user, case=case))
+        if not text:
+            db.session.commit()
+            return "files"
+        notify_staff_of_member_message(case)
+        if case.status == "awaiting_member":
+            perform_transition(case, "member_answer", user, {"message": text}, expected_version=case.version)
+            return "answered"
+        append_event(case, EventKind.MEMBER_MESSAGE, user, {"text": text}, member_visible=True)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        discard_files(stored)
+        raise
     return "message"
 
 
@@ -277,19 +287,20 @@ def member_withdraw(case: Case, user: User, reason: str, *, expected_version) ->
     perform_transition(case, "withdraw", user, inputs, expected_version=expected_version)
 
 
-def add_member_evidence(case: Case, user: User, upload, *, expected_version, description: str | None = None):
-    """A member adds a file to their open case; the event and the file in one transaction."""
-    from app.services.evidence import discard_files, store_upload
-    from cases.workflows import State, is_open
+def add_draft_files(draft: Draft, user: User, uploads: list, *, description: str | None = None) -> list[Attachment]:
+    """Keep every file of ``uploads`` for the draft, or none of them; commit once.
 
-    ensure_version(case, expected_version)
-    if not is_open(State(case.status)):
-        raise TransitionNotAllowed(N_("This is not possible at this stage of the case."))
-    attachment = store_upload(upload, uploaded_by=user, case=case, description=description)
+    Raises InvalidUpload (type, size, count) for the first refused file; nothing is kept then.
+    """
+    from app.services.evidence import discard_files, store_upload
+
+    stored: list[Attachment] = []
     try:
+        for upload in uploads:
+            stored.append(store_upload(upload, uploaded_by=user, draft_id=draft.id, description=description))
         db.session.commit()
     except Exception:
         db.session.rollback()
-        discard_files([attachment])
+        discard_files(stored)
         raise
-    return attachment
+    return stored

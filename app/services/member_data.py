@@ -32,6 +32,7 @@ from app.models.base import utcnow
 from app.services.audit_log import log_access
 from app.services.evidence import attachment_path, discard_files
 from app.services.filing import search_text_for
+from app.services.sessions import end_all_sessions
 from cases.text import fold
 
 SPECIAL_CATEGORY_CONSENT = "special_category_data"  # the explicit consent asked at registration
@@ -228,6 +229,7 @@ def erase_member(user: User, *, note: str | None = None) -> None:
     user.active = False
     user.calendar_token = None
     user.set_password(secrets.token_urlsafe(32))
+    end_all_sessions(user)
     if profile is not None:
         profile.national_id = None
         profile.membership_number = None

@@ -44,6 +44,11 @@ def queue_message(
     return message
 
 
+SIGN_IN_FOOTER = N_("This message was sent by Dayanak. Please sign in to see the details; do not reply to it.")
+# For mails to someone who may not be able to sign in yet (confirming the address, a new password).
+ACCOUNT_FOOTER = N_("This message was sent by Dayanak; do not reply to it.")
+
+
 def notify_user(
     user: User,
     kind: str,
@@ -52,12 +57,13 @@ def notify_user(
     *,
     case: Case | None = None,
     dedupe_key: str | None = None,
+    footer: str = SIGN_IN_FOOTER,
     **params: object,
 ) -> OutboxMessage | None:
     """Queue a notification to ``user`` in their language.
 
-    ``subject`` and ``body`` are English message ids (marked with N_ or _l at the caller)
-    with ``%(name)s`` parameters; ``reference`` is filled in when a case is given.
+    ``subject``, ``body`` and ``footer`` are English message ids (marked with N_ or _l at the
+    caller) with ``%(name)s`` parameters; ``reference`` is filled in when a case is given.
     """
     if case is not None:
         params.setdefault("reference", case.reference)
@@ -65,11 +71,11 @@ def notify_user(
     with force_locale(user.language or "tr"):
         rendered_subject = gettext(subject) % params
         rendered_body = gettext(body) % params
-        footer = gettext("This message was sent by Dayanak. Please sign in to see the details; do not reply to it.")
+        rendered_footer = gettext(footer)
     return queue_message(
         recipient=user.email,
         subject=rendered_subject,
-        body=f"{rendered_body}\n\n{footer}\n",
+        body=f"{rendered_body}\n\n{rendered_footer}\n",
         kind=kind,
         case_id=case.id if case is not None else None,
         dedupe_key=dedupe_key,
@@ -99,20 +105,28 @@ def due_messages(limit: int | None = None) -> list[OutboxMessage]:
     return messages
 
 
-def _recipient_of_case(case: Case) -> User | None:
+def member_user_of(case: Case) -> User | None:
+    """The account of the case's member (one query)."""
     return db.session.scalar(
         sa.select(User).join(MemberProfile, MemberProfile.user_id == User.id).where(MemberProfile.id == case.member_id)
     )
 
 
 def notify_case_member(
-    case: Case, kind: str, subject: str, body: str, *, dedupe_key: str | None = None, **params: object
+    case: Case,
+    kind: str,
+    subject: str,
+    body: str,
+    *,
+    dedupe_key: str | None = None,
+    footer: str = SIGN_IN_FOOTER,
+    **params: object,
 ) -> OutboxMessage | None:
     """Queue a notification about ``case`` to its member (not committed); skipped for erased accounts."""
-    member_user = _recipient_of_case(case)
+    member_user = member_user_of(case)
     if member_user is None or not member_user.active:
         return None
-    return notify_user(member_user, kind, subject, body, case=case, dedupe_key=dedupe_key, **params)
+    return notify_user(member_user, kind, subject, body, case=case, dedupe_key=dedupe_key, footer=footer, **params)
 
 
 def notify_case_received(case: Case) -> OutboxMessage | None:

@@ -1,15 +1,16 @@
 """Password reset by a mailed link, bound to the password hash it replaces."""
 
 import sqlalchemy as sa
-from flask import url_for
 
 from app.extensions import db
 from app.models import User
 from app.models.base import utcnow
 from app.services.accounts import normalize_email
-from app.services.outbox import notify_user
+from app.services.outbox import ACCOUNT_FOOTER, notify_user
 from app.services.registration import _recently_mailed
+from app.services.sessions import end_all_sessions
 from app.services.tokens import InvalidToken, _fingerprint, _load, _serializer
+from app.urls import external_url
 from cases.i18n import N_
 
 RESET_SALT = "dayanak-password-reset"
@@ -27,7 +28,7 @@ def request_password_reset(email: str) -> None:
         return
     if _recently_mailed(user, "password_reset"):
         return  # one link is on its way; asking again must not flood the mailbox
-    link = url_for("auth.reset_password", token=reset_token(user), _external=True)
+    link = external_url("auth.reset_password", token=reset_token(user))
     notify_user(
         user,
         "password_reset",
@@ -38,6 +39,7 @@ def request_password_reset(email: str) -> None:
             "your password stays the same."
         ),
         link=link,
+        footer=ACCOUNT_FOOTER,
     )
     db.session.commit()
 
@@ -54,6 +56,7 @@ def reset_password(token: str, password: str) -> User:
     """Set a new password; the token stops working because the hash it was bound to changed."""
     user = user_for_reset(token)
     user.set_password(password)
+    end_all_sessions(user)  # whoever knew the old password is signed out everywhere
     if user.email_confirmed_at is None:
         # The link reached the mailbox, which proves the address.
         user.email_confirmed_at = utcnow()

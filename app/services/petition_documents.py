@@ -8,7 +8,6 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -29,6 +28,7 @@ from app.models import (
     Union,
     User,
 )
+from app.models import Proceeding as ProceedingRow
 from app.models.base import utcnow
 from app.services.audit_log import log_access
 from app.services.concurrency import STALE_MESSAGE, ensure_version
@@ -37,6 +37,7 @@ from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
 from cases.events import EventKind
 from cases.i18n import N_
+from cases.money import format_amount
 from cases.petitions import (
     FIELD_BY_NAME,
     AttachmentInfo,
@@ -55,7 +56,6 @@ from cases.petitions import (
 )
 from cases.petitions.context import petition_defaults
 from cases.petitions.library import request_problems
-from cases.petitions.manifest import Proceeding
 from cases.vocabulary import CaseKind, Category, RespondentType, Role
 
 
@@ -69,7 +69,7 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         .join(User, User.id == MemberProfile.user_id)
         .where(MemberProfile.id == case.member_id)
     ).one()
-    union = db.session.get(Union, case.union_id)
+    union = db.session.get_one(Union, case.union_id)
     institution_ids = {i for i in (case.institution_id, member.institution_id) if i}
     institutions = (
         {i.id: i for i in db.session.scalars(sa.select(Institution).where(Institution.id.in_(institution_ids)))}
@@ -84,8 +84,8 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         .where(Attachment.case_id == case.id)
         .order_by(Attachment.created_at, Attachment.id)
     ).all()
-    own = institutions.get(member.institution_id)
-    respondent_institution = institutions.get(case.institution_id)
+    own = institutions.get(member.institution_id or 0)  # ids start at 1: 0 finds nothing
+    respondent_institution = institutions.get(case.institution_id or 0)
     return CaseSnapshot(
         reference=case.reference,
         kind=CaseKind(case.kind),
@@ -137,32 +137,39 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
 def heading_defaults(case: Case, spec: TemplateSpec | None = None) -> dict[str, object]:
     """The court a petition is headed to and the decision it answers, proposed from the case.
 
-    Until a case records its proceedings and a competent court is proposed for it, the court is
-    the one the case records (where the lawsuit was filed); a petition against a decision is sent
-    through that court, and the lawyer names the court above it. The one place to switch over.
+    A petition to a court is headed to the case's competent court (the one a lawyer confirmed,
+    else where the lawsuit was filed, see ``proceedings.competent_court``); one against a decision
+    (an objection to a stay decision, istinaf, temyiz, an answer to an appeal) is sent through the
+    court that gave it, and the lawyer names the court above it. The one place to change that.
     """
-    against_decision = spec is not None and Proceeding.APPEAL in spec.proceedings
-    if (
-        spec is not None
-        and spec.proceedings == (Proceeding.FIRST_INSTANCE,)
-        and "decision.court"
-        in (
-            *spec.required_fields,
-            *spec.optional_fields,
+    from app.services.proceedings import competent_court
+
+    court = competent_court(case)
+    name = court.name if court else ""
+    values: dict[str, object] = {"court.file_number": court.file_number if court else ""}
+    if spec is not None and "decision.court" in (*spec.required_fields, *spec.optional_fields):
+        decided = db.session.execute(
+            sa.select(ProceedingRow.decision_date, ProceedingRow.decision_notified_date)
+            .where(ProceedingRow.case_id == case.id, ProceedingRow.decision_date.is_not(None))
+            .order_by(ProceedingRow.position.desc())
+            .limit(1)
+        ).first()
+        values.update(
+            {
+                "court.name": "",
+                "decision.court": name,
+                "decision.date": decided[0] if decided else None,
+                "decision.notification_date": decided[1] if decided else None,
+            }
         )
-    ):
-        against_decision = True  # an objection to a stay decision goes above the court that gave it
-    values: dict[str, object] = {"court.file_number": case.court_file_number or ""}
-    if against_decision:
-        values.update({"court.name": "", "decision.court": case.court or "", "decision.date": case.decision_date})
     else:
-        values["court.name"] = case.court or ""
+        values["court.name"] = name
     return values
 
 
 def case_defaults(case: Case, spec: TemplateSpec | None = None) -> dict[str, object]:
     """Fillable fields the case itself records (the snapshot does not carry them)."""
-    return {**heading_defaults(case, spec), "claim.amount": _amount(case.amount_requested)}
+    return {**heading_defaults(case, spec), "claim.amount": format_amount(case.amount_requested)}
 
 
 def initial_values(case: Case, template: PetitionTemplate, snapshot: CaseSnapshot) -> dict[str, object]:
@@ -290,7 +297,7 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
     db.session.commit()
 
 
-def _title_of(document: Document) -> str:
+def _title_of(document: Document) -> str | None:
     return db.session.scalar(
         sa.select(PetitionTemplate.title)
         .join(PetitionTemplateVersion, PetitionTemplateVersion.template_id == PetitionTemplate.id)
@@ -351,13 +358,6 @@ def paragraphs_of(value: object) -> list[str]:
     if isinstance(value, list | tuple):
         return [p for item in value for p in paragraphs(str(item))]
     return paragraphs(value if isinstance(value, str) else None)
-
-
-def _amount(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    whole, _, cents = f"{value:,.2f}".partition(".")
-    return f"{whole.replace(',', '.')},{cents} TL"
 
 
 def _to_json(value: object) -> object:

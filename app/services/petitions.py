@@ -12,17 +12,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import (
-    Case,
-    PetitionTemplate,
-    PetitionTemplateVersion,
-    User,
-)
+from app.models import Case, PetitionTemplate, PetitionTemplateVersion, User
+from app.models import Proceeding as ProceedingRow
 from app.services.audit_log import log_access
 from app.services.concurrency import STALE_MESSAGE, fingerprint
 from cases.errors import StaleCase, TemplateError
@@ -36,13 +33,14 @@ from cases.petitions import (
     build_context,
     check_template,
     parse_manifest,
-    render_docx,
     sample_case,
     sample_extra,
 )
+from cases.petitions.isolation import render_bounded
 from cases.petitions.library import REQUEST_BY_KEY, Addressee
-from cases.petitions.manifest import Proceeding
+from cases.petitions.manifest import Proceeding as Stage
 from cases.petitions.text_diff import text_diff
+from cases.proceedings import ProceedingKind
 from cases.text import sort_key
 from cases.vocabulary import CaseKind, Category
 
@@ -83,33 +81,40 @@ def spec_of(template: PetitionTemplate) -> TemplateSpec:
         optional_fields=tuple(f["name"] for f in fields if not f.get("required")),
         signer=template.signer or "",
         addressee=Addressee(template.addressee or Addressee.COURT),
-        proceedings=tuple(Proceeding(p) for p in template.proceedings or ()),
+        proceedings=tuple(Stage(p) for p in template.proceedings or ()),
         version=template.default_version or 0,
         requests=tuple(k for k in template.request_keys or () if k in REQUEST_BY_KEY),
         authority=template.authority_rule or "",
     )
 
 
-def case_proceeding(case: Case) -> Proceeding:
-    """The stage a case is at, for the templates it may use.
+def case_proceeding(case: Case) -> Stage:
+    """The stage a case is at, for the templates it may use, from its proceedings (one query).
 
-    Until cases carry their proceedings (application, lawsuit, istinaf, temyiz), the stage is read
-    from the workflow: a recorded decision means an appeal may follow, a filed lawsuit that it is
-    pending, anything else that no court is involved yet. The one place to switch over.
+    An istinaf or temyiz, or a first-instance decision, means an appeal stage; a lawsuit (or an
+    objection to its stay decision) without a decision yet, a pending lawsuit; anything else
+    (applications, board objections, the Ombudsman, nothing yet) that no court is involved.
     """
-    if case.decision_date is not None:
-        return Proceeding.APPEAL
-    if case.status == "lawsuit_filed" or case.filing_date is not None:
-        return Proceeding.FIRST_INSTANCE
-    return Proceeding.ADMINISTRATIVE
+    rows = db.session.execute(
+        sa.select(ProceedingRow.kind, ProceedingRow.decision_date).where(ProceedingRow.case_id == case.id)
+    ).all()
+    kinds = {kind for kind, _ in rows}
+    if kinds & {ProceedingKind.ISTINAF, ProceedingKind.TEMYIZ} or any(
+        kind == ProceedingKind.FIRST_INSTANCE and decided for kind, decided in rows
+    ):
+        return Stage.APPEAL
+    if kinds & {ProceedingKind.FIRST_INSTANCE, ProceedingKind.STAY_OBJECTION}:
+        return Stage.FIRST_INSTANCE
+    return Stage.ADMINISTRATIVE
 
 
-def refusal_for(template: PetitionTemplate, case: Case) -> str | None:
-    """Why ``case`` may not use ``template`` (untranslated), or None when it may."""
+def refusal_for(template: PetitionTemplate, case: Case, stage: Stage | None = None) -> str | None:
+    """Why ``case`` (at ``stage``, read from the case when not given) may not use ``template``
+    (untranslated), or None when it may."""
     spec = spec_of(template)
     if not template.categories:  # an uploaded template may leave the categories open
         spec = replace(spec, categories=(Category(case.category),))
-    return spec.refusal(CaseKind(case.kind), Category(case.category), case_proceeding(case))
+    return spec.refusal(CaseKind(case.kind), Category(case.category), stage or case_proceeding(case))
 
 
 def form_fields_for(fillable_used: Iterable[str], required: Iterable[str], previous: list | None = None) -> list[dict]:
@@ -161,7 +166,8 @@ def templates_for_case(case: Case) -> list[PetitionTemplate]:
     templates = db.session.scalars(
         sa.select(PetitionTemplate).where(PetitionTemplate.active.is_(True), has_version).order_by(PetitionTemplate.id)
     ).all()
-    return [t for t in templates if refusal_for(t, case) is None]
+    stage = case_proceeding(case)
+    return [t for t in templates if refusal_for(t, case, stage) is None]
 
 
 def current_version(template_id: int) -> PetitionTemplateVersion | None:
@@ -272,17 +278,20 @@ def add_version(
 
 def decide_version(version: PetitionTemplateVersion, *, accept: bool, actor: User) -> None:
     """Accept or reject a proposed version; only one decision wins when two admins act at once."""
-    changed = db.session.execute(
-        sa.update(PetitionTemplateVersion)
-        .where(PetitionTemplateVersion.id == version.id, PetitionTemplateVersion.status == PROPOSED)
-        .values(status=ACCEPTED if accept else REJECTED)
-        .execution_options(synchronize_session=False)
+    changed = cast(
+        sa.CursorResult,
+        db.session.execute(
+            sa.update(PetitionTemplateVersion)
+            .where(PetitionTemplateVersion.id == version.id, PetitionTemplateVersion.status == PROPOSED)
+            .values(status=ACCEPTED if accept else REJECTED)
+            .execution_options(synchronize_session=False)
+        ),
     ).rowcount
     if changed != 1:
         db.session.rollback()
         raise StaleCase(STALE_MESSAGE)
     if accept:
-        template = db.session.get(PetitionTemplate, version.template_id)
+        template = db.session.get_one(PetitionTemplate, version.template_id)
         fillable = check_template(version.content).fillable_fields
         template.extra_fields = form_fields_for(fillable, spec_of(template).required_fields, template.extra_fields)
     log_access(actor, "accept" if accept else "reject", "petition_template_version", version.id)
@@ -331,7 +340,7 @@ def update_settings(
     Raises StaleCase when the settings changed since the form was shown (the row is locked
     while it is compared, so two admins saving at once cannot both win).
     """
-    template = db.session.get(PetitionTemplate, template_id, with_for_update=True, populate_existing=True)
+    template = db.session.get_one(PetitionTemplate, template_id, with_for_update=True, populate_existing=True)
     if settings_token(template) != expected_token:
         db.session.rollback()
         raise StaleCase(STALE_MESSAGE)
@@ -346,7 +355,7 @@ def update_settings(
     if addressee is not None:
         template.addressee = str(Addressee(addressee))
     if proceedings is not None:
-        template.proceedings = [str(Proceeding(p)) for p in proceedings]
+        template.proceedings = [str(Stage(p)) for p in proceedings]
     log_access(actor, "update", "petition_template", template.id)
     db.session.commit()
     return template
@@ -361,7 +370,7 @@ def set_active(template: PetitionTemplate, active: bool, *, actor: User) -> None
 
 def preview(version: PetitionTemplateVersion) -> bytes:
     """The version rendered for the sample case, as .docx bytes."""
-    return render_docx(version.content, build_context(sample_case(), sample_extra(), SAMPLE_TODAY))
+    return render_bounded(version.content, build_context(sample_case(), sample_extra(), SAMPLE_TODAY))
 
 
 def _add_version(

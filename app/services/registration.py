@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
@@ -17,8 +17,9 @@ from app.services.audit_log import log_access
 from app.services.conflicts import flag_cases_naming
 from app.services.member_data import SPECIAL_CATEGORY_CONSENT
 from app.services.membership import matches_roll
-from app.services.outbox import notify_user
+from app.services.outbox import ACCOUNT_FOOTER, notify_user
 from app.services.tokens import InvalidToken, _fingerprint, _load, _serializer
+from app.urls import external_url
 from cases.i18n import N_
 from cases.member_roll import normalize_membership_number
 from cases.text import fold
@@ -125,8 +126,8 @@ def _warn_owners(owners: list[User]) -> None:
                 "Sign in here:\n\n%(login)s\n\nIf you have forgotten your password, choose a new one here:"
                 "\n\n%(reset)s\n\nIf it was not you, please contact your union."
             ),
-            login=url_for("auth.login", _external=True),
-            reset=url_for("auth.forgot_password", _external=True),
+            login=external_url("auth.login"),
+            reset=external_url("auth.forgot_password"),
         )
     db.session.commit()
 
@@ -136,16 +137,17 @@ def confirmation_token(user: User) -> str:
 
 
 def _queue_confirmation(user: User) -> None:
-    link = url_for("auth.confirm_email", token=confirmation_token(user), _external=True)
+    link = external_url("auth.confirm_email", token=confirmation_token(user))
     notify_user(
         user,
         "email_confirmation",
         N_("Please confirm your email address"),
         N_(
             "Dear %(name)s,\n\nThank you for registering with Dayanak. Please confirm your email address "
-            "by opening this link within 3 days:\n\n%(link)s"
+            "by opening this link within 3 days:\n\n%(link)s\n\nIf you did not register, you can ignore this message."
         ),
         link=link,
+        footer=ACCOUNT_FOOTER,
     )
 
 

@@ -3,20 +3,23 @@
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
-from sqlalchemy.exc import IntegrityError
+import sqlalchemy as sa
 
 from app import clock
 from app.extensions import db
 from app.models import Case, User
 from app.models.base import utcnow
 from app.services.assignment import check_assignee
-from app.services.concurrency import STALE_MESSAGE, ensure_version
+from app.services.concurrency import commit_case_change, ensure_version
 from app.services.deadlines import INACTIVE_STATES, refresh_next_deadline
+from app.services.outbox import notify_case_member
+from app.services.stages import record_stage_entry
 from app.services.timeline import append_event
-from cases.errors import StaleCase
 from cases.i18n import N_
-from cases.vocabulary import Role
+from cases.money import ensure_confirmed, format_amount
+from cases.vocabulary import CaseKind, Role
 from cases.workflows import (
     Actor,
     State,
@@ -27,18 +30,18 @@ from cases.workflows import (
     workflow_for,
 )
 
-# Which case column each transition input is recorded in (the event keeps them all).
+# Which case column each transition input is recorded in (the event keeps them all); the court,
+# file number and dates of a filing go to the proceeding the transition opens or decides.
 _CASE_FIELDS = {
     "reason": None,
-    "court": "court",
-    "file_number": "court_file_number",
-    "filing_date": "filing_date",
-    "decision_date": "decision_date",
     "outcome": "outcome",
     "amount": "amount_approved",
 }
+# The proceeding a transition opens.
+_OPENS = {"file_lawsuit": "first_instance", "file_objection": "board_objection"}
 
 # What the member is told by e-mail after a step they should know about (N_ subject, body).
+# Bodies may use the case's facts: %(amount)s, %(court)s, %(file_number)s, %(filing_date)s, %(paid_date)s.
 _UPDATE_SUBJECT = N_("Your case %(reference)s has been updated")
 MEMBER_NOTICES = {
     "take": N_("Dear %(name)s, a union lawyer has started reviewing your case %(reference)s."),
@@ -48,12 +51,25 @@ MEMBER_NOTICES = {
     "accept": N_("Dear %(name)s, the union has taken on your case %(reference)s."),
     "decline": N_("Dear %(name)s, the union cannot take on your case %(reference)s. The reason is on the case page."),
     "file_objection": N_("Dear %(name)s, an objection has been filed for your case %(reference)s."),
-    "file_lawsuit": N_("Dear %(name)s, a lawsuit has been filed for your case %(reference)s."),
+    "file_lawsuit": N_(
+        "Dear %(name)s, a lawsuit has been filed for your case %(reference)s.\n\nCourt: %(court)s\n"
+        "File number: %(file_number)s\nFiled on: %(filing_date)s"
+    ),
     "record_decision": N_("Dear %(name)s, there is a decision in your case %(reference)s."),
-    "approve": N_("Dear %(name)s, your request %(reference)s has been approved."),
-    "mark_paid": N_("Dear %(name)s, the help for your request %(reference)s has been paid or delivered."),
+    "approve": N_(
+        "Dear %(name)s, your request %(reference)s has been approved.\n\nApproved amount: %(amount)s\n"
+        "The payment or help is being arranged."
+    ),
+    "mark_paid": N_(
+        "Dear %(name)s, the help for your request %(reference)s has been paid or delivered.\n\n"
+        "Amount paid: %(amount)s\nPayment date: %(paid_date)s"
+    ),
     "close": N_("Dear %(name)s, your case %(reference)s has been closed."),
     "reopen": N_("Dear %(name)s, your case %(reference)s has been reopened."),
+}
+# Assistance requests are handled by social-affairs officers, not lawyers.
+ASSISTANCE_NOTICES = {
+    "take": N_("Dear %(name)s, a union officer has started reviewing your request %(reference)s."),
 }
 
 
@@ -68,10 +84,34 @@ def transitions_for(case: Case, user: User) -> list[Transition]:
     )
 
 
+# Steps that move money: each runs only once the amount was shown back and confirmed.
+CONFIRMED_AMOUNT_STEPS = ("approve", "mark_paid")
+
+
+def amount_at_stake(case: Case, name: str, data: Mapping[str, object]) -> Decimal | None:
+    """The amount step ``name`` moves: the one being approved, or the approved one being paid."""
+    if name == "approve" and data.get("amount") is not None:
+        return Decimal(str(data["amount"]))
+    if name == "mark_paid":
+        return case.amount_approved
+    return None
+
+
 def perform_transition(
-    case: Case, name: str, user: User, inputs: Mapping[str, object], *, expected_version, today: date | None = None
+    case: Case,
+    name: str,
+    user: User,
+    inputs: Mapping[str, object],
+    *,
+    expected_version,
+    today: date | None = None,
+    confirmed_amount: str | None = None,
 ) -> TransitionResult:
-    """Apply transition ``name`` by ``user``; record it; commit. Raises DomainError subclasses."""
+    """Apply transition ``name`` by ``user``; record it; commit. Raises DomainError subclasses.
+
+    A step that moves money raises AmountNotConfirmed, writing nothing, unless
+    ``confirmed_amount`` is the canonical form of the amount it moves.
+    """
     ensure_version(case, expected_version)
     if name == "assign" and inputs.get("assignee_id") not in (None, ""):
         check_assignee(case, inputs.get("assignee_id"))
@@ -84,33 +124,77 @@ def perform_transition(
         assigned=case.assignee_id is not None,
         today=today or clock.today(),
     )
+    if name in CONFIRMED_AMOUNT_STEPS:
+        amount = amount_at_stake(case, name, result.event.data)
+        if amount is not None:
+            ensure_confirmed(amount, confirmed_amount)
     _record_on_case(case, result)
-    append_event(case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible)
-    _notify_member(case, name, user)
+    _record_proceeding(case, name, result, user)
+    event = append_event(
+        case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible
+    )
+    if result.new_state != result.event.from_state:
+        record_stage_entry(case, result.new_state.value, event.created_at)
+    _notify_member(case, name, user, result.event.data)
     commit_case_change()
     return result
 
 
-def commit_case_change() -> None:
-    """Commit; a concurrent event for the same case (same sequence) is a stale form, not a crash."""
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise StaleCase(STALE_MESSAGE) from None
-
-
-def _notify_member(case: Case, name: str, user: User) -> None:
+def _notify_member(case: Case, name: str, user: User, data: Mapping[str, object]) -> None:
     """Queue the member's notification in the same transaction as the step."""
-    body = MEMBER_NOTICES.get(name)
+    notices = MEMBER_NOTICES if case.kind == CaseKind.LEGAL else {**MEMBER_NOTICES, **ASSISTANCE_NOTICES}
+    body = notices.get(name)
     if body is None or user.role == Role.MEMBER:
         return
-    from app.services.case_notes import member_user
-    from app.services.outbox import notify_user
+    notify_case_member(case, "case_update", _UPDATE_SUBJECT, body, **_facts(case, data))
 
-    member = member_user(case)
-    if member is not None and member.active:
-        notify_user(member, "case_update", _UPDATE_SUBJECT, body, case=case)
+
+def _facts(case: Case, data: Mapping[str, object]) -> dict[str, str]:
+    """The facts a notice may name, as the member reads them (dates 23.11.2026, amounts 10.000,00 TL)."""
+
+    def day(value: object) -> str:
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        return value.strftime("%d.%m.%Y") if isinstance(value, date) else ""
+
+    # A filing's court, file number and date are the step's own inputs (its proceeding keeps them).
+    return {
+        "amount": format_amount(case.amount_approved),
+        "court": str(data.get("court") or data.get("authority") or ""),
+        "file_number": str(data.get("file_number") or ""),
+        "filing_date": day(data.get("filing_date")),
+        "paid_date": day(data.get("paid_date")),
+    }
+
+
+def _record_proceeding(case: Case, name: str, result: TransitionResult, user: User) -> None:
+    """A filing opens its proceeding; a decision is recorded on the last one (issue 14)."""
+    from app.models import Proceeding
+    from app.services.proceedings import add_proceeding
+
+    data = result.event.data
+    if name in _OPENS:
+        filed = data.get("filing_date")
+        add_proceeding(
+            case,
+            user,
+            kind=_OPENS[name],
+            authority=data.get("court") or data.get("authority"),
+            file_number=data.get("file_number"),
+            filing_date=date.fromisoformat(str(filed)) if filed else None,
+            expected_version=None,
+            notify=False,
+            commit=False,
+        )
+        refresh_next_deadline(case)
+    elif name == "record_decision":
+        last = db.session.scalar(
+            sa.select(Proceeding).where(Proceeding.case_id == case.id).order_by(Proceeding.position.desc()).limit(1)
+        )
+        if last is not None:
+            decided = data.get("decision_date")
+            last.decision_date = date.fromisoformat(str(decided)) if decided else last.decision_date
+            last.outcome = data.get("outcome") or last.outcome
 
 
 def _record_on_case(case: Case, result: TransitionResult) -> None:
@@ -119,7 +203,7 @@ def _record_on_case(case: Case, result: TransitionResult) -> None:
     if result.assignee_id is not None:
         case.assignee_id = result.assignee_id
     if result.new_state == State.DECLINED:
-        case.decline_reason = data.get("reason")
+        case.decline_reason = cast("str | None", data.get("reason"))
     for key, column in _CASE_FIELDS.items():
         if column and key in data and data[key] is not None:
             value = data[key]

@@ -37,7 +37,7 @@ def normalize_status(value: str) -> MemberStatus | None:
     return _STATUS_BY_WORD.get(_header_key(value))
 
 
-def _check_row(raw: RawRow, known_unions: frozenset[str]) -> RollRow | RowRefusal:
+def _check_row(raw: RawRow, known_unions: frozenset[str], other_unions: frozenset[str]) -> RollRow | RowRefusal:
     def refuse(reason: str, **params: object) -> RowRefusal:
         return RowRefusal(raw.line_no, reason, params)
 
@@ -61,6 +61,10 @@ def _check_row(raw: RawRow, known_unions: frozenset[str]) -> RollRow | RowRefusa
         )
     if problem := national_id_problem(national_id):
         return refuse(problem)
+    if union in other_unions:
+        return refuse(
+            N_("The union code “%(code)s” belongs to another union than the one being imported."), code=union[:40]
+        )
     if union not in known_unions:
         return refuse(N_("Unknown union code “%(code)s”."), code=union[:40])
     if len(number) > MAX_MEMBERSHIP_NUMBER_LENGTH:
@@ -79,17 +83,23 @@ def _check_row(raw: RawRow, known_unions: frozenset[str]) -> RollRow | RowRefusa
     return RollRow(raw.line_no, union, number, national_id, name, status)
 
 
-def validate_rows(raw_rows: Iterable[RawRow], known_union_codes: Iterable[str]) -> Iterator[RollRow | RowRefusal]:
+def validate_rows(
+    raw_rows: Iterable[RawRow], known_union_codes: Iterable[str], other_union_codes: Iterable[str] = ()
+) -> Iterator[RollRow | RowRefusal]:
     """Each row checked: required values, checksum, known union, no duplicate within the file.
+
+    ``other_union_codes`` are unions that exist but are not being imported: their rows are
+    refused as another union's, not as an unknown code.
 
     A duplicate is refused with the line of the first accepted occurrence. Memory grows with
     the keys seen (an int and a short tuple a row), not with the rows.
     """
     known = frozenset(normalize_union_code(code) for code in known_union_codes)
+    others = frozenset(normalize_union_code(code) for code in other_union_codes) - known
     seen_ids: dict[int, int] = {}
     seen_numbers: dict[tuple[str, str], int] = {}
     for raw in raw_rows:
-        row = _check_row(raw, known)
+        row = _check_row(raw, known, others)
         if isinstance(row, RowRefusal):
             yield row
             continue

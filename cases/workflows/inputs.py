@@ -13,6 +13,7 @@ from typing import Final
 
 from cases.errors import MissingInput
 from cases.i18n import N_
+from cases.money import AmountError, parse_amount
 from cases.vocabulary import Outcome
 
 
@@ -59,7 +60,6 @@ MAX_AMOUNT: Final = Decimal("1000000")
 # A typo such as 0225 for 2025 should be caught, not filed; nothing the union handles is older.
 EARLIEST_DATE: Final = date(1950, 1, 1)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 # PostgreSQL refuses NUL in text and JSON; other control characters are never meant.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CENT = Decimal("0.01")
@@ -136,15 +136,19 @@ def _clean_date(spec: InputField, raw: object, today: date) -> str:
 
 def _clean_outcome(spec: InputField, raw: object) -> str:
     try:
-        return Outcome(raw.strip() if isinstance(raw, str) else raw).value
+        return Outcome(raw.strip() if isinstance(raw, str) else str(raw)).value
     except ValueError:
         raise MissingInput(N_("Please choose one of the listed outcomes."), field=spec.name) from None
 
 
 def _clean_amount(spec: InputField, raw: object) -> str:
-    # Floats are refused: binary fractions are not money. Forms hand over Decimal or text.
-    if isinstance(raw, str) and _PLAIN_NUMBER.fullmatch(raw.strip()):
-        raw = Decimal(raw.strip())
+    # Floats are refused: binary fractions are not money. Forms hand over Decimal or text,
+    # and text is read by the one amount rule (10.000 is ten thousand; 10,000 is refused).
+    if isinstance(raw, str):
+        try:
+            raw = parse_amount(raw)
+        except AmountError as error:
+            raise MissingInput(error.message, field=spec.name, **error.params) from None
     elif isinstance(raw, int) and not isinstance(raw, bool):
         raw = Decimal(raw)
     if not isinstance(raw, Decimal) or not raw.is_finite():

@@ -11,7 +11,7 @@ default set it was last taken from. Rows that exist already keep a blank signer:
 before until an admin adopts the newer default.
 
 Revision ID: 0008
-Revises: 0004_respondent
+Revises: 0007
 Create Date: 2026-12-07 01:40:00
 
 """
@@ -20,7 +20,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0008'
-down_revision = '0004_respondent'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

@@ -20,6 +20,17 @@ def test_a_missing_secret_key_is_generated_once_with_mode_600(tmp_path, monkeypa
     assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]
 
 
+def test_the_audit_key_is_generated_once_into_the_instance_folder_beside_the_secret_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("AUDIT_KEY", raising=False)
+    first = create_app("development", {"AUDIT_KEY": None, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert len(first.config["AUDIT_KEY"]) == 64 and first.config["AUDIT_KEY"] != first.config["SECRET_KEY"]
+    assert (tmp_path / "audit_key").read_text() == first.config["AUDIT_KEY"]
+    assert stat.S_IMODE(os.stat(tmp_path / "audit_key").st_mode) == 0o600
+    second = create_app("development", {"AUDIT_KEY": None, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert second.config["AUDIT_KEY"] == first.config["AUDIT_KEY"]
+
+
 def test_an_empty_secret_key_file_is_replaced_by_a_real_key(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
     (tmp_path / "secret_key").write_text("")
@@ -64,6 +75,7 @@ def test_a_postgresql_url_uses_the_installed_driver(tmp_path, monkeypatch):
         ),
         ({"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "x" * 64, "DEBUG": True}, "Debug mode"),
         ({"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": None}, "SECRET_KEY is not set"),
+        ({"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "x" * 64}, "AUDIT_KEY is not set"),
         ({"SQLALCHEMY_DATABASE_URI": None, "SECRET_KEY": "x" * 64}, "DATABASE_URL is not set"),
     ],
 )
@@ -91,9 +103,41 @@ def test_production_refuses_the_debugger_switched_on_from_the_command_line(tmp_p
     assert "Debug mode is on" in str(result.exception)
 
 
+CONTROLLER = {
+    "DATA_CONTROLLER_NAME": "Eğitim-Bir-Sen",
+    "DATA_CONTROLLER_ADDRESS": "Ankara",
+    "DATA_CONTROLLER_CONTACT": "kvkk@example.org",
+}
+
+
+def test_production_refuses_to_start_without_naming_the_data_controller(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
+    proper = {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64, "BASE_URL": "https://d.example"}
+    proper["AUDIT_KEY"] = "a" * 64
+    with pytest.raises(ConfigurationError, match="DATA_CONTROLLER_ADDRESS") as refused:
+        create_app("production", {**proper, **CONTROLLER, "DATA_CONTROLLER_ADDRESS": " "})
+    assert "data controller" in str(refused.value)
+    app = create_app("production", {**proper, **CONTROLLER})
+    with app.test_request_context():
+        from flask import render_template
+
+        text = render_template("auth/_privacy_text.html", notice_version="2026-12")
+    assert "Eğitim-Bir-Sen — Ankara — kvkk@example.org" in text
+    assert "10" in text.split('data-testid="retention"')[1]
+
+
 def test_production_with_proper_settings_starts_with_secure_cookies(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
-    app = create_app("production", {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64})
+    app = create_app(
+        "production",
+        {
+            "SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x",
+            "SECRET_KEY": "s" * 64,
+            "AUDIT_KEY": "a" * 64,
+            "BASE_URL": "https://d.example",
+            **CONTROLLER,
+        },
+    )
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True

@@ -168,7 +168,10 @@ def test_lawsuit_form_offers_court_names(client, login):
     )
     assert response.status_code == 303
     stored = db.session.get(Case, case.id)
-    assert (stored.status, stored.court, stored.court_file_number) == (
+    from app.services.proceedings import competent_court
+
+    court = competent_court(stored)
+    assert (stored.status, court.name, court.file_number) == (
         "lawsuit_filed",
         "Ankara 5. İdare Mahkemesi",
         "2026/123 E.",
@@ -307,15 +310,20 @@ def test_officer_approves_with_an_amount_and_marks_paid(client, login):
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     assert 'data-testid="transition-take"' in page
     _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
-    refused = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "12,5"})
-    assert refused.status_code == 400 and "12,5" in refused.get_data(as_text=True)
-    assert (
-        _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "2500.50"}).status_code == 303
-    )
-    paid = _post(
-        client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", {"paid_date": clock.today().isoformat()}
-    )
-    assert paid.status_code == 303
+    refused = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "2,500"})
+    assert refused.status_code == 400 and "2,500" in refused.get_data(as_text=True)
+    asked = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "2.500,50"})
+    assert asked.status_code == 200 and 'data-testid="confirm-amount"' in asked.get_data(as_text=True)
+    assert "2.500,50 TL" in asked.get_data(as_text=True)
+    assert db.session.get(Case, case.id).status == "in_review"  # nothing moved before the confirmation
+    approve = {"amount": "2.500,50", "confirm_amount": "2500.50"}
+    assert _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", approve).status_code == 303
+    paid_on = {"paid_date": clock.today().isoformat()}
+    asked = _post(client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", paid_on)
+    assert asked.status_code == 200 and "2.500,50 TL" in asked.get_data(as_text=True)
+    assert db.session.get(Case, case.id).status == "approved"
+    paid_on["confirm_amount"] = "2500.50"
+    assert _post(client, case.id, f"/desk/cases/{case.id}/transitions/mark_paid", paid_on).status_code == 303
     stored = db.session.get(Case, case.id)
     assert (stored.status, str(stored.amount_approved)) == ("paid", "2500.50")
     assert db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 3  # take, approve, paid
@@ -515,7 +523,7 @@ def test_each_transition_form_asks_exactly_the_inputs_its_transition_takes(app):
         for workflow in WORKFLOWS:
             for t in workflow.transitions:
                 form = transition_form(t, assignee_choices=[("", "—")])
-                asked = {f.short_name for f in form} - {"csrf_token", "version"}
+                asked = {f.short_name for f in form} - {"csrf_token", "version", "confirm_amount"}
                 assert asked == {*t.requires, *t.optional}, t.name
                 required = {f.short_name for f in form if f.flags.required}
                 assert required == set(t.requires), t.name
@@ -544,7 +552,9 @@ def test_a_steps_note_says_the_member_sees_it_unlike_an_internal_note(client, lo
     case = make_case(MemberFactory(union=union), kind="social", category="bereavement", narrative="Vefat")
     login(officer)
     _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
-    _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "1000"})
+    _post(
+        client, case.id, f"/desk/cases/{case.id}/transitions/approve", {"amount": "1000", "confirm_amount": "1000.00"}
+    )
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     paid = page.split('data-testid="transition-mark_paid"')[1].split("</form>")[0]
     assert "Bu notu üye görür." in paid
@@ -582,3 +592,21 @@ def test_no_respondent_id_is_asked_when_the_respondent_is_the_administration(cli
     response = _post(client, case.id, f"/desk/cases/{case.id}/respondent", {"national_id": "10000000146"})
     assert response.status_code == 303
     assert db.session.get(Case, case.id).respondent_national_id is None
+
+
+def test_an_amount_confirmed_then_changed_is_asked_again_and_ten_thousand_stays_ten_thousand(client, login):
+    union = UnionFactory()
+    officer = UserFactory(role="officer", union=union)
+    case = make_case(MemberFactory(union=union), kind="material", category="disaster", narrative="Sel")
+    login(officer)
+    _post(client, case.id, f"/desk/cases/{case.id}/transitions/take", {})
+    changed = {"amount": "10.000", "confirm_amount": "1000.00"}  # echoed 1.000, then typed another zero
+    asked = _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", changed)
+    page = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and "10.000,00 TL" in page
+    assert 'name="confirm_amount" type="hidden" value="10000.00"' in page
+    assert db.session.get(Case, case.id).amount_approved is None
+    changed["confirm_amount"] = "10000.00"
+    assert _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", changed).status_code == 303
+    assert str(db.session.get(Case, case.id).amount_approved) == "10000.00"
+    assert "10.000,00 TL" in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)

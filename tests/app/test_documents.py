@@ -57,11 +57,19 @@ def only_document(db) -> Document:
     return documents[0]
 
 
+def _file_at(db, case, court: str, number: str | None = None) -> None:
+    """The case's lawsuit, filed at ``court`` (its first-instance proceeding)."""
+    from app.models import Proceeding
+
+    db.session.add(
+        Proceeding(case_id=case.id, position=1, kind="first_instance", authority=court, file_number=number, papers=[])
+    )
+    db.session.commit()
+
+
 def test_the_form_asks_the_templates_fields_prefilled_from_the_case(setup, client, db):
     case, _, _ = setup
-    case.court = "Ankara 5. İdare Mahkemesi"
-    case.court_file_number = "2026/77 E."
-    db.session.commit()
+    _file_at(db, case, "Ankara 5. İdare Mahkemesi", "2026/77 E.")
     page = client.get(form_url(case)).get_data(as_text=True)
     assert 'value="Ankara 5. İdare Mahkemesi"' in page
     assert 'name="act__notification_date"' in page and 'value="2026-10-06"' in page
@@ -112,7 +120,7 @@ def test_a_case_changed_meanwhile_keeps_the_form_and_says_so(setup, client, db):
     case, _, _ = setup
     page = client.get(form_url(case))
     token, shown_version = csrf_token_from(page), case.version
-    case.court = "Başka Mahkeme"  # someone else's change bumps the version
+    case.priority = "high"  # someone else's change bumps the version
     db.session.commit()
     response = client.post(form_url(case), data={"csrf_token": token, "version": shown_version, **FORM})
     page = response.get_data(as_text=True)
@@ -394,8 +402,7 @@ def test_the_form_speaks_english_to_an_english_speaking_lawyer(setup, client, db
 
 def test_a_blank_court_takes_the_one_the_case_records(setup, db):
     case, _, lawyer = setup
-    case.court = "İzmir 3. İdare Mahkemesi"
-    db.session.commit()
+    _file_at(db, case, "İzmir 3. İdare Mahkemesi")
     template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
     document = documents_service.generate_document(
         case,

@@ -306,3 +306,30 @@ def test_the_review_page_shows_a_script_as_text(client, db, signed_in):
     review = client.get(evidence.replace("/evidence", "/review")).get_data(as_text=True)
     assert "<script>alert" not in review and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in review
     assert "<img src=x" not in review and "&lt;img src=x onerror=alert(1)&gt;" in review
+
+
+def _evidence_post(client, evidence_url, files, action):
+    page = client.get(evidence_url)
+    data = {"csrf_token": csrf_token_from(page), "saved_at": "", "action": action, "description": ""}
+    data["file"] = [(io.BytesIO(content), name) for name, content in files]
+    return client.post(evidence_url, data=data, content_type="multipart/form-data")
+
+
+def test_a_file_chosen_then_continue_is_kept_not_dropped(client, db, signed_in):
+    evidence = walk(client)
+    response = _evidence_post(client, evidence, [("tebligat.pdf", PDF)], "next")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/review")
+    review = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "tebligat.pdf" in review and "Dosya yok" not in review
+
+
+def test_several_files_are_added_at_once_or_none_when_one_is_refused(client, db, signed_in):
+    evidence = walk(client)
+    added = _evidence_post(client, evidence, [("bir.pdf", PDF), ("iki.pdf", PDF)], "upload")
+    assert added.status_code == 302 and added.headers["Location"].endswith("/evidence")
+    assert sorted(db.session.scalars(sa.select(Attachment.original_name))) == ["bir.pdf", "iki.pdf"]
+    refused = _evidence_post(client, evidence, [("uc.pdf", PDF), ("virus.exe", b"MZ\x90\x00")], "next")
+    assert refused.status_code == 400  # the member stays on the step, with the reason
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 2
+    nothing = _evidence_post(client, evidence, [], "upload")
+    assert nothing.status_code == 400 and "Lütfen eklenecek bir dosya seçin" in nothing.get_data(as_text=True)

@@ -99,9 +99,8 @@ MIXED = {
 }
 # What a real form would send (a route missing here is still tried, with an empty form).
 FORM_DATA = {
-    "portal.reply": {"message": "Başkasının dosyasına yazıyorum"},
+    "portal.reply": {"message": "Başkasının dosyasına yazıyorum", "files": "pdf"},
     "portal.withdraw": {"confirm": "y"},
-    "portal.add_evidence": {"file": "pdf"},
     "portal.upload_evidence": {"file": "pdf"},
     "portal.step": {"category": "other", "narrative": "Başkasının taslağını değiştiriyorum.", "action": "next"},
 }
@@ -186,8 +185,9 @@ def test_a_second_member_gets_404_and_changes_nothing(client, db, login, victim,
         token = csrf_token_from(client.get("/portal/new"))
         form = {**FORM_DATA.get(endpoint, {}), "csrf_token": token}
         form["version"] = db.session.get(Case, victim["case"]).version
-        if form.get("file") == "pdf":
-            form["file"] = (io.BytesIO(b"%PDF-1.4\n%%EOF"), "x.pdf")
+        for name in ("file", "files"):
+            if form.get(name) == "pdf":
+                form[name] = (io.BytesIO(b"%PDF-1.4\n%%EOF"), "x.pdf")
         response = client.post(url, data=form, content_type="multipart/form-data")
     assert response.status_code == 404
     body = response.get_data(as_text=True)

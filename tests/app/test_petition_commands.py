@@ -3,7 +3,7 @@
 import pytest
 import sqlalchemy as sa
 
-from app.models import Case, MemberProfile, User
+from app.models import Case, MemberProfile, Proceeding, User
 from cases.petitions import soffice_available
 from tests.app.test_petition_support import assert_no_tags, read_back
 
@@ -32,9 +32,8 @@ DEFAULT_SET = {
 def demo(runner, db):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
-    case = db.session.scalar(
-        sa.select(Case).where(Case.kind == "legal", Case.court.is_not(None)).order_by(Case.id).limit(1)
-    )
+    filed = sa.select(Proceeding.case_id).where(Proceeding.kind == "first_instance")
+    case = db.session.scalar(sa.select(Case).where(Case.kind == "legal", Case.id.in_(filed)).order_by(Case.id).limit(1))
     member_name = db.session.scalar(
         sa.select(User.full_name)
         .join(MemberProfile, MemberProfile.user_id == User.id)
@@ -74,8 +73,11 @@ def test_render_writes_a_filled_docx_for_a_demo_case(runner, demo, tmp_path):
     from cases.text import tr_upper
 
     assert tr_upper(member_name) in text
-    assert f"{tr_upper(case.court)} BAŞKANLIĞINA" in text  # the court the case was filed with
-    assert "01.10.2026" in text and case.court_file_number in text
+    from app.services.proceedings import competent_court
+
+    court = competent_court(case)
+    assert f"{tr_upper(court.name)} BAŞKANLIĞINA" in text  # the court the case was filed with
+    assert "01.10.2026" in text and court.file_number in text
 
 
 def test_render_refuses_a_template_for_another_stage_and_prints_blanks_visibly(runner, demo, tmp_path):

@@ -230,9 +230,10 @@ def test_a_member_adds_a_file_to_an_open_case(client, db, login):
     login(user_of(member))
     page = client.get(f"/portal/cases/{case.reference}")
     response = client.post(
-        f"/portal/cases/{case.reference}/evidence",
+        f"/portal/cases/{case.reference}/messages",
         data={
-            "file": (io.BytesIO(b"%PDF-1.4\n%%EOF"), "ek.pdf"),
+            "message": "",
+            "files": (io.BytesIO(b"%PDF-1.4\n%%EOF"), "ek.pdf"),
             "version": case.version,
             "csrf_token": csrf_token_from(page),
         },
@@ -245,3 +246,49 @@ def test_a_member_adds_a_file_to_an_open_case(client, db, login):
     assert download.status_code == 200 and download.headers["X-Content-Type-Options"] == "nosniff"
     assert download.headers["Content-Disposition"].startswith("attachment")
     assert db.session.get(Case, case.id).status == "submitted"
+
+
+def test_a_message_and_its_files_go_in_one_post_and_a_refused_file_keeps_the_text(client, db, login):
+    import io
+
+    from app.models import Attachment
+
+    member = MemberFactory()
+    case = make_case(member)
+    login(user_of(member))
+    url = f"/portal/cases/{case.reference}/messages"
+    page = client.get(f"/portal/cases/{case.reference}")
+    assert page.get_data(as_text=True).count('enctype="multipart/form-data"') == 1  # one composer
+    refused = client.post(
+        url,
+        data={
+            "message": "Tebligat ekte.",
+            "files": [(io.BytesIO(b"%PDF-1.4\n%%EOF"), "tebligat.pdf"), (io.BytesIO(b"MZ\x90"), "x.exe")],
+            "version": case.version,
+            "csrf_token": csrf_token_from(page),
+        },
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 400 and "Tebligat ekte." in refused.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+    assert not [e for e in _events(db, case) if e.kind == "member_message"]
+    sent = client.post(
+        url,
+        data={
+            "message": "Tebligat ekte.",
+            "files": [(io.BytesIO(b"%PDF-1.4\n%%EOF"), "tebligat.pdf"), (io.BytesIO(b"%PDF-1.4\n%%EOF"), "ek.pdf")],
+            "version": case.version,
+            "csrf_token": csrf_token_from(page),
+        },
+        content_type="multipart/form-data",
+    )
+    assert sent.status_code == 302
+    kinds = [e.kind for e in _events(db, case)]
+    assert kinds.count("attachment") == 2 and kinds.count("member_message") == 1
+
+
+def _events(db, case):
+    db.session.expire_all()
+    return list(
+        db.session.scalars(sa.select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.sequence))
+    )

@@ -95,6 +95,7 @@ def test_a_member_listed_on_the_roll_is_verified_at_once(client, db, setting):
     assert all(c.ip_address == "127.0.0.1" and c.withdrawn_at is None for c in consents)
     mail = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.kind == "email_confirmation"))
     assert mail.recipient == "ayse@example.org" and "/confirm/" in mail.body
+    assert "oturum açın" not in mail.body  # not yet confirmed: never told to sign in
     _sign_in(client)
     assert "Ayşe" in client.get("/portal/").get_data(as_text=True)
 

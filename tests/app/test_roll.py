@@ -116,8 +116,32 @@ def test_importing_verifies_pending_members_the_roll_lists(db, unions):
 
 
 def test_the_union_option_refuses_other_unions_rows(db, unions):
-    report = import_roll(_csv([("EBS", "1", national_id(), ""), ("SGS", "2", national_id(), "")]), union_code="ebs")
-    assert (report.added, report.refused) == (1, 1)
+    rows = [("EBS", "1", national_id(), ""), ("SGS", "2", national_id(), ""), ("XYZ", "3", national_id(), "")]
+    report = import_roll(_csv(rows), union_code="ebs")
+    assert (report.added, report.refused) == (1, 2)
+    reasons = [m.render() for m in report.messages]
+    assert "The union code “SGS” belongs to another union than the one being imported." in reasons
+    assert "Unknown union code “XYZ”." in reasons  # a code no union has is still unknown
+
+
+def test_the_roll_form_chooses_no_union_in_advance(client, db, login, unions):
+    login(UserFactory(role="admin", union_id=None))
+    page = client.get("/admin/roll").get_data(as_text=True)
+    select = page.split('name="union_id"')[1].split("</select>")[0]
+    assert "selected" not in select
+    response = client.post(
+        "/admin/roll",
+        data={
+            "union_id": "0",
+            "file": (io.BytesIO(b"x"), "liste.csv"),
+            "csrf_token": csrf_token_from(client.get("/admin/roll")),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400 and "Lütfen üye listesinin ait olduğu sendikayı seçin" in response.get_data(
+        as_text=True
+    )
+    assert db.session.scalar(sa.select(sa.func.count(RollEntry.id))) == 0
 
 
 def test_the_cli_shows_progress_and_the_report(db, unions, runner, tmp_path):

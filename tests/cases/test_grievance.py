@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from cases import money
 from cases.errors import DomainError
 from cases.grievance import (
     DETAIL_QUESTIONS,
@@ -327,7 +328,15 @@ def test_amount_is_canonical_and_bounded():
     _, errors = validate_step(
         "request", {"help_kind": "material", "amount": "on bin"}, kind=CaseKind.MATERIAL, category=None, today=TODAY
     )
-    assert errors["amount"] == "Please write the amount in numbers only, for example 15000 or 15000,50."
+    assert errors["amount"] == money.UNREADABLE
+    cleaned, errors = validate_step(
+        "request", {"help_kind": "material", "amount": "10.000"}, kind=CaseKind.MATERIAL, category=None, today=TODAY
+    )
+    assert cleaned["amount"] == "10000.00"
+    _, errors = validate_step(
+        "request", {"help_kind": "material", "amount": "10,000"}, kind=CaseKind.MATERIAL, category=None, today=TODAY
+    )
+    assert errors["amount"] == money.AMBIGUOUS
     _, errors = validate_step(
         "request", {"help_kind": "material", "amount": "0"}, kind=CaseKind.MATERIAL, category=None, today=TODAY
     )
