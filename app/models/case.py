@@ -54,15 +54,6 @@ class Case(db.Model):
             "status",
             postgresql_include=["outcome", "province", "institution_id", "respondent_type"],
         ),
-        sa.Index(
-            "ix_cases_report_decisions",
-            "decision_date",
-            "union_id",
-            "kind",
-            postgresql_include=["category", "outcome", "court", "province"],
-            postgresql_where=sa.text("outcome IS NOT NULL"),
-            sqlite_where=sa.text("outcome IS NOT NULL"),
-        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -73,8 +73,13 @@ def upgrade():
     op.add_column(
         'cases', sa.Column('next_deadline_proposed', sa.Boolean(), nullable=False, server_default=sa.false())
     )
+    # Decisions are the proceedings' now: the reports' index on the case's decision date moves there.
+    op.drop_index('ix_cases_report_decisions', table_name='cases')
     for column in ('court', 'court_file_number', 'filing_date', 'decision_date'):
         op.drop_column('cases', column)
+    op.create_index('ix_proceedings_decisions', 'proceedings', ['decision_date', 'case_id'],
+                    postgresql_include=['outcome', 'authority'],
+                    postgresql_where=sa.text('outcome IS NOT NULL'), sqlite_where=sa.text('outcome IS NOT NULL'))
     with op.batch_alter_table('deadlines') as batch:
         batch.add_column(sa.Column('source', sa.String(length=80), nullable=False, server_default=''))
         batch.add_column(sa.Column('proceeding_id', sa.Integer(), nullable=True))
@@ -93,6 +98,7 @@ def downgrade():
     op.add_column('cases', sa.Column('court_file_number', sa.String(length=60), nullable=True))
     op.add_column('cases', sa.Column('filing_date', sa.Date(), nullable=True))
     op.add_column('cases', sa.Column('decision_date', sa.Date(), nullable=True))
+    op.drop_index('ix_proceedings_decisions', table_name='proceedings')
     # The first-instance proceeding goes back onto its case.
     for column, source in (
         ('court', 'authority'),
@@ -104,6 +110,9 @@ def downgrade():
             f"UPDATE cases SET {column} = (SELECT p.{source} FROM proceedings p WHERE p.case_id = cases.id"
             " AND p.kind = 'first_instance' ORDER BY p.position LIMIT 1)"
         )
+    op.create_index('ix_cases_report_decisions', 'cases', ['decision_date', 'union_id', 'kind'],
+                    postgresql_include=['category', 'outcome', 'court', 'province'],
+                    postgresql_where=sa.text('outcome IS NOT NULL'), sqlite_where=sa.text('outcome IS NOT NULL'))
     op.drop_column('cases', 'next_deadline_proposed')
     if op.get_bind().dialect.name == 'sqlite':
         # SQLite cannot drop a column a foreign key is declared on, nor recreate a table others refer
