@@ -5,7 +5,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
 from app.request_guards import bounded_int
-from app.validators import EmailAddress, strip_text
+from app.validators import EmailAddress, clean_name, strip_text
 
 
 class LoginForm(FlaskForm):
@@ -50,7 +50,7 @@ class RegistrationForm(FlaskForm):
     full_name = StringField(
         _l("Full name"),
         validators=[DataRequired(_l("Please enter your full name.")), Length(max=200)],
-        filters=[strip_text],
+        filters=[clean_name],
         render_kw={"autocomplete": "name"},
     )
     national_id = StringField(
