@@ -61,8 +61,11 @@ def _complete_config(app: Flask, config_name: str) -> None:
         cfg["SQLALCHEMY_ENGINE_OPTIONS"] = {}
     if config_name == "production":
         check_production(cfg)
-    elif not cfg.get("SECRET_KEY"):
-        cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+    else:
+        if not cfg.get("SECRET_KEY"):
+            cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+        if not cfg.get("AUDIT_KEY"):
+            cfg["AUDIT_KEY"] = _instance_secret(Path(app.instance_path) / "audit_key")
     if not cfg.get("BASE_URL") and config_name != "production":
         cfg["BASE_URL"] = f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"  # where scripts/run.sh serves
     cfg["BASE_URL"] = (cfg.get("BASE_URL") or "").rstrip("/")
@@ -71,6 +74,20 @@ def _complete_config(app: Flask, config_name: str) -> None:
         cfg["TRUSTED_HOSTS"] = trusted_hosts(cfg["BASE_URL"], production=config_name == "production")
     cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
     cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
+    _bound_petition_renders(cfg)
+
+
+def _bound_petition_renders(cfg) -> None:
+    """Every petition render of this process obeys the configured CPU, memory and time bounds."""
+    from cases.petitions.isolation import RenderLimits, configure
+
+    configure(
+        RenderLimits(
+            cpu_seconds=int(cfg["PETITION_RENDER_CPU_SECONDS"]),
+            memory_mb=int(cfg["PETITION_RENDER_MEMORY_MB"]),
+            wall_seconds=float(cfg["PETITION_RENDER_TIMEOUT"]),
+        )
+    )
 
 
 def _instance_secret(path: Path) -> str:
