@@ -216,6 +216,7 @@ def test_production_accepts_the_two_settings_only(tmp_path, monkeypatch, setting
         "DATA_CONTROLLER_NAME": "Eğitim-Bir-Sen",
         "DATA_CONTROLLER_ADDRESS": "Ankara",
         "DATA_CONTROLLER_CONTACT": "kvkk@example.org",
+        "AUDIT_KEY": "a" * 64,
     }
     assert create_app("production", {**settings, "STAFF_MFA": setting}).config["STAFF_MFA"] == setting
     with pytest.raises(ConfigurationError, match="STAFF_MFA"):
