@@ -91,6 +91,10 @@ class Case(db.Model):
 
     outcome: Mapped[str | None] = mapped_column(sa.String(16))
     decline_reason: Mapped[str | None] = mapped_column(sa.Text)
+    # A summary of the proceedings for the reports: the court of the lawsuit and the date of the
+    # decision whose outcome is the case's (app.services.proceedings keeps them).
+    court: Mapped[str | None] = mapped_column(sa.String(300))
+    decision_date: Mapped[date | None] = mapped_column(sa.Date)
     # The competent court the lawyer confirmed (İYUK 32–33); the proceedings record where it was filed.
     competent_court_id: Mapped[int | None] = mapped_column(sa.ForeignKey("courts.id"))
     amount_requested: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))

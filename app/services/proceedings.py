@@ -126,7 +126,11 @@ def add_proceeding(
     notify: bool = True,
     commit: bool = True,
 ) -> Proceeding:
-    """Add the next proceeding of ``case``; commit (unless a caller commits with its own change)."""
+    """Add the next proceeding of ``case``; commit.
+
+    A workflow step that opens the proceeding (filing the lawsuit) passes ``commit=False``: its own
+    event names the court and file number, it notifies the member, and it commits.
+    """
     if expected_version is not None:
         ensure_version(case, expected_version)
     kind = ProceedingKind(kind)
@@ -151,7 +155,10 @@ def add_proceeding(
     )
     db.session.add(proceeding)
     db.session.flush()
-    append_event(case, "proceeding", actor, _payload(proceeding, "added", filing_date=filing_date), member_visible=True)
+    _summarise(case)
+    if commit:
+        payload = _payload(proceeding, "added", filing_date=filing_date)
+        append_event(case, "proceeding", actor, payload, member_visible=True)
     if notify:
         _notify(case, proceeding, "added", actor)
     if commit:
@@ -186,10 +193,7 @@ def record_decision(
     proceeding.decision_date = decision_date
     proceeding.decision_notified_date = notified
     proceeding.outcome = outcome or None
-    outcomes = db.session.scalars(
-        sa.select(Proceeding.outcome).where(Proceeding.case_id == case.id).order_by(Proceeding.position)
-    ).all()
-    case.outcome = case_outcome(list(outcomes)) or case.outcome
+    _summarise(case)
     payload = _payload(
         proceeding, "decision", decision_date=decision_date, decision_notified_date=notified, outcome=outcome
     )
@@ -259,6 +263,24 @@ def set_limitation_dates(case: Case, values: dict[str, date | None], actor: User
     case.details = {**(case.details or {}), "staff_limitation": stored}
     append_event(case, "case_fact", actor, {"action": "limitation_dates", **stored})
     commit_case_change()
+
+
+def _summarise(case: Case) -> None:
+    """Keep the case's summary of its proceedings: the lawsuit's court, the last outcome and its date."""
+    db.session.flush()
+    rows = db.session.execute(
+        sa.select(Proceeding.kind, Proceeding.authority, Proceeding.outcome, Proceeding.decision_date)
+        .where(Proceeding.case_id == case.id)
+        .order_by(Proceeding.position)
+    ).all()
+    lawsuit = next((row for row in rows if row.kind == ProceedingKind.FIRST_INSTANCE.value), None)
+    if lawsuit is not None and lawsuit.authority:
+        case.court = lawsuit.authority
+    outcome = case_outcome([row.outcome for row in rows])
+    if outcome:
+        decided = next(row for row in reversed(rows) if row.outcome)
+        case.outcome = outcome
+        case.decision_date = decided.decision_date or case.decision_date
 
 
 def _belongs(case: Case, proceeding: Proceeding) -> None:

@@ -2,8 +2,9 @@
 
 A case now holds an ordered list of proceedings (application, board objection, first-instance
 lawsuit, istinaf, temyiz, stay objection, Ombudsman complaint). The case's court, file number,
-filing date and decision date move into a first-instance proceeding of each case that has them,
-and the columns go. Deadlines gain the trigger that proposed them (``source``, ``proceeding_id``)
+filing date and decision date are copied into a first-instance proceeding of each case that has
+them; the file number and filing date columns go (the court and the decision date stay on the
+case as the summary the reports count by). Deadlines gain the trigger that proposed them (``source``, ``proceeding_id``)
 so a proposal awaiting confirmation is a row the queue and the overview can see, and the case
 says whether its nearest deadline is such a proposal. A court's recess flag may now be unknown.
 The competent court the lawyer confirmed is kept on the case.
@@ -73,7 +74,8 @@ def upgrade():
     op.add_column(
         'cases', sa.Column('next_deadline_proposed', sa.Boolean(), nullable=False, server_default=sa.false())
     )
-    for column in ('court', 'court_file_number', 'filing_date', 'decision_date'):
+    # The court and the decision date stay on the case as the reports' summary of its proceedings.
+    for column in ('court_file_number', 'filing_date'):
         op.drop_column('cases', column)
     with op.batch_alter_table('deadlines') as batch:
         batch.add_column(sa.Column('source', sa.String(length=80), nullable=False, server_default=''))
@@ -89,17 +91,10 @@ def downgrade():
         batch.drop_constraint('fk_deadlines_proceeding_id_proceedings', type_='foreignkey')
         batch.drop_column('proceeding_id')
         batch.drop_column('source')
-    op.add_column('cases', sa.Column('court', sa.String(length=300), nullable=True))
     op.add_column('cases', sa.Column('court_file_number', sa.String(length=60), nullable=True))
     op.add_column('cases', sa.Column('filing_date', sa.Date(), nullable=True))
-    op.add_column('cases', sa.Column('decision_date', sa.Date(), nullable=True))
     # The first-instance proceeding goes back onto its case.
-    for column, source in (
-        ('court', 'authority'),
-        ('court_file_number', 'file_number'),
-        ('filing_date', 'filing_date'),
-        ('decision_date', 'decision_date'),
-    ):
+    for column, source in (('court_file_number', 'file_number'), ('filing_date', 'filing_date')):
         op.execute(
             f"UPDATE cases SET {column} = (SELECT p.{source} FROM proceedings p WHERE p.case_id = cases.id"
             " AND p.kind = 'first_instance' ORDER BY p.position LIMIT 1)"
