@@ -17,6 +17,7 @@ from app.extensions import db
 from app.forms import VersionForm
 from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
+from app.request_guards import bounded_int
 from app.services import deadlines as service
 from app.services.deadlines import OPEN, PROPOSED, deadline_title
 from app.urls import external_url
@@ -92,7 +93,7 @@ def deadlines():
     only = request.args.get("bucket")
     if only not in BUCKETS:
         only = None
-    page_number = max(request.args.get("page", 1, type=int), 1)
+    page_number = max(request.args.get("page", 1, type=bounded_int), 1)
     conditions = _scope_conditions(current_user, scope == "mine")
 
     bucket = _bucket_of(today).label("bucket")

@@ -54,15 +54,6 @@ class Case(db.Model):
             "status",
             postgresql_include=["outcome", "province", "institution_id", "respondent_type"],
         ),
-        sa.Index(
-            "ix_cases_report_decisions",
-            "decision_date",
-            "union_id",
-            "kind",
-            postgresql_include=["category", "outcome", "court", "province"],
-            postgresql_where=sa.text("outcome IS NOT NULL"),
-            sqlite_where=sa.text("outcome IS NOT NULL"),
-        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -91,10 +82,6 @@ class Case(db.Model):
 
     outcome: Mapped[str | None] = mapped_column(sa.String(16))
     decline_reason: Mapped[str | None] = mapped_column(sa.Text)
-    # A summary of the proceedings for the reports: the court of the lawsuit and the date of the
-    # decision whose outcome is the case's (app.services.proceedings keeps them).
-    court: Mapped[str | None] = mapped_column(sa.String(300))
-    decision_date: Mapped[date | None] = mapped_column(sa.Date)
     # The competent court the lawyer confirmed (İYUK 32–33); the proceedings record where it was filed.
     competent_court_id: Mapped[int | None] = mapped_column(sa.ForeignKey("courts.id"))
     amount_requested: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
@@ -114,6 +101,11 @@ class Case(db.Model):
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(default=1)
+    # The head of the case's event chain (migration 0006), kept by app.services.timeline.append_event:
+    # how many events, the last one's hash, and an HMAC over both and the fields only events change.
+    chain_length: Mapped[int] = mapped_column(default=0, server_default="0")
+    chain_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    chain_seal: Mapped[str | None] = mapped_column(sa.String(64))
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -17,7 +17,18 @@ class Proceeding(db.Model):
     """
 
     __tablename__ = "proceedings"
-    __table_args__ = (sa.UniqueConstraint("case_id", "position", name="uq_proceedings_case_position"),)
+    __table_args__ = (
+        sa.UniqueConstraint("case_id", "position", name="uq_proceedings_case_position"),
+        # The reports' outcomes: decisions by date.
+        sa.Index(
+            "ix_proceedings_decisions",
+            "decision_date",
+            "case_id",
+            postgresql_include=["outcome", "authority"],
+            postgresql_where=sa.text("outcome IS NOT NULL"),
+            sqlite_where=sa.text("outcome IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"), index=True)

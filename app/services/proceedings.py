@@ -266,21 +266,12 @@ def set_limitation_dates(case: Case, values: dict[str, date | None], actor: User
 
 
 def _summarise(case: Case) -> None:
-    """Keep the case's summary of its proceedings: the lawsuit's court, the last outcome and its date."""
+    """The case's outcome is its last proceeding's that has one."""
     db.session.flush()
-    rows = db.session.execute(
-        sa.select(Proceeding.kind, Proceeding.authority, Proceeding.outcome, Proceeding.decision_date)
-        .where(Proceeding.case_id == case.id)
-        .order_by(Proceeding.position)
+    outcomes = db.session.scalars(
+        sa.select(Proceeding.outcome).where(Proceeding.case_id == case.id).order_by(Proceeding.position)
     ).all()
-    lawsuit = next((row for row in rows if row.kind == ProceedingKind.FIRST_INSTANCE.value), None)
-    if lawsuit is not None and lawsuit.authority:
-        case.court = lawsuit.authority
-    outcome = case_outcome([row.outcome for row in rows])
-    if outcome:
-        decided = next(row for row in reversed(rows) if row.outcome)
-        case.outcome = outcome
-        case.decision_date = decided.decision_date or case.decision_date
+    case.outcome = case_outcome(list(outcomes)) or case.outcome
 
 
 def _belongs(case: Case, proceeding: Proceeding) -> None:

@@ -30,13 +30,10 @@ from cases.workflows import (
     workflow_for,
 )
 
-# Which case column each transition input is recorded in (the event keeps them all). A filing's
-# court, file number and date go to the proceeding the transition opens; the case keeps the court
-# and the decision date as a summary the reports count by (see app/services/proceedings.py).
+# Which case column each transition input is recorded in (the event keeps them all); the court,
+# file number and dates of a filing go to the proceeding the transition opens or decides.
 _CASE_FIELDS = {
     "reason": None,
-    "court": "court",
-    "decision_date": "decision_date",
     "outcome": "outcome",
     "amount": "amount_approved",
 }

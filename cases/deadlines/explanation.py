@@ -42,7 +42,11 @@ class DeadlineResult:
 
 
 def earliest(results: Iterable[DeadlineResult]) -> DeadlineResult:
-    """The result due first (DOMAIN-TR §2: show the earlier of parallel periods)."""
+    """The result due first.
+
+    How the court period runs while a disciplinary objection (657 DMK art. 135) is pending is
+    unsettled, so both periods are computed and the earlier one is shown.
+    """
     return min(results, key=lambda result: result.due)
 
 

@@ -2,15 +2,14 @@
 
 A case now holds an ordered list of proceedings (application, board objection, first-instance
 lawsuit, istinaf, temyiz, stay objection, Ombudsman complaint). The case's court, file number,
-filing date and decision date are copied into a first-instance proceeding of each case that has
-them; the file number and filing date columns go (the court and the decision date stay on the
-case as the summary the reports count by). Deadlines gain the trigger that proposed them (``source``, ``proceeding_id``)
+filing date and decision date move into a first-instance proceeding of each case that has them,
+and the columns go. Deadlines gain the trigger that proposed them (``source``, ``proceeding_id``)
 so a proposal awaiting confirmation is a row the queue and the overview can see, and the case
 says whether its nearest deadline is such a proposal. A court's recess flag may now be unknown.
 The competent court the lawyer confirmed is kept on the case.
 
 Revision ID: 0007
-Revises: 0012
+Revises: 0006
 Create Date: 2026-12-07 01:30:00
 
 """
@@ -19,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0007'
-down_revision = '0012'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
@@ -74,9 +73,13 @@ def upgrade():
     op.add_column(
         'cases', sa.Column('next_deadline_proposed', sa.Boolean(), nullable=False, server_default=sa.false())
     )
-    # The court and the decision date stay on the case as the reports' summary of its proceedings.
-    for column in ('court_file_number', 'filing_date'):
+    # Decisions are the proceedings' now: the reports' index on the case's decision date moves there.
+    op.drop_index('ix_cases_report_decisions', table_name='cases')
+    for column in ('court', 'court_file_number', 'filing_date', 'decision_date'):
         op.drop_column('cases', column)
+    op.create_index('ix_proceedings_decisions', 'proceedings', ['decision_date', 'case_id'],
+                    postgresql_include=['outcome', 'authority'],
+                    postgresql_where=sa.text('outcome IS NOT NULL'), sqlite_where=sa.text('outcome IS NOT NULL'))
     with op.batch_alter_table('deadlines') as batch:
         batch.add_column(sa.Column('source', sa.String(length=80), nullable=False, server_default=''))
         batch.add_column(sa.Column('proceeding_id', sa.Integer(), nullable=True))
@@ -91,14 +94,25 @@ def downgrade():
         batch.drop_constraint('fk_deadlines_proceeding_id_proceedings', type_='foreignkey')
         batch.drop_column('proceeding_id')
         batch.drop_column('source')
+    op.add_column('cases', sa.Column('court', sa.String(length=300), nullable=True))
     op.add_column('cases', sa.Column('court_file_number', sa.String(length=60), nullable=True))
     op.add_column('cases', sa.Column('filing_date', sa.Date(), nullable=True))
+    op.add_column('cases', sa.Column('decision_date', sa.Date(), nullable=True))
+    op.drop_index('ix_proceedings_decisions', table_name='proceedings')
     # The first-instance proceeding goes back onto its case.
-    for column, source in (('court_file_number', 'file_number'), ('filing_date', 'filing_date')):
+    for column, source in (
+        ('court', 'authority'),
+        ('court_file_number', 'file_number'),
+        ('filing_date', 'filing_date'),
+        ('decision_date', 'decision_date'),
+    ):
         op.execute(
             f"UPDATE cases SET {column} = (SELECT p.{source} FROM proceedings p WHERE p.case_id = cases.id"
             " AND p.kind = 'first_instance' ORDER BY p.position LIMIT 1)"
         )
+    op.create_index('ix_cases_report_decisions', 'cases', ['decision_date', 'union_id', 'kind'],
+                    postgresql_include=['category', 'outcome', 'court', 'province'],
+                    postgresql_where=sa.text('outcome IS NOT NULL'), sqlite_where=sa.text('outcome IS NOT NULL'))
     op.drop_column('cases', 'next_deadline_proposed')
     if op.get_bind().dialect.name == 'sqlite':
         # SQLite cannot drop a column a foreign key is declared on, nor recreate a table others refer

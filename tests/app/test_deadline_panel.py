@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from app import clock
 from app.models import Case, CaseEvent, Court, Deadline
-from app.services.timeline import link_of
+from app.services.timeline import audit_key, link_of
 from cases.audit import verify_chain
 from tests.factories import PASSWORD, MemberFactory, UnionFactory, UserFactory, make_case, user_of
 from tests.helpers import csrf_token_from
@@ -119,7 +119,7 @@ def test_confirm_edit_and_mark_met_flow(client, login, db):
     assert events[1].payload["previous_date"] == "2026-09-01" and events[1].payload["reason"]
     assert all(not e.member_visible and e.actor_id == lawyer.id for e in events)
     chain = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.sequence))
-    assert verify_chain(link_of(e) for e in chain) is None
+    assert verify_chain((link_of(e) for e in chain), key=audit_key()) is None
 
     # The case page's timeline says what each change was, in Turkish, with the old date and the reason.
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)

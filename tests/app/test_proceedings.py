@@ -157,13 +157,9 @@ def test_recording_a_first_instance_decision_proposes_istinaf(client, login, db)
     assert _post(client, case, f"proceedings/{proceeding.id}/decision", data).status_code == 303
     (istinaf,) = _rows(db, case, "proposed")
     assert (istinaf.rule_id, istinaf.due_date, istinaf.proceeding_id) == ("istinaf", date(2027, 1, 4), proceeding.id)
-    stored = _case(db, case)
-    # The case keeps the reports' summary: the lawsuit's court, the last outcome and its decision date.
-    assert (stored.outcome, stored.court, stored.decision_date) == (
-        "lost",
-        "Ankara 3. İdare Mahkemesi",
-        date(2026, 11, 20),
-    )
+    # The case's outcome is the last proceeding's; the decision is the proceeding's.
+    assert _case(db, case).outcome == "lost"
+    assert db.session.get(Proceeding, proceeding.id).decision_date == date(2026, 11, 20)
     page = client.get(f"/desk/cases/{case.id}/deadlines").get_data(as_text=True)
     assert 'data-rule="istinaf"' in page and "Ankara 3. İdare Mahkemesi" in page
     # The member reads the stage, the court and the file number, and is told which proceeding moved.
