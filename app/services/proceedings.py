@@ -127,7 +127,11 @@ def add_proceeding(
     notify: bool = True,
     commit: bool = True,
 ) -> Proceeding:
-    """Add the next proceeding of ``case``; commit (unless a caller commits with its own change)."""
+    """Add the next proceeding of ``case``; commit.
+
+    A workflow step that opens the proceeding (filing the lawsuit) passes ``commit=False``: its own
+    event names the court and file number, it notifies the member, and it commits.
+    """
     if expected_version is not None:
         ensure_version(case, expected_version)
     kind = ProceedingKind(kind)
@@ -152,9 +156,10 @@ def add_proceeding(
     )
     db.session.add(proceeding)
     db.session.flush()
-    append_event(
-        case, EventKind.PROCEEDING, actor, _payload(proceeding, "added", filing_date=filing_date), member_visible=True
-    )
+    _summarise(case)
+    if commit:
+        payload = _payload(proceeding, "added", filing_date=filing_date)
+        append_event(case, EventKind.PROCEEDING, actor, payload, member_visible=True)
     if notify:
         _notify(case, proceeding, "added", actor)
     if commit:
@@ -189,10 +194,7 @@ def record_decision(
     proceeding.decision_date = decision_date
     proceeding.decision_notified_date = notified
     proceeding.outcome = outcome or None
-    outcomes = db.session.scalars(
-        sa.select(Proceeding.outcome).where(Proceeding.case_id == case.id).order_by(Proceeding.position)
-    ).all()
-    case.outcome = case_outcome(list(outcomes)) or case.outcome
+    _summarise(case)
     payload = _payload(
         proceeding, "decision", decision_date=decision_date, decision_notified_date=notified, outcome=outcome
     )
@@ -264,6 +266,15 @@ def set_limitation_dates(case: Case, values: dict[str, date | None], actor: User
     case.details = {**(case.details or {}), "staff_limitation": stored}
     append_event(case, EventKind.CASE_FACT, actor, {"action": "limitation_dates", **stored})
     commit_case_change()
+
+
+def _summarise(case: Case) -> None:
+    """The case's outcome is its last proceeding's that has one."""
+    db.session.flush()
+    outcomes = db.session.scalars(
+        sa.select(Proceeding.outcome).where(Proceeding.case_id == case.id).order_by(Proceeding.position)
+    ).all()
+    case.outcome = case_outcome(list(outcomes)) or case.outcome
 
 
 def _belongs(case: Case, proceeding: Proceeding) -> None:
