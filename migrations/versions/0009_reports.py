@@ -24,7 +24,7 @@ branch_labels = None
 depends_on = None
 
 BATCH = 5000
-_INCLUDE = ['outcome', 'province', 'institution_id', 'respondent_type']
+_INCLUDE = ['outcome', 'province', 'institution_id', 'respondent_type', 'assignee_id', 'membership_pending']
 
 
 def upgrade():
