@@ -15,7 +15,9 @@ from cases.text import fold
 from cases.vocabulary import CaseKind
 
 # What the report scans read besides their keys, so they run from the index alone (PostgreSQL).
-REPORT_INCLUDE = ["outcome", "province", "institution_id", "respondent_type", "assignee_id", "membership_pending"]
+REPORT_INCLUDE = [
+    "outcome", "province", "institution_id", "respondent_type", "assignee_id", "membership_pending", "amount_approved",
+]  # fmt: skip
 
 
 class Case(db.Model):
