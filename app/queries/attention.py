@@ -84,17 +84,11 @@ def start_page(user: User, today: date) -> StartPage:
     open_states = open_states_for(user)
     by_stage = [(s, counts.get(s, 0)) for s in states_for(user) if s in open_states]
     names = [n for n in ATTENTIONS if n != "unread"]
+    # One pass over the user's open cases counts every attention at once (a sum of flags).
     row = db.session.execute(
         sa.select(
-            *(
-                sa.select(sa.func.count())
-                .select_from(Case)
-                .where(*mine(user), attention_condition(user, name, today))
-                .scalar_subquery()
-                .label(name)
-                for name in names
-            )
-        )
+            *(sa.func.coalesce(sa.func.sum(sa.case((attention_condition(user, n, today), 1), else_=0)), 0) for n in names)
+        ).where(*mine(user))
     ).one()
     due = db.session.execute(
         sa.select(Case.id, Case.reference, Case.category, Case.status, Case.next_deadline)
