@@ -29,6 +29,8 @@ class Config:
 
     ENV_NAME = "base"
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Keys the case event chain (HMAC): kept outside the database, so a recomputed chain fails.
+    AUDIT_KEY = os.environ.get("AUDIT_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_RECORD_QUERIES = False
@@ -91,9 +93,18 @@ class Config:
     TRUSTED_HOSTS = None
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
+    FORCE_HTTPS = _bool("FORCE_HTTPS", False)
+    # Two-factor sign-in for lawyers, officers and admins: "required" (staff without one are taken to
+    # enrolment before any page) or "optional" (development: the demo logins sign in with the password).
+    STAFF_MFA = os.environ.get("STAFF_MFA", "optional").strip().lower()
     # Seconds a PDF conversion may take; below gunicorn's default 30 s worker timeout, so a hung
     # LibreOffice is killed by us (with its children) before gunicorn kills the worker and orphans it.
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 25)
+    # One petition render (upload check, preview, generation) runs in a worker process with these
+    # bounds: CPU seconds, megabytes of memory, and wall-clock seconds (below gunicorn's 30).
+    PETITION_RENDER_CPU_SECONDS = _int("PETITION_RENDER_CPU_SECONDS", 5)
+    PETITION_RENDER_MEMORY_MB = _int("PETITION_RENDER_MEMORY_MB", 512)
+    PETITION_RENDER_TIMEOUT = _int("PETITION_RENDER_TIMEOUT", 15)
 
 
 class DevelopmentConfig(Config):
@@ -109,12 +120,14 @@ class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-only-not-secret"  # noqa: S105 - fixed so test sessions are reproducible
+    AUDIT_KEY = "test-only-audit-key"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     MAIL_PRINT_ONLY = False
     SERVER_NAME = None
     BASE_URL = "http://localhost"  # the test client's host
+    STAFF_MFA = "optional"  # tests that need "required" set it
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 120)  # a shared CI machine starts LibreOffice slowly
     DATA_CONTROLLER_NAME = "Test Sendikası"
     DATA_CONTROLLER_ADDRESS = "Test Cad. No: 1, Ankara"
@@ -124,6 +137,9 @@ class TestingConfig(Config):
 class ProductionConfig(Config):
     ENV_NAME = "production"
     DEBUG = False
+    # Redirect plain http to https and send HSTS (the proxy passes X-Forwarded-Proto; /healthz is exempt).
+    FORCE_HTTPS = _bool("FORCE_HTTPS", True)
+    STAFF_MFA = os.environ.get("STAFF_MFA", "required").strip().lower()
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
@@ -173,12 +189,19 @@ def check_production(settings: dict) -> None:
         problems.append(
             "SECRET_KEY is not set: generate one (python -c 'import secrets; print(secrets.token_hex(32))')."
         )
+    if not settings.get("AUDIT_KEY"):
+        problems.append(
+            "AUDIT_KEY is not set: it keys the audit chain; generate one like SECRET_KEY and keep it outside "
+            "the database and its backups."
+        )
     missing = [name for name in _CONTROLLER_SETTINGS if not (settings.get(name) or "").strip()]
     if missing:
         problems.append(
             f"{', '.join(missing)} not set: the privacy notice must name the data controller "
             "(the union's name, address and a contact, KVKK art. 10/a)."
         )
+    if settings.get("STAFF_MFA") not in {"required", "optional"}:
+        problems.append("STAFF_MFA must be 'required' or 'optional'.")
     if not settings.get("BASE_URL"):
         problems.append(
             "DAYANAK_BASE_URL is not set: give the site's public address (e.g. https://dayanak.example.org); "

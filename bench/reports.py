@@ -65,10 +65,15 @@ def complete(engine: sa.Engine, echo=print) -> None:
     decision_date = f"LEAST(({decided})::date, CURRENT_DATE)" if postgres else f"min(date({decided}), date('now'))"
     statements = [
         "DELETE FROM case_stage_entries",
-        f"""UPDATE cases SET outcome = CASE id % 4 WHEN 0 THEN 'won' WHEN 1 THEN 'partly_won' WHEN 2 THEN 'lost'
-               ELSE 'settled' END, court = 'Ankara ' || (id % 9 + 1) || '. İdare Mahkemesi',
-               decision_date = {decision_date}
-             WHERE kind = 'legal' AND status IN ('resolved', 'closed') AND id % 5 <> 0""",  # noqa: S608 - fixed SQL
+        "DELETE FROM proceedings",
+        """UPDATE cases SET outcome = CASE id % 4 WHEN 0 THEN 'won' WHEN 1 THEN 'partly_won' WHEN 2 THEN 'lost'
+               ELSE 'settled' END
+             WHERE kind = 'legal' AND status IN ('resolved', 'closed') AND id % 5 <> 0""",
+        f"""INSERT INTO proceedings (case_id, position, kind, authority, papers, decision_date, outcome,
+               created_at, version)
+             SELECT id, 1, 'first_instance', 'Ankara ' || (id % 9 + 1) || '. İdare Mahkemesi', '[]',
+               {decision_date}, outcome, created_at, 1
+             FROM cases WHERE outcome IS NOT NULL AND kind = 'legal'""",  # noqa: S608 - fixed SQL
         """UPDATE cases SET amount_approved = (id % 4000 + 100) * 2.5
              WHERE kind <> 'legal' AND status IN ('approved', 'paid', 'closed') AND id % 3 <> 0""",
         "CREATE TEMP TABLE bench_paths (family VARCHAR(16), status VARCHAR(24), state VARCHAR(24), base INTEGER)",

@@ -21,7 +21,7 @@ zero. The rule is pure and deterministic, and tests/cases/test_statistics.py che
 random tables against an independent linear-algebra check.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 Cell = tuple[int, int]  # (row, column) in the extended grid: row R is the totals row, column C the totals column
@@ -74,6 +74,7 @@ def _bridges(suppressed: set[Cell], n_rows: int) -> list[Cell]:
             continue
         order[root] = low[root] = counter
         counter += 1
+        stack: list[tuple[tuple[str, int], Cell | None, Iterator[tuple[tuple[str, int], Cell]]]]
         stack = [(root, None, iter(adjacency[root]))]
         while stack:
             node, via, edges = stack[-1]
@@ -94,7 +95,7 @@ def _bridges(suppressed: set[Cell], n_rows: int) -> list[Cell]:
                 if stack:
                     parent = stack[-1][0]
                     low[parent] = min(low[parent], low[node])
-                    if low[node] > order[parent]:
+                    if low[node] > order[parent] and via is not None:  # only the root has no edge
                         found.append(via)
     return sorted(found)
 

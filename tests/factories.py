@@ -111,5 +111,5 @@ def make_case(member: MemberProfile, actor: User | None = None, **fields):
 
 
 def user_of(member: MemberProfile) -> User:
-    """The account of a member profile (relationships never lazy-load: see STYLE.md)."""
+    """The account of a member profile (relationships never lazy-load: lazy="raise" on every model)."""
     return db.session.get(User, member.user_id)

@@ -17,8 +17,9 @@ from app.extensions import db
 from app.forms import VersionForm
 from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
+from app.request_guards import bounded_int
 from app.services import deadlines as service
-from app.services.deadlines import OPEN, deadline_title
+from app.services.deadlines import OPEN, PROPOSED, deadline_title
 from app.urls import external_url
 from cases.deadlines import is_overdue
 from cases.vocabulary import CaseKind, Role
@@ -68,8 +69,10 @@ def _bucket_condition(bucket: str, today: date) -> sa.ColumnElement[bool]:
 
 
 def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
+    # A rule's proposal counts before anyone confirms it (marked "awaiting confirmation"), so an urgent
+    # period of an unassigned case shows here too.
     conditions = [
-        Deadline.status == OPEN,
+        Deadline.status.in_((OPEN, PROPOSED)),
         Case.status.not_in(service.INACTIVE_STATES),
         Case.kind == CaseKind.LEGAL.value,
     ]
@@ -90,7 +93,7 @@ def deadlines():
     only = request.args.get("bucket")
     if only not in BUCKETS:
         only = None
-    page_number = max(request.args.get("page", 1, type=int), 1)
+    page_number = max(request.args.get("page", 1, type=bounded_int), 1)
     conditions = _scope_conditions(current_user, scope == "mine")
 
     bucket = _bucket_of(today).label("bucket")
@@ -134,6 +137,7 @@ def deadlines():
                         "status": status,
                         "assignee": assignee_name,
                         "edited": d.computed_date is not None and d.computed_date != d.due_date,
+                        "proposed": d.status == PROPOSED,
                     }
                     for d, case_id, reference, category, status, assignee_name in rows
                 ],

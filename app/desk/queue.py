@@ -14,6 +14,7 @@ from app.desk.forms import (
 )
 from app.queries.attention import ATTENTIONS
 from app.queries.queue import SORTS, QueueFilters, filter_choices, queue_page
+from app.request_guards import bounded_int
 from app.services.saved_filters import saved_filters
 from cases.vocabulary import Role, categories_for_kind, kinds_for_role
 from cases.workflows import State, workflow_for
@@ -71,10 +72,7 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
     union = pick(form.union, {v for v, _l in choices.get("unions", [])})
     due_within = pick(form.due_within, {v for v, _l in form.due_within.choices if v})
     institution = pick(form.institution, {v for v, _l in choices["institutions"]})
-    try:
-        page = int(request.args.get("page", "1"))
-    except ValueError:
-        page = 1
+    page = request.args.get("page", 1, type=bounded_int)
     return QueueFilters(
         status=pick(form.status, {s.value for s in states}),
         kind=pick(form.kind, set(_kinds_for(role))),

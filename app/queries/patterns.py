@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from app.extensions import db
 from app.models import Case, Institution, MemberProfile, User
 from app.queries.reports import ReportFilters, case_conditions, start_of_day
+from cases.vocabulary import CaseKind
 
 DIMENSIONS = ("institution", "province", "respondent")
 RANKINGS = ("count", "rate")
@@ -64,7 +65,7 @@ def _members(user: User, filters: ReportFilters, dimension: str, keys: list) -> 
 def patterns(user: User, filters: ReportFilters, dimension: str = "institution", ranking: str = "count") -> Patterns:
     """The ``LIMIT`` places (or respondent types) with the most grievances, or the most per member."""
     column = _column(dimension)
-    conditions = [*case_conditions(user, filters), Case.kind == "legal", column.is_not(None)]
+    conditions = [*case_conditions(user, filters), Case.kind == CaseKind.LEGAL.value, column.is_not(None)]
     totals = dict(db.session.execute(sa.select(column, sa.func.count()).where(*conditions).group_by(column)).all())
     members = _members(user, filters, dimension, list(totals)) if ranking == "rate" else {}
     if ranking == "rate" and dimension != "respondent":

@@ -31,7 +31,7 @@ def save_filter(user: User, name: str, query: str) -> SavedFilter:
     name = " ".join(name.split())[:80]
     if not name:
         raise SavedFilterRefused(N_("Please give the filter a name."))
-    count = db.session.scalar(sa.select(sa.func.count()).where(SavedFilter.user_id == user.id))
+    count = db.session.scalar(sa.select(sa.func.count()).where(SavedFilter.user_id == user.id)) or 0
     if count >= MAX_PER_USER:
         raise SavedFilterRefused(N_("You can keep at most 30 saved filters; delete one first."))
     saved = SavedFilter(user_id=user.id, name=name, query=clean_query(query))
