@@ -18,7 +18,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from app import labels
 from app.forms import TrDateField
-from app.validators import EmailAddress, strip_text
+from app.validators import EmailAddress, clean_name, strip_text
 from cases.petitions import FIELDS, FILLABLE_FIELDS
 from cases.vocabulary import CaseKind, Category, Role
 
@@ -32,7 +32,9 @@ LANGUAGE_CHOICES = [("tr", "Türkçe"), ("en", "English")]
 
 class StaffUserForm(FlaskForm):
     full_name = StringField(
-        _l("Full name"), validators=[DataRequired(_l("Please enter the full name.")), Length(max=200)]
+        _l("Full name"),
+        validators=[DataRequired(_l("Please enter the full name.")), Length(max=200)],
+        filters=[clean_name],
     )
     email = EmailField(
         _l("Email address"),

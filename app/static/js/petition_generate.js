@@ -1,4 +1,4 @@
-// The petition form's libraries: "Add" appends a request or a ground to its text area (a line each).
+// Petition form: a suggested sentence's button appends it to its text area (the page works without it).
 document.querySelectorAll(".js-add").forEach(function (button) {
   var area = document.getElementById(button.dataset.target);
   if (!area) { return; }
