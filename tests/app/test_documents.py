@@ -25,6 +25,10 @@ FORM = {
     "act__number": "E-123 & <456>",
     "stay_of_execution": "y",
     "facts": 'Müvekkil Çankaya\'da öğretmendir.\nAtama "hizmet ihtiyacı" & <gerekçesiz> yapıldı.',
+    "defendant__name": "Ankara Valiliği",
+    "defendant__address": "Kızılay / Ankara",
+    "requests": "Hukuka aykırı dava konusu işlemin iptaline\nYargılama giderleri ile vekâlet ücretinin davalı idareye "
+    "yükletilmesine",
 }
 
 
@@ -63,9 +67,20 @@ def _file_at(db, case, court: str, number: str | None = None) -> None:
     db.session.commit()
 
 
+def _competent(db, case, court: str) -> None:
+    """The lawyer confirmed ``court`` as the case's competent court; no lawsuit is filed yet."""
+    from app.models import Court
+
+    row = Court(name=court, province="Ankara")
+    db.session.add(row)
+    db.session.flush()
+    case.competent_court_id = row.id
+    db.session.commit()
+
+
 def test_the_form_asks_the_templates_fields_prefilled_from_the_case(setup, client, db):
     case, _, _ = setup
-    _file_at(db, case, "Ankara 5. İdare Mahkemesi", "2026/77 E.")
+    _competent(db, case, "Ankara 5. İdare Mahkemesi")
     page = client.get(form_url(case)).get_data(as_text=True)
     assert 'value="Ankara 5. İdare Mahkemesi"' in page
     assert 'name="act__notification_date"' in page and 'value="2026-10-06"' in page
@@ -198,6 +213,51 @@ def test_sharing_makes_the_document_visible_to_the_member(setup, client, db):
     assert "Şablon sürümü" in timeline and document.filename in timeline
 
 
+def _shared_with_member(client, case, db):
+    generate(client, case)
+    document = only_document(db)
+    token = csrf_token_from(client.get(f"/desk/cases/{case.id}/documents"))
+    db.session.refresh(case)
+    client.post(
+        f"/desk/cases/{case.id}/documents/{document.id}/share", data={"csrf_token": token, "version": case.version}
+    )
+    return document
+
+
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed: PDF path not tested")
+def _member_client(app, member):
+    """A second browser, signed in as the member."""
+    from tests.factories import PASSWORD
+
+    browser = app.test_client()
+    token = csrf_token_from(browser.get("/login"))
+    response = browser.post("/login", data={"email": user_of(member).email, "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+    return browser
+
+
+def test_the_member_is_offered_a_shared_petition_as_pdf_too(setup, app, client, db):
+    case, member, _ = setup
+    document = _shared_with_member(client, case, db)
+    client = _member_client(app, member)
+    page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    pdf_url = f"/portal/cases/{case.reference}/documents/{document.id}.pdf"
+    assert f'href="{pdf_url}"' in page
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert response.headers["Content-Disposition"].startswith("attachment")
+
+
+def test_without_libreoffice_the_member_gets_no_pdf_link(setup, app, client, db, monkeypatch):
+    case, member, _ = setup
+    document = _shared_with_member(client, case, db)
+    monkeypatch.setattr(documents_service, "soffice_available", lambda: False)
+    client = _member_client(app, member)
+    page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    assert 'data-testid="document-pdf"' not in page and document.filename in page
+    assert client.get(f"/portal/cases/{case.reference}/documents/{document.id}.pdf").status_code == 404
+
+
 @pytest.mark.parametrize("who", ["foreign_lawyer", "officer", "member"])
 def test_only_staff_who_may_see_the_case_reach_its_documents(app, db, client, login, who):
     load_defaults()
@@ -228,7 +288,8 @@ def test_officers_generate_assistance_applications_not_lawsuits(app, db, client,
     case = make_case(member, kind="social", category="bereavement", narrative="Babam vefat etti.")
     officer = UserFactory(role="officer", union_id=member.union_id)
     login(officer)
-    assert client.get(form_url(case)).status_code == 404
+    refused = client.get(form_url(case))
+    assert refused.status_code == 400 and "Bu şablon bu tür bir dosya için değildir." in refused.get_data(as_text=True)
     response = generate(client, case, {"claim__amount": "10.000,00 TL"}, slug="sosyal-yardim-basvurusu")
     assert response.status_code == 302
     text = read_back(Path(documents_service.document_path(only_document(db))).read_bytes())
@@ -282,7 +343,13 @@ def _generate_directly(case, lawyer) -> Document:
         case,
         template,
         lawyer,
-        {"court.name": "Ankara 1. İdare Mahkemesi", "act.date": date(2026, 10, 1), "act.description": "atama"},
+        {
+            "court.name": "Ankara 1. İdare Mahkemesi",
+            "act.date": date(2026, 10, 1),
+            "act.description": "atama",
+            "defendant.name": "Ankara Valiliği",
+            "defendant.address": "Ankara",
+        },
         expected_version=case.version,
         today=date(2026, 11, 23),
     )
@@ -346,13 +413,19 @@ def test_the_form_speaks_english_to_an_english_speaking_lawyer(setup, client, db
 
 def test_a_blank_court_takes_the_one_the_case_records(setup, db):
     case, _, lawyer = setup
-    _file_at(db, case, "İzmir 3. İdare Mahkemesi")
+    _competent(db, case, "İzmir 3. İdare Mahkemesi")
     template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
     document = documents_service.generate_document(
         case,
         template,
         lawyer,
-        {"court.name": "", "act.date": date(2026, 10, 1), "act.description": "atama"},
+        {
+            "court.name": "",
+            "act.date": date(2026, 10, 1),
+            "act.description": "atama",
+            "defendant.name": "Ankara Valiliği",
+            "defendant.address": "Ankara",
+        },
         expected_version=case.version,
     )
     assert "İZMİR 3. İDARE MAHKEMESİ" in read_back(documents_service.document_path(document).read_bytes())
@@ -418,3 +491,52 @@ def test_the_petition_pages_repeat_the_cases_overdue_mark(setup, client, db):
     for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
         page = client.get(url).get_data(as_text=True)
         assert 'data-testid="case-overdue"' in page and overdue.strftime("%d.%m.%Y") in page, url
+
+
+def test_the_form_shows_the_members_words_beside_a_third_person_draft(setup, client, db):
+    case, _, _ = setup
+    case.narrative = "Okulumda yıllardır çalışıyorum, beni Kırşehir'e gönderdiler."
+    case.requests = "Eski okuluma dönmek istiyorum."
+    case.details = {"old_post": "Çankaya Lisesi", "new_post": "Kırşehir Lisesi"}
+    db.session.commit()
+    page = client.get(form_url(case)).get_data(as_text=True)
+    form_part, _, aside = page.partition('data-testid="source-material"')
+    assert "Okulumda yıllardır çalışıyorum" in aside and "Eski okuluma dönmek istiyorum." in aside
+    assert "Okulumda" not in form_part and "istiyorum" not in form_part
+    assert "Çankaya Lisesi bünyesinde görev yapmakta iken işlemle Kırşehir Lisesi bünyesinde" in form_part
+    assert "Hukuka aykırı dava konusu işlemin iptaline\nYargılama giderleri" in form_part  # the library's start
+    assert 'data-testid="request-library"' in page and 'data-testid="grounds-library"' in page
+    assert "4688 sayılı Kamu Görevlileri Sendikaları" in page  # a ground offered for a relocation
+
+
+def test_the_form_lists_what_is_missing_before_generating(setup, client, db):
+    case, _, _ = setup
+    page = client.get(form_url(case)).get_data(as_text=True)
+    missing = page.split('data-testid="missing"', 1)[1].split("</div>", 1)[0]
+    assert "İşlemin tarihi" in missing and "mahkemenin adı" in missing.lower()
+    assert "T.C. Kimlik" not in missing  # the member's number is on record
+
+
+def test_a_request_that_breaks_the_sentence_is_refused_with_its_reason(setup, client, db):
+    case, _, _ = setup
+    response = generate(client, case, {**FORM, "requests": "Eski okuluma dönmek istiyorum."})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Eski okuluma dönmek istiyorum" in page and "karar verilmesini" in page
+    assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
+
+
+def test_an_application_to_the_administration_may_not_ask_for_an_annulment(setup, client, db):
+    case, _, _ = setup
+    data = {"authority": "Millî Eğitim Bakanlığına", "requests": "Hukuka aykırı işlemin iptaline"}
+    response = generate(client, case, data, slug="nakle-itiraz")
+    assert response.status_code == 400
+    assert "geri alınmasını" in response.get_data(as_text=True)
+
+
+def test_a_filed_lawsuit_offers_its_stages_petitions_headed_to_its_court(setup, client, db):
+    case, _, _ = setup
+    _file_at(db, case, "Ankara 5. İdare Mahkemesi", "2026/77 E.")
+    refused = client.get(form_url(case))
+    assert refused.status_code == 400 and "aşama" in refused.get_data(as_text=True)
+    page = client.get(form_url(case, "savunmaya-cevap")).get_data(as_text=True)
+    assert 'value="Ankara 5. İdare Mahkemesi"' in page and 'value="2026/77 E."' in page
