@@ -1,5 +1,7 @@
 """The member portal: my cases, a case's page (timeline, messages, files), replies and withdrawal."""
 
+from datetime import date
+
 import sqlalchemy as sa
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -18,6 +20,7 @@ from app.queries.timeline import case_timeline
 from app.services import downloads, filing
 from cases.errors import DomainError, InvalidUpload, StaleCase
 from cases.events import THREAD_KINDS, EventKind
+from cases.petitions import soffice_available
 from cases.uploads import ACCEPT_ATTRIBUTE
 from cases.vocabulary import Role
 from cases.workflows import State, describe_state_for_member, is_open
@@ -80,6 +83,19 @@ def _event_view(case: Case, event) -> dict:
     return {"when": event.created_at, "title": title, "text": text, "from_member": from_member, "kind": event.kind}
 
 
+def _paid_on(timeline) -> date | None:
+    """The payment date recorded by the latest "mark as paid" step, if any."""
+    for event in reversed(timeline):
+        payload = event.payload or {}
+        if event.kind == "transition" and payload.get("transition") == "mark_paid":
+            value = (payload.get("data") or {}).get("paid_date")
+            try:
+                return date.fromisoformat(str(value))
+            except ValueError:
+                return None
+    return None
+
+
 def _is_thread(view: dict) -> bool:
     return bool(view["text"]) and view["kind"] in (*THREAD_KINDS, EventKind.TRANSITION)
 
@@ -92,7 +108,8 @@ def case_detail(reference: str):
 
 
 def _render_case(case: Case, *, reply_form=None, status: int = 200):
-    events = [_event_view(case, e) for e in case_timeline(case.id, member_view=True)]
+    timeline = case_timeline(case.id, member_view=True)
+    events = [_event_view(case, e) for e in timeline]
     attachments = db.session.scalars(
         sa.select(Attachment)
         .where(Attachment.case_id == case.id, Attachment.member_visible.is_(True))
@@ -110,6 +127,8 @@ def _render_case(case: Case, *, reply_form=None, status: int = 200):
         case=case,
         union=union,
         status_text=_(describe_state_for_member(case.status, case.kind)),
+        paid_on=_paid_on(timeline),
+        pdf_available=soffice_available(),
         events=events,
         thread=[e for e in events if _is_thread(e)],
         attachments=attachments,
@@ -185,6 +204,13 @@ def withdraw(reference: str):
 @allow(Role.MEMBER)
 def document(reference: str, document_id: int):
     return send_download(downloads.member_document(current_user, reference, document_id))
+
+
+@bp.get("/cases/<reference>/documents/<int:document_id>.pdf")
+@allow(Role.MEMBER)
+def document_pdf(reference: str, document_id: int):
+    # PdfConversionError: a 503 page, as for staff
+    return send_download(downloads.member_document(current_user, reference, document_id, pdf=True))
 
 
 # --- Institutions (registration form) ------------------------------------------------------------

@@ -78,8 +78,12 @@ def staff_document(user: User, case_id: int, document_id: int, *, pdf: bool = Fa
     return _logged(user, "download", "document", document.id, download)
 
 
-def member_document(user: User, reference: str, document_id: int) -> Download:
-    """A document shared with the member, on their own case. Raises NotFound."""
+def member_document(user: User, reference: str, document_id: int, *, pdf: bool = False) -> Download:
+    """A document shared with the member, on their own case, as .docx or PDF. Raises NotFound.
+
+    The PDF is the same conversion staff get (cached beside the .docx); PdfConversionError when
+    LibreOffice is missing or fails.
+    """
     case = find_case_by_reference(user, reference)
     if case is None:
         raise NotFound()
@@ -90,6 +94,10 @@ def member_document(user: User, reference: str, document_id: int) -> Download:
     )
     if document is None or not document_path(document).is_file():
         raise NotFound()
+    if pdf:
+        name = document.filename.rsplit(".", 1)[0] + ".pdf"
+        download = Download(name, PDF_MIME, content=document_pdf(document))
+        return _logged(user, "download_pdf", "document", document.id, download)
     download = Download(document.filename, DOCX_MIME, path=document_path(document))
     return _logged(user, "download", "document", document.id, download)
 
