@@ -29,6 +29,8 @@ class Config:
 
     ENV_NAME = "base"
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Keys the case event chain (HMAC): kept outside the database, so a recomputed chain fails.
+    AUDIT_KEY = os.environ.get("AUDIT_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_RECORD_QUERIES = False
@@ -91,9 +93,15 @@ class Config:
     TRUSTED_HOSTS = None
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
+    FORCE_HTTPS = _bool("FORCE_HTTPS", False)
     # Seconds a PDF conversion may take; below gunicorn's default 30 s worker timeout, so a hung
     # LibreOffice is killed by us (with its children) before gunicorn kills the worker and orphans it.
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 25)
+    # One petition render (upload check, preview, generation) runs in a worker process with these
+    # bounds: CPU seconds, megabytes of memory, and wall-clock seconds (below gunicorn's 30).
+    PETITION_RENDER_CPU_SECONDS = _int("PETITION_RENDER_CPU_SECONDS", 5)
+    PETITION_RENDER_MEMORY_MB = _int("PETITION_RENDER_MEMORY_MB", 512)
+    PETITION_RENDER_TIMEOUT = _int("PETITION_RENDER_TIMEOUT", 15)
 
 
 class DevelopmentConfig(Config):
@@ -109,6 +117,7 @@ class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-only-not-secret"  # noqa: S105 - fixed so test sessions are reproducible
+    AUDIT_KEY = "test-only-audit-key"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
@@ -124,6 +133,8 @@ class TestingConfig(Config):
 class ProductionConfig(Config):
     ENV_NAME = "production"
     DEBUG = False
+    # Redirect plain http to https and send HSTS (the proxy passes X-Forwarded-Proto; /healthz is exempt).
+    FORCE_HTTPS = _bool("FORCE_HTTPS", True)
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
@@ -172,6 +183,11 @@ def check_production(settings: dict) -> None:
     if not settings.get("SECRET_KEY"):
         problems.append(
             "SECRET_KEY is not set: generate one (python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    if not settings.get("AUDIT_KEY"):
+        problems.append(
+            "AUDIT_KEY is not set: it keys the audit chain; generate one like SECRET_KEY and keep it outside "
+            "the database and its backups."
         )
     missing = [name for name in _CONTROLLER_SETTINGS if not (settings.get(name) or "").strip()]
     if missing:

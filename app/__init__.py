@@ -23,6 +23,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _complete_config(app, config_name)
 
     _trust_proxy_headers(app)
+    _install_request_guards(app)
     _register_extensions(app)
     _register_blueprints(app)
     _register_error_handlers(app)
@@ -60,8 +61,11 @@ def _complete_config(app: Flask, config_name: str) -> None:
         cfg["SQLALCHEMY_ENGINE_OPTIONS"] = {}
     if config_name == "production":
         check_production(cfg)
-    elif not cfg.get("SECRET_KEY"):
-        cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+    else:
+        if not cfg.get("SECRET_KEY"):
+            cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+        if not cfg.get("AUDIT_KEY"):
+            cfg["AUDIT_KEY"] = _instance_secret(Path(app.instance_path) / "audit_key")
     if not cfg.get("BASE_URL") and config_name != "production":
         cfg["BASE_URL"] = f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"  # where scripts/run.sh serves
     cfg["BASE_URL"] = (cfg.get("BASE_URL") or "").rstrip("/")
@@ -70,6 +74,20 @@ def _complete_config(app: Flask, config_name: str) -> None:
         cfg["TRUSTED_HOSTS"] = trusted_hosts(cfg["BASE_URL"], production=config_name == "production")
     cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
     cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
+    _bound_petition_renders(cfg)
+
+
+def _bound_petition_renders(cfg) -> None:
+    """Every petition render of this process obeys the configured CPU, memory and time bounds."""
+    from cases.petitions.isolation import RenderLimits, configure
+
+    configure(
+        RenderLimits(
+            cpu_seconds=int(cfg["PETITION_RENDER_CPU_SECONDS"]),
+            memory_mb=int(cfg["PETITION_RENDER_MEMORY_MB"]),
+            wall_seconds=float(cfg["PETITION_RENDER_TIMEOUT"]),
+        )
+    )
 
 
 def _instance_secret(path: Path) -> str:
@@ -107,10 +125,17 @@ def _trust_proxy_headers(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
+def _install_request_guards(app: Flask) -> None:
+    from app.request_guards import install_request_guards
+
+    install_request_guards(app)  # before any route exists: the bounded id converter must be in place
+
+
 def _register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401 - registers the tables on the metadata
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
     from app.i18n import select_locale, select_timezone
+    from app.security_headers import init_security_headers
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
@@ -119,7 +144,11 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
     limiter.init_app(app)
+    init_security_headers(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    from app.i18n import install_cached_domain
+
+    install_cached_domain(app)
 
     from app.models import load_user
 
@@ -138,6 +167,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.main import bp as main_bp
     from app.portal import bp as portal_bp
     from app.reports import bp as reports_bp
+    from app.statistics import bp as statistics_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -146,6 +176,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp)
     app.register_blueprint(files_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(statistics_bp)
 
 
 def _register_error_handlers(app: Flask) -> None:

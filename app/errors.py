@@ -8,6 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.extensions import db
 from app.i18n import domain_message
 from app.navigation import referring_page
+from app.request_guards import NulCharacter
 from app.services.concurrency import STALE_MESSAGE
 from cases.errors import DomainError, Forbidden, NotFound, StaleCase, TemplateError
 from cases.petitions.pdf import PdfConversionError
@@ -42,6 +43,18 @@ def register_error_handlers(app: Flask) -> None:
             title=_("File too large"),
             message=_("What you sent is larger than we accept. Please send a smaller file."),
         ), 413
+
+    @app.errorhandler(NulCharacter)
+    def nul_character(_error):
+        return render_template(
+            "errors/error.html",
+            code=400,
+            title=_("Invalid characters"),
+            message=_(
+                "What you sent contains a character that is not allowed (a NUL character). "
+                "Please remove it and try again."
+            ),
+        ), 400
 
     @app.errorhandler(CSRFError)
     def csrf_failed(_error):

@@ -30,8 +30,14 @@ db = SQLAlchemy(model_class=Base)
 DATABASE_SPECIFIC_INDEXES = frozenset({"ix_cases_search_trgm", "ix_institutions_name_trgm"})
 
 
+# SQLite's full-text search table (migration 0012) and the shadow tables FTS5 keeps for it.
+SEARCH_INDEX_TABLE = "cases_fts"
+
+
 def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
-    """Alembic filter: leave database-specific indexes out of model/migration comparison."""
+    """Alembic filter: leave database-specific indexes and search tables out of model/migration comparison."""
+    if type_ == "table" and name and name.startswith(SEARCH_INDEX_TABLE):
+        return False
     return not (type_ == "index" and name in DATABASE_SPECIFIC_INDEXES)
 
 

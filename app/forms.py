@@ -24,7 +24,7 @@ class TrDateField(DateField):
         text = valuelist[0].strip()
         for fmt in self.format:
             try:
-                self.data = datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar day
+                self.data = datetime.strptime(text, fmt).date()  # a calendar day
                 return
             except ValueError:
                 continue

@@ -15,8 +15,17 @@ _NAV = {
         ("portal.new_case", _l("New application")),
         ("portal.my_data", _l("My data")),
     ),
-    Role.LAWYER: (("desk.queue", _l("Case queue")), ("desk.deadlines", _l("Deadlines"))),
-    Role.OFFICER: (("desk.queue", _l("Case queue")),),
+    Role.LAWYER: (
+        ("desk.start", _l("My desk")),
+        ("desk.queue", _l("Case queue")),
+        ("desk.deadlines", _l("Deadlines")),
+        ("reports.overview", _l("Reports")),
+    ),
+    Role.OFFICER: (
+        ("desk.start", _l("My desk")),
+        ("desk.queue", _l("Case queue")),
+        ("reports.overview", _l("Reports")),
+    ),
     Role.ADMIN: (
         ("admin.home", _l("Administration")),
         ("desk.queue", _l("Case queue")),
@@ -28,6 +37,7 @@ _NAV = {
         ("admin.calendar_days", _l("Calendar")),
         ("admin.petition_templates", _l("Petition templates")),
         ("reports.overview", _l("Reports")),
+        ("reports.statistics", _l("Public statistics")),
     ),
 }
 

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from flask import Flask, request, url_for
-from flask_babel import get_locale
+from flask_babel import format_number, get_locale
 
 from app import clock, labels
 from cases.deadlines import is_overdue
@@ -42,6 +42,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["masked"] = mask_national_id
+    app.jinja_env.filters["number"] = format_number  # 1.000 in Turkish, 1,000 in English
     app.jinja_env.filters["money"] = format_amount
     app.jinja_env.tests["overdue"] = is_overdue  # {% if case.next_deadline is overdue(today) %}
     app.jinja_env.globals["labels"] = labels
@@ -49,3 +50,14 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+def warm_templates(app: Flask) -> int:
+    """Compile every template now, so a worker's first page of each kind is not the slow one.
+
+    Served workers call it at start (wsgi.py); Jinja keeps the compiled templates for the process.
+    """
+    names = [name for name in app.jinja_env.list_templates() if name.endswith(".html")]
+    for name in names:
+        app.jinja_env.get_template(name)
+    return len(names)

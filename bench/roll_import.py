@@ -33,7 +33,7 @@ HEADER = ("Sendika", "Üye No", "T.C. Kimlik No", "Adı Soyadı", "Durum")
 
 def roll_rows(count: int, *, seed_value: int = 2026) -> list[tuple[str, str, str, str, str]]:
     """``count`` roll rows: unions by their real share, valid ids except one row in a thousand."""
-    rng = random.Random(seed_value)  # noqa: S311 - benchmark data, not security
+    rng = random.Random(seed_value)  # benchmark data, not security
     codes = [code for code, _name, _share in UNIONS]
     weights = [share for _code, _name, share in UNIONS]
     rows = []

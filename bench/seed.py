@@ -13,12 +13,12 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
-from cases.audit import GENESIS_HASH, event_digest
+from cases.audit import GENESIS_HASH, SEALED_FIELDS, event_digest, head_seal
 from cases.text import fold
 from cases.vocabulary import ASSISTANCE_CATEGORIES, LEGAL_CATEGORIES, PRIORITY_RANK, Priority
 
 BATCH = 5000
-PASSWORD = "Bench.2026"  # noqa: S105 - benchmark accounts only
+PASSWORD = "Bench.2026"  # benchmark accounts only
 
 # (code, name, share of members): sizes after the confederation's published 2025 figures.
 UNIONS = [
@@ -122,16 +122,18 @@ def _copy(connection, table, rows: list[dict]) -> None:
 class _Events:
     """Collects hash-chained events and writes them in batches."""
 
-    def __init__(self, connection, table) -> None:
-        self.connection, self.table = connection, table
+    def __init__(self, connection, table, key: bytes) -> None:
+        self.connection, self.table, self.key = connection, table, key
         self.rows: list[dict] = []
         self.next_id = 1
         self.count = 0
 
-    def chain(self, case_id: int, items: list[tuple[str, int | None, datetime, dict, bool]]) -> None:
+    def chain(self, case: dict, items: list[tuple[str, int | None, datetime, dict, bool]]) -> None:
+        """Chain ``items`` as the events of ``case`` and record the chain head on the case row."""
+        case_id = case["id"]
         previous = GENESIS_HASH
         for sequence, (kind, actor_id, moment, payload, visible) in enumerate(items, start=1):
-            digest = event_digest(previous, case_id, sequence, kind, actor_id, moment, payload, visible)
+            digest = event_digest(previous, case_id, sequence, kind, actor_id, moment, payload, visible, key=self.key)
             self.rows.append(
                 {
                     "id": self.next_id,
@@ -149,6 +151,9 @@ class _Events:
             previous = digest
             self.next_id += 1
             self.count += 1
+        case["chain_length"], case["chain_hash"] = len(items), previous
+        sealed = {name: case[name] for name in SEALED_FIELDS}
+        case["chain_seal"] = head_seal(self.key, case_id, len(items), previous, sealed)
 
     def flush(self) -> None:
         if self.rows:
@@ -156,10 +161,33 @@ class _Events:
             self.rows = []
 
 
+def _staff(rng: random.Random, password_hash: str, now: datetime) -> tuple[list[dict], dict, dict]:
+    """50 lawyers spread by union size (the last two the confederation's) and one officer per union."""
+    users, lawyers_by_union = [], {u: [] for u in range(1, 12)}
+    user_id = 0
+    for n in range(50):  # 50 lawyers, spread by union size; the last two belong to the confederation
+        user_id += 1
+        union_id = None if n >= 48 else 1 + (n % 11 if n >= 11 else n)
+        if n >= 11 and n < 48:
+            union_id = rng.choices(range(1, 12), [u[2] for u in UNIONS])[0]
+        users.append(_user(user_id, f"avukat{n}@bench.test", f"Av. {FIRST[n % 22]} {LAST[(n * 7) % 22]}",
+                           "lawyer", union_id, password_hash, now))  # fmt: skip
+        if union_id:
+            lawyers_by_union[union_id].append(user_id)
+    officers_by_union = {}
+    for union_id in range(1, 12):
+        user_id += 1
+        users.append(_user(user_id, f"sosyal{union_id}@bench.test", f"Sosyal İşler {union_id}", "officer",
+                           union_id, password_hash, now))  # fmt: skip
+        officers_by_union[union_id] = [user_id]
+    return users, lawyers_by_union, officers_by_union
+
+
 def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print) -> Seeded:
     """Fill an empty, migrated database with ``n_cases`` cases and everything they refer to."""
     from app.extensions import db
     from app.models.user import _hasher
+    from app.services.timeline import audit_key
 
     rng = random.Random(seed_value)
     tables = db.metadata.tables
@@ -188,23 +216,8 @@ def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print)
             )  # fmt: skip
         _insert(connection, tables["institutions"], institutions)
 
-        users, lawyers_by_union = [], {u: [] for u in range(1, 12)}
-        user_id = 0
-        for n in range(50):  # 50 lawyers, spread by union size; the last two belong to the confederation
-            user_id += 1
-            union_id = None if n >= 48 else 1 + (n % 11 if n >= 11 else n)
-            if n >= 11 and n < 48:
-                union_id = rng.choices(range(1, 12), [u[2] for u in UNIONS])[0]
-            users.append(_user(user_id, f"avukat{n}@bench.test", f"Av. {FIRST[n % 22]} {LAST[(n * 7) % 22]}",
-                               "lawyer", union_id, password_hash, now))  # fmt: skip
-            if union_id:
-                lawyers_by_union[union_id].append(user_id)
-        officers_by_union = {}
-        for union_id in range(1, 12):
-            user_id += 1
-            users.append(_user(user_id, f"sosyal{union_id}@bench.test", f"Sosyal İşler {union_id}", "officer",
-                               union_id, password_hash, now))  # fmt: skip
-            officers_by_union[union_id] = [user_id]
+        users, lawyers_by_union, officers_by_union = _staff(rng, password_hash, now)
+        user_id = len(users)
         members = []
         member_union = []
         for m in range(1, n_members + 1):
@@ -227,7 +240,7 @@ def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print)
         institution_names = {i["id"]: i["name"] for i in institutions}
         echo(f"  {len(users)} users, {n_members} members, 200 institutions, 11 unions")
 
-        events = _Events(connection, tables["case_events"])
+        events = _Events(connection, tables["case_events"], audit_key())
         counters: dict[tuple[int, int], int] = {}
         cases: list[dict] = []
         big_union = 1
@@ -277,11 +290,16 @@ def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print)
                       "member_visible": True, "data": {"assignee_id": assignee}}, True)
                 )  # fmt: skip
                 if status not in ("submitted", "in_review"):
+                    items.append(
+                        ("transition", assignee, last,
+                         {"transition": "seed", "from_state": "in_review", "to_state": status,
+                          "member_visible": True, "data": {}}, True)
+                    )  # fmt: skip
                     items.append(("note", assignee, last, {"text": "Dosya incelendi, belgeler tamam."}, False))
             if not big_case_id and union_id == big_union and legal and assignee is not None:
                 big_case_id = case_id
                 items.extend(_fifty(assignee, member["user_id"], created))
-            events.chain(case_id, items)
+            events.chain(cases[-1], items)
             if len(cases) >= BATCH:
                 _insert(connection, tables["cases"], cases)
                 cases = []

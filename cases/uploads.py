@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from cases.errors import InvalidUpload
 from cases.i18n import N_
@@ -148,7 +148,7 @@ def inspect_upload(
     stream = io.BytesIO(source) if isinstance(source, bytes | bytearray | memoryview) else source
     spool: BinaryIO | None = None
     if not _seekable(stream):
-        spool = tempfile.SpooledTemporaryFile(max_size=MB)  # noqa: SIM115 - closed below
+        spool = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=MB))  # noqa: SIM115 - closed below
     try:
         start = stream.tell() if spool is None else 0
         digest, size = hashlib.sha256(), 0

@@ -10,7 +10,7 @@ from app.models import Institution, MemberProfile, Union, User
 from app.models.member import MembershipStatus
 from cases.text import fold
 
-PASSWORD = "correct horse battery"  # noqa: S105 - test accounts only
+PASSWORD = "correct horse battery"  # test accounts only
 
 _id_counter = itertools.count(100000001)
 
@@ -111,5 +111,5 @@ def make_case(member: MemberProfile, actor: User | None = None, **fields):
 
 
 def user_of(member: MemberProfile) -> User:
-    """The account of a member profile (relationships never lazy-load: see STYLE.md)."""
+    """The account of a member profile (relationships never lazy-load: lazy="raise" on every model)."""
     return db.session.get(User, member.user_id)

@@ -126,6 +126,9 @@ def _detail(template: PetitionTemplate, form: TemplateVersionForm, *, stale: str
         kinds=[labels.label(labels.KINDS, k) for k in template.kinds or []],
         categories=[labels.label(labels.CATEGORIES, c) for c in template.categories or []],
         stale=stale,
+        # What the page offers: admins manage templates and their versions, lawyers propose versions.
+        can_manage=current_user.role == Role.ADMIN,
+        can_propose=current_user.role == Role.LAWYER,
     )
 
 

@@ -10,11 +10,14 @@ from app.admin import bp
 from app.admin.forms import InstitutionForm, StaffUserForm, UnionForm
 from app.extensions import db
 from app.forms import VersionForm
-from app.models import Case, Institution, MemberProfile, Union, User
+from app.i18n import domain_message
+from app.models import Institution, Union, User
+from app.queries import admin as admin_queries
+from app.request_guards import bounded_int
 from app.services import admin as admin_service
 from app.services.accounts import email_taken
 from cases.text import fold, sort_key
-from cases.vocabulary import STAFF_ROLES, Role
+from cases.vocabulary import Role
 
 
 def _union_choices(with_confederation: bool) -> list[tuple[int, str]]:
@@ -24,22 +27,13 @@ def _union_choices(with_confederation: bool) -> list[tuple[int, str]]:
 
 
 def _page() -> int:
-    return max(request.args.get("page", 1, type=int), 1)
+    return max(request.args.get("page", 1, type=bounded_int), 1)
 
 
 @bp.get("/")
 @allow(Role.ADMIN)
 def home():
-    counts = {
-        "users": db.session.scalar(sa.select(sa.func.count(User.id))),
-        "members": db.session.scalar(sa.select(sa.func.count(MemberProfile.id))),
-        "pending": db.session.scalar(
-            sa.select(sa.func.count(MemberProfile.id)).where(MemberProfile.membership_status == "pending")
-        ),
-        "cases": db.session.scalar(sa.select(sa.func.count(Case.id))),
-        "unions": db.session.scalar(sa.select(sa.func.count(Union.id))),
-        "institutions": db.session.scalar(sa.select(sa.func.count(Institution.id))),
-    }
+    counts = admin_queries.admin_counts()
     return render_template("admin/home.html", counts=counts)
 
 
@@ -49,21 +43,11 @@ def home():
 @bp.get("/users")
 @allow(Role.ADMIN)
 def users():
-    role = request.args.get("role")
-    query = sa.select(User).order_by(User.full_name, User.id)
-    if role in {r.value for r in Role}:
-        query = query.where(User.role == role)
-    else:
-        # Staff accounts by default: the members (a million of them) have their own page and filters.
-        role = None
-        query = query.where(User.role.in_([r.value for r in STAFF_ROLES]))
     text = request.args.get("q", "").strip()
-    if text:
-        query = query.where(
-            User.email.contains(text.lower(), autoescape=True) | User.full_name.icontains(text, autoescape=True)
-        )
-    page = db.paginate(query, page=_page(), per_page=current_app.config["PAGE_SIZE"], error_out=False)
-    unions = {u.id: u for u in db.session.scalars(sa.select(Union)).all()}
+    page, role = admin_queries.users_page(
+        request.args.get("role"), text, page=_page(), per_page=current_app.config["PAGE_SIZE"]
+    )
+    unions = admin_queries.unions_by_id()
     return render_template("admin/users.html", page=page, unions=unions, role=role, q=text)
 
 
@@ -96,14 +80,16 @@ def user_edit(user_id: int):
     if form.validate_on_submit():
         if email_taken(form.email.data, except_user_id=user.id):
             form.email.errors.append(_("An account with this email address already exists."))
-        elif user.id == current_user.id and (not form.active.data or form.role.data != Role.ADMIN):
-            flash(_("You cannot deactivate your own account or remove your own administrator role."), "danger")
         else:
-            admin_service.update_user(user, form.data, actor=current_user)
-            if user.id == current_user.id and form.password.data:
-                login_user(user)  # a new password ends the other sessions; keep this one
-            flash(_("The account was saved."), "success")
-            return redirect(url_for(".users"))
+            try:
+                admin_service.update_user(user, form.data, actor=current_user)
+            except admin_service.OwnAccount as error:
+                flash(domain_message(error), "danger")
+            else:
+                if user.id == current_user.id and form.password.data:
+                    login_user(user)  # a new password ends the other sessions; keep this one
+                flash(_("The account was saved."), "success")
+                return redirect(url_for(".users"))
     return render_template("admin/user_form.html", form=form, user=user), 400 if form.is_submitted() else 200
 
 
@@ -114,10 +100,11 @@ def user_deactivate(user_id: int):
     form = VersionForm()
     if not form.validate_on_submit():
         abort(400)
-    if user.id == current_user.id:
-        flash(_("You cannot deactivate your own account."), "danger")
-    else:
+    try:
         admin_service.set_user_active(user, False, expected_version=form.version.data, actor=current_user)
+    except admin_service.OwnAccount as error:
+        flash(domain_message(error), "danger")
+    else:
         flash(_("The account of %(name)s was deactivated; they can no longer sign in.", name=user.full_name), "success")
     return redirect(url_for(".users"))
 

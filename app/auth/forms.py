@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField, TelField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
+from app.request_guards import bounded_int
 from app.validators import EmailAddress, strip_text
 
 
@@ -30,7 +31,7 @@ class LoginForm(FlaskForm):
 def int_or_zero(value: object) -> int:
     """Coerce a select's value; an empty or odd value becomes 0, which DataRequired refuses."""
     try:
-        return int(value)  # type: ignore[arg-type]
+        return bounded_int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return 0
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.access import STAFF, allow
 from app.desk import bp
-from app.desk.case_page import _assignee_choices, _render_case
+from app.desk.case_page import assignee_choices_for, render_case
 from app.desk.forms import (
     ConflictForm,
     EvidenceForm,
@@ -22,9 +22,9 @@ from app.i18n import domain_message, translate_marked
 from app.queries.case_page import load_case
 from app.queries.scope import get_case_or_404
 from app.services import case_notes, conflicts
-from app.services.concurrency import STALE_MESSAGE, ensure_version
-from app.services.evidence import discard_files, store_upload
-from app.services.workflow import commit_case_change, perform_transition
+from app.services.concurrency import STALE_MESSAGE
+from app.services.evidence import add_case_attachment
+from app.services.workflow import perform_transition
 from cases.errors import InvalidNationalId, InvalidUpload, MissingInput, StaleCase
 from cases.money import AmountNotConfirmed, canonical, format_amount
 from cases.workflows import workflow_for
@@ -41,7 +41,7 @@ def _stale(case_id: int, key: str, form):
     flash(translate_marked(STALE_MESSAGE), "warning")
     case = load_case(current_user, case_id)
     form.version.data = case.version
-    return _render_case(case_id, forms={key: form}, status=409)
+    return render_case(case_id, forms={key: form}, status=409)
 
 
 def _invalid(case_id: int, key: str, form, error: MissingInput | None = None, name: str | None = None):
@@ -56,7 +56,7 @@ def _invalid(case_id: int, key: str, form, error: MissingInput | None = None, na
             flash(message, "danger")
     if form.errors.get("csrf_token"):
         flash(_("The form has expired. Please try again."), "danger")
-    return _render_case(case_id, forms={key: form}, status=400)
+    return render_case(case_id, forms={key: form}, status=400)
 
 
 def _field_of(error: MissingInput) -> str:
@@ -70,7 +70,7 @@ def transition(case_id: int, name: str):
     t = workflow_for(case.kind).get(name)
     if t is None:
         abort(404)
-    choices = _assignee_choices(case)[0] if name == "assign" else []
+    choices = assignee_choices_for(case)[0] if name == "assign" else []
     form = transition_form(t, assignee_choices=choices, formdata=request.form)
     key = f"t:{name}"
     if not form.validate():
@@ -84,7 +84,7 @@ def transition(case_id: int, name: str):
         # Nothing was written: show the amount as read, and ask for the same form again with its echo.
         db.session.rollback()
         form.confirm_amount.data = canonical(asked.params["amount"])
-        return _render_case(case_id, forms={key: form}, confirming={name: format_amount(asked.params["amount"])})
+        return render_case(case_id, forms={key: form}, confirming={name: format_amount(asked.params["amount"])})
     except MissingInput as error:
         return _invalid(case_id, key, form, error, _field_of(error))
     except (StaleCase, StaleDataError):
@@ -192,24 +192,18 @@ def add_attachment(case_id: int):
     if upload is None or not getattr(upload, "filename", ""):
         form.file.errors = [_("Please choose a file.")]
         return _invalid(case_id, "evidence", form)
-    stored = []
     try:
-        ensure_version(case, form.version.data)
-        stored.append(
-            store_upload(
-                upload,
-                uploaded_by=current_user,
-                case=case,
-                description=(form.description.data or "").strip()[:300] or None,
-                member_visible=bool(form.member_visible.data),
-            )
+        add_case_attachment(
+            case,
+            current_user,
+            upload,
+            description=form.description.data,
+            member_visible=bool(form.member_visible.data),
+            expected_version=form.version.data,
         )
-        commit_case_change()
     except InvalidUpload as error:
-        discard_files(stored)
         return _invalid(case_id, "evidence", form, error, "file")
     except (StaleCase, StaleDataError):
-        discard_files(stored)
         return _stale(case_id, "evidence", form)
     flash(_("The file was added to the case."), "success")
     return _back(case_id)

@@ -23,10 +23,12 @@ from app.desk.timeline_view import describe, in_thread
 from app.i18n import translate_marked
 from app.queries.case_page import case_page, court_names, load_case
 from app.services import assignment, conflicts
+from app.services.case_views import mark_seen
 from app.services.workflow import transitions_for
 
 
-def _assignee_choices(case) -> tuple[list[tuple[str, str]], object]:
+def assignee_choices_for(case) -> tuple[list[tuple[str, str]], object]:
+    """The assign form's choices (each person with their open cases) and the suggested assignee."""
     people = assignment.candidates(case)
     choices = [("", "—")] + [
         (str(p.user_id), _("%(name)s (%(count)s open cases)", name=p.full_name, count=p.open_cases)) for p in people
@@ -34,7 +36,7 @@ def _assignee_choices(case) -> tuple[list[tuple[str, str]], object]:
     return choices, (people[0] if people else None)
 
 
-def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200, confirming: dict | None = None):
+def render_case(case_id: int, *, forms: dict | None = None, status: int = 200, confirming: dict | None = None):
     """The case page; ``forms`` holds forms re-shown with what the user typed (after an error).
 
     ``confirming`` maps a money step's name to the amount, as shown, that it asks to confirm.
@@ -48,7 +50,7 @@ def _render_case(case_id: int, *, forms: dict | None = None, status: int = 200, 
     suggestion = None
     assignee_choices: list = []
     if any(t.name == "assign" for t in transitions):
-        assignee_choices, suggestion = _assignee_choices(case)
+        assignee_choices, suggestion = assignee_choices_for(case)
     transition_forms = []
     for t in transitions:
         form = forms.get(f"t:{t.name}")
@@ -105,4 +107,6 @@ def _render_panels(case) -> list[Markup]:
 @bp.get("/cases/<int:case_id>")
 @allow(*STAFF)
 def case_detail(case_id: int):
-    return _render_case(case_id)
+    response = render_case(case_id)
+    mark_seen(current_user, case_id, clock.now())  # the reader's own "seen" mark, after the page's reads
+    return response

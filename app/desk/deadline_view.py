@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from flask import current_app, render_template, request
+from flask import render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import aliased
 
@@ -17,6 +17,7 @@ from app.extensions import db
 from app.forms import VersionForm
 from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
+from app.request_guards import bounded_int
 from app.services import deadlines as service
 from app.services.deadlines import OPEN, deadline_title
 from app.urls import external_url
@@ -90,7 +91,7 @@ def deadlines():
     only = request.args.get("bucket")
     if only not in BUCKETS:
         only = None
-    page_number = max(request.args.get("page", 1, type=int), 1)
+    page_number = max(request.args.get("page", 1, type=bounded_int), 1)
     conditions = _scope_conditions(current_user, scope == "mine")
 
     bucket = _bucket_of(today).label("bucket")
@@ -151,5 +152,4 @@ def deadlines():
         today=today,
         feed_url=feed_url,
         token_form=VersionForm(formdata=None, version=current_user.version),
-        case_endpoint="desk.case_detail" if "desk.case_detail" in current_app.view_functions else "desk.case_deadlines",
     )

@@ -2,12 +2,11 @@
 
 from datetime import date
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.routing import BuildError
 
 from app import clock
 from app.access import allow
@@ -189,15 +188,9 @@ def _invalid(case: Case, key: tuple, form):
     return render_template("desk/deadlines_case.html", case=case, case_page_url=_case_page_url(case), **context), 400
 
 
-def _case_page_url(case: Case) -> str | None:
-    """The desk's case page, when that area has one under a name we know."""
-    for endpoint in ("desk.case_detail", "desk.case", "desk.case_page"):
-        if endpoint in current_app.view_functions:
-            try:
-                return url_for(endpoint, case_id=case.id)
-            except BuildError:
-                return None
-    return None
+def _case_page_url(case: Case) -> str:
+    """The desk's case page."""
+    return url_for(".case_detail", case_id=case.id)
 
 
 @bp.get("/cases/<int:case_id>/deadlines")

@@ -3,7 +3,7 @@
 from datetime import date
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -80,11 +80,8 @@ def template_title(template: PetitionTemplate) -> str:
 
 
 def _case_url(case_id: int) -> str:
-    """The case page of the desk where it exists, else this area's documents page of the case."""
-    for endpoint in ("desk.case_detail", "desk.case"):
-        if endpoint in current_app.view_functions:
-            return url_for(endpoint, case_id=case_id)
-    return url_for("desk.case_documents", case_id=case_id)
+    """The desk's case page (the documents panel is on it)."""
+    return url_for("desk.case_detail", case_id=case_id)
 
 
 def _case_for_documents(case_id: int) -> Case:

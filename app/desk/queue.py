@@ -12,7 +12,10 @@ from app.desk import bp
 from app.desk.forms import (
     QueueFilterForm,
 )
+from app.queries.attention import ATTENTIONS
 from app.queries.queue import SORTS, QueueFilters, filter_choices, queue_page
+from app.request_guards import bounded_int
+from app.services.saved_filters import saved_filters
 from cases.vocabulary import Role, categories_for_kind, kinds_for_role
 from cases.workflows import State, workflow_for
 
@@ -69,10 +72,7 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
     union = pick(form.union, {v for v, _l in choices.get("unions", [])})
     due_within = pick(form.due_within, {v for v, _l in form.due_within.choices if v})
     institution = pick(form.institution, {v for v, _l in choices["institutions"]})
-    try:
-        page = int(request.args.get("page", "1"))
-    except ValueError:
-        page = 1
+    page = request.args.get("page", 1, type=bounded_int)
     return QueueFilters(
         status=pick(form.status, {s.value for s in states}),
         kind=pick(form.kind, set(_kinds_for(role))),
@@ -89,8 +89,11 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
         due_within=int(due_within) if due_within else None,
         conflict=bool(form.conflict.data),
         q=(form.q.data or "").strip()[:200] or None,
+        view="mine" if request.args.get("view") == "mine" else None,
+        attention=request.args.get("attention") if request.args.get("attention") in ATTENTIONS else None,
         sort=form.sort.data if form.sort.data in SORTS else "activity",
         page=page,
+        after=request.args.get("after", "")[:80] or None,
     )
 
 
@@ -109,4 +112,5 @@ def queue():
         filters=filters,
         show_union=show_union,
         states=[value for value, _label in form.status.choices if value],
+        saved=saved_filters(current_user),
     )

@@ -1,5 +1,6 @@
 """How timeline events read on the staff case page: a title, facts and text, ready to display."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -72,60 +73,74 @@ def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member
     actor = event.actor.full_name if event.actor is not None else _("Dayanak")
     view = EventView(event.id, event.sequence, event.kind, "", actor, event.created_at, event.member_visible)
     view.from_member = event.actor_id is not None and event.actor_id == member_user_id
-    if event.kind == EventKind.SUBMITTED:
-        view.title = _("Case submitted")
-    elif event.kind == EventKind.TRANSITION:
-        name = str(payload.get("transition"))
-        view.title = _(happened(name))
-        if payload.get("from_state") != payload.get("to_state"):
-            view.facts.append(
-                (
-                    _("Status"),
-                    f"{labels.label(labels.STATES, payload.get('from_state'))} → "
-                    f"{labels.label(labels.STATES, payload.get('to_state'))}",
-                )
-            )
-        data = payload.get("data") or {}
-        for key, label in _FIELD_LABELS.items():
-            if data.get(key) not in (None, ""):
-                view.facts.append((str(label), _fact_value(key, data[key])))
-        if str(data.get("assignee_id", "")).isdigit():
-            view.facts.append((_("Assigned to"), people.get(int(data["assignee_id"]), str(data["assignee_id"]))))
-        view.text = _text_of(payload)
-    elif event.kind == EventKind.NOTE:
-        view.title, view.text = _("Internal note"), _text_of(payload)
-    elif event.kind == EventKind.MESSAGE:
-        view.title, view.text = _("Message to the member"), _text_of(payload)
-    elif event.kind == EventKind.MEMBER_MESSAGE:
-        view.title, view.text = _("Message from the member"), _text_of(payload)
-        view.from_member = True
-    elif event.kind == EventKind.ATTACHMENT:
-        view.title = _("Evidence added")
-        view.facts.append((_("File"), str(payload.get("name", ""))))
-    elif event.kind == EventKind.DOCUMENT:
-        _describe_document(view, payload)
-    elif event.kind == EventKind.DEADLINE:
-        _describe_deadline(view, payload)
-    elif event.kind == EventKind.PRIORITY:
-        view.title = _("Priority changed")
-        view.facts.append(
-            (
-                _("Priority"),
-                f"{labels.label(labels.PRIORITIES, payload.get('from'))} → "
-                f"{labels.label(labels.PRIORITIES, payload.get('to'))}",
-            )
-        )
-    elif event.kind == EventKind.CONFLICT:
-        if payload.get("action") == "handled":
-            view.title, view.text = _("Conflict of interest handled"), _text_of(payload)
-        elif payload.get("action") == "respondent_id_recorded":
-            view.title = _("The respondent's T.C. Kimlik No was recorded")
-        else:
-            view.title = _("Possible conflict of interest detected")
+    if event.kind == EventKind.TRANSITION:
+        _describe_transition(view, payload, people)
+    elif event.kind in _TEXT_TITLES:
+        view.title, view.text = str(_TEXT_TITLES[event.kind]), _text_of(payload)
+        view.from_member = view.from_member or event.kind == EventKind.MEMBER_MESSAGE
+    elif event.kind in _DESCRIBERS:
+        _DESCRIBERS[event.kind](view, payload)
     else:
         view.title = event.kind
         view.text = _text_of(payload)
     return view
+
+
+# Events shown as a title and the text they carry.
+_TEXT_TITLES = {
+    EventKind.NOTE: _l("Internal note"),
+    EventKind.MESSAGE: _l("Message to the member"),
+    EventKind.MEMBER_MESSAGE: _l("Message from the member"),
+}
+
+
+def _describe_transition(view: EventView, payload: dict, people: dict[int, str]) -> None:
+    name = str(payload.get("transition"))
+    view.title = _(happened(name))
+    if payload.get("from_state") != payload.get("to_state"):
+        view.facts.append(
+            (
+                _("Status"),
+                f"{labels.label(labels.STATES, payload.get('from_state'))} → "
+                f"{labels.label(labels.STATES, payload.get('to_state'))}",
+            )
+        )
+    data = payload.get("data") or {}
+    for key, label in _FIELD_LABELS.items():
+        if data.get(key) not in (None, ""):
+            view.facts.append((str(label), _fact_value(key, data[key])))
+    if str(data.get("assignee_id", "")).isdigit():
+        view.facts.append((_("Assigned to"), people.get(int(data["assignee_id"]), str(data["assignee_id"]))))
+    view.text = _text_of(payload)
+
+
+def _describe_submitted(view: EventView, payload: dict) -> None:
+    view.title = _("Case submitted")
+
+
+def _describe_attachment(view: EventView, payload: dict) -> None:
+    view.title = _("Evidence added")
+    view.facts.append((_("File"), str(payload.get("name", ""))))
+
+
+def _describe_priority(view: EventView, payload: dict) -> None:
+    view.title = _("Priority changed")
+    view.facts.append(
+        (
+            _("Priority"),
+            f"{labels.label(labels.PRIORITIES, payload.get('from'))} → "
+            f"{labels.label(labels.PRIORITIES, payload.get('to'))}",
+        )
+    )
+
+
+def _describe_conflict(view: EventView, payload: dict) -> None:
+    if payload.get("action") == "handled":
+        view.title, view.text = _("Conflict of interest handled"), _text_of(payload)
+    elif payload.get("action") == "respondent_id_recorded":
+        view.title = _("The respondent's T.C. Kimlik No was recorded")
+    else:
+        view.title = _("Possible conflict of interest detected")
 
 
 def _describe_document(view: EventView, payload: dict) -> None:
@@ -172,3 +187,14 @@ def _describe_deadline(view: EventView, payload: dict) -> None:
 def in_thread(view: EventView) -> bool:
     """Whether an event belongs to the message thread between staff and member."""
     return view.member_visible and view.text != "" and (view.kind in THREAD_KINDS or view.kind == EventKind.TRANSITION)
+
+
+# The other kinds, each with its own reading of the payload.
+_DESCRIBERS: dict[str, Callable[[EventView, dict], None]] = {
+    EventKind.SUBMITTED: _describe_submitted,
+    EventKind.ATTACHMENT: _describe_attachment,
+    EventKind.DOCUMENT: _describe_document,
+    EventKind.DEADLINE: _describe_deadline,
+    EventKind.PRIORITY: _describe_priority,
+    EventKind.CONFLICT: _describe_conflict,
+}

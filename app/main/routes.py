@@ -7,6 +7,7 @@ from app.access import public, role_home_endpoint
 from app.extensions import db
 from app.main import bp
 from app.navigation import local_path, nav_items
+from app.security_headers import header_options
 
 
 @bp.app_context_processor
@@ -37,6 +38,7 @@ def set_language():
 
 @bp.get("/healthz")
 @public
+@header_options(force_https=False)  # load balancers check over plain http
 def health():
     db.session.execute(db.text("SELECT 1"))
     return {"status": "ok"}

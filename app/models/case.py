@@ -34,6 +34,34 @@ class Case(db.Model):
         # A member who registers later may be a case's respondent (migration 0004): find those cases.
         sa.Index("ix_cases_union_respondent_name", "union_id", "respondent_name_folded"),
         sa.Index("ix_cases_respondent_national_id", "respondent_national_id"),
+        # The reports (migration 0009): a filing-date range of a scope, counted from the index alone.
+        sa.Index(
+            "ix_cases_report_union",
+            "union_id",
+            "created_at",
+            "kind",
+            "category",
+            "status",
+            postgresql_include=["outcome", "province", "institution_id", "respondent_type"],
+        ),
+        sa.Index(
+            "ix_cases_report_created",
+            "created_at",
+            "union_id",
+            "kind",
+            "category",
+            "status",
+            postgresql_include=["outcome", "province", "institution_id", "respondent_type"],
+        ),
+        sa.Index(
+            "ix_cases_report_decisions",
+            "decision_date",
+            "union_id",
+            "kind",
+            postgresql_include=["category", "outcome", "court", "province"],
+            postgresql_where=sa.text("outcome IS NOT NULL"),
+            sqlite_where=sa.text("outcome IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,6 +109,11 @@ class Case(db.Model):
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(default=1)
+    # The head of the case's event chain (migration 0006), kept by app.services.timeline.append_event:
+    # how many events, the last one's hash, and an HMAC over both and the fields only events change.
+    chain_length: Mapped[int] = mapped_column(default=0, server_default="0")
+    chain_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    chain_seal: Mapped[str | None] = mapped_column(sa.String(64))
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -103,7 +136,11 @@ class CaseEvent(db.Model):
     """One entry of a case's timeline. Append-only: each stores the hash of the one before."""
 
     __tablename__ = "case_events"
-    __table_args__ = (sa.UniqueConstraint("case_id", "sequence", name="uq_case_events_case_sequence"),)
+    __table_args__ = (
+        sa.UniqueConstraint("case_id", "sequence", name="uq_case_events_case_sequence"),
+        # The start page (migration 0009): a case's member messages since the user last looked.
+        sa.Index("ix_case_events_case_kind_time", "case_id", "kind", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"))

@@ -1,4 +1,4 @@
-"""Guided filing: a multi-step form driven by the questions in cases/grievance.py, kept as a Draft."""
+"""Guided filing: a multi-step form driven by the questions in cases/grievance/, kept as a Draft."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _

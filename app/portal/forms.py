@@ -1,4 +1,4 @@
-"""Forms of the member portal (the filing steps' questions are rendered from cases/grievance.py)."""
+"""Forms of the member portal (the filing steps' questions are rendered from cases/grievance/)."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm

@@ -1,79 +1,220 @@
-"""Aggregates for the reports page: each one indexed GROUP BY, scoped like every case read."""
+"""Aggregates for the reports: every figure an indexed GROUP BY in the database, scoped like every case read.
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+Nothing here loads cases into Python: each function returns at most a few hundred grouped rows
+whatever the number of cases. The state lists come from the workflow tables (cases/workflows),
+never from a list of names kept here.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from math import ceil
 
 import sqlalchemy as sa
 
+from app import clock
 from app.extensions import db
-from app.models import Case, Union, User
-from app.queries.scope import case_scope
-from cases.workflows import OPEN_STATES, State
+from app.models import Case, CaseStageEntry, User
+from app.queries.scope import case_scope, staff_scope
+from cases.vocabulary import Outcome, kinds_for_role
+from cases.workflows import State, workflow_for
+
+MAX_MONTHS = 120  # a month axis longer than ten years is not a chart any more
 
 
 @dataclass(frozen=True)
-class CaseReport:
-    by_union_and_status: dict[str, dict[str, int]]
-    statuses: list[str]
-    by_category: list[tuple[str, int]]
-    outcomes: list[tuple[str, int]]
-    opened_per_month: list[tuple[str, int]]
-    open_unassigned: int
-    membership_pending: int
+class ReportFilters:
+    """The period (filing dates, both ends included) and the union and province a report covers."""
+
+    date_from: date
+    date_to: date
+    union_id: int | None = None
+    province: str | None = None
+
+    @classmethod
+    def default(cls, today: date | None = None) -> "ReportFilters":
+        """The last twelve months: from the first day of the month eleven months ago to today."""
+        today = today or clock.today()
+        year, month = divmod(today.year * 12 + today.month - 1 - 11, 12)
+        return cls(date(year, month + 1, 1), today)
+
+    def query_args(self) -> dict[str, str]:
+        """The filters as query-string arguments (for links and exports)."""
+        args = {"date_from": self.date_from.isoformat(), "date_to": self.date_to.isoformat()}
+        if self.union_id:
+            args["union"] = str(self.union_id)
+        if self.province:
+            args["province"] = self.province
+        return args
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight of ``day`` in the installation's zone, as a UTC instant."""
+    return datetime.combine(day, time.min, tzinfo=clock.zone()).astimezone(UTC)
+
+
+def _period(column, filters: ReportFilters) -> list:
+    return [column >= start_of_day(filters.date_from), column < start_of_day(filters.date_to + timedelta(days=1))]
+
+
+def case_conditions(user: User, filters: ReportFilters) -> list:
+    """Scope, filing period, union and province as WHERE conditions on Case."""
+    conditions = [case_scope(user), *_period(Case.created_at, filters)]
+    if filters.union_id:
+        conditions.append(Case.union_id == filters.union_id)
+    if filters.province:
+        conditions.append(Case.province == filters.province)
+    return conditions
+
+
+def workflows_for(user: User) -> tuple:
+    """The workflows whose cases ``user`` may see (the legal one first)."""
+    return tuple(dict.fromkeys(workflow_for(kind) for kind in kinds_for_role(user.role)))
+
+
+def states_for(user: User) -> list[str]:
+    """Every state of the user's workflows in workflow order (the legal one first), once each."""
+    return list(dict.fromkeys(s.value for w in workflows_for(user) for s in w.states))
+
+
+def open_states_for(user: User) -> list[str]:
+    return [s for s in states_for(user) if any(State(s) in w.open_states for w in workflows_for(user))]
+
+
+@dataclass
+class Overview:
+    """The figures of the overview page."""
+
     total: int
+    by_category: list[tuple[str, int]]
+    by_stage: list[tuple[str, int]]
+    by_outcome: list[tuple[str, int]]
+    per_month: list[tuple[date, int]]
+    stage_times: list["StageTime"] = field(default_factory=list)
+    open_unassigned: int = 0
+    membership_pending: int = 0
 
 
-# Stored values of the states in which work on a case goes on, as the workflows define them.
-_OPEN = sorted(state.value for state in OPEN_STATES)
+@dataclass(frozen=True)
+class StageTime:
+    """Days from filing to the first entry into a state: how many cases got there, median and 90th percentile."""
+
+    state: str
+    cases: int
+    median: int
+    p90: int
 
 
-def case_report(user: User, *, months: int = 12) -> CaseReport:
-    scope = case_scope(user)
-    union_rows = db.session.execute(
-        sa.select(Union.code, Case.status, sa.func.count(Case.id))
-        .join(Union, Union.id == Case.union_id)
-        .where(scope)
-        .group_by(Union.code, Case.status)
+def overview(user: User, filters: ReportFilters) -> Overview:
+    """Cases filed in the period by category, stage, outcome and month, and the stage times (four statements)."""
+    conditions = case_conditions(user, filters)
+    open_states = open_states_for(user)
+    rows = db.session.execute(
+        sa.select(
+            Case.category,
+            Case.status,
+            Case.outcome,
+            sa.func.count(),
+            sa.func.sum(sa.case((sa.and_(Case.status.in_(open_states), Case.assignee_id.is_(None)), 1), else_=0)),
+            sa.func.sum(sa.case((sa.and_(Case.status.in_(open_states), Case.membership_pending), 1), else_=0)),
+        )
+        .where(*conditions)
+        .group_by(Case.category, Case.status, Case.outcome)
     ).all()
-    table: dict[str, dict[str, int]] = {}
-    statuses: set[str] = set()
-    for code, status, count in union_rows:
-        table.setdefault(code, {})[status] = count
-        statuses.add(status)
-    by_category = db.session.execute(
-        sa.select(Case.category, sa.func.count(Case.id))
-        .where(scope)
-        .group_by(Case.category)
-        .order_by(sa.func.count(Case.id).desc())
-    ).all()
-    outcomes = db.session.execute(
-        sa.select(Case.outcome, sa.func.count(Case.id)).where(scope, Case.outcome.is_not(None)).group_by(Case.outcome)
-    ).all()
-    now = datetime.now(UTC)
-    start_year, start_month = divmod(now.year * 12 + now.month - 1 - (months - 1), 12)
-    start = datetime(start_year, start_month + 1, 1, tzinfo=UTC)
-    year, month = sa.extract("year", Case.created_at), sa.extract("month", Case.created_at)
-    per_month = db.session.execute(
-        sa.select(year, month, sa.func.count(Case.id)).where(scope, Case.created_at >= start).group_by(year, month)
-    ).all()
-    counts = {(int(y), int(m)): c for y, m, c in per_month}
-    opened = []
-    for offset in range(months):
-        y, m = divmod(start_year * 12 + start_month + offset, 12)
-        opened.append((f"{m + 1:02d}.{y}", counts.get((y, m + 1), 0)))
-    open_unassigned = db.session.scalar(
-        sa.select(sa.func.count(Case.id)).where(scope, Case.status.in_(_OPEN), Case.assignee_id.is_(None))
+    categories: dict[str, int] = {}
+    stages: dict[str, int] = {}
+    outcomes: dict[str, int] = {}
+    unassigned = pending = 0
+    for category, status, outcome, count, no_assignee, membership in rows:
+        categories[category] = categories.get(category, 0) + count
+        stages[status] = stages.get(status, 0) + count
+        if outcome:
+            outcomes[outcome] = outcomes.get(outcome, 0) + count
+        unassigned += int(no_assignee or 0)
+        pending += int(membership or 0)
+    return Overview(
+        total=sum(categories.values()),
+        by_category=sorted(categories.items(), key=lambda item: (-item[1], item[0])),
+        by_stage=[(s, stages.get(s, 0)) for s in states_for(user)],
+        by_outcome=[(o.value, outcomes.get(o.value, 0)) for o in Outcome],
+        per_month=opened_per_month(user, filters),
+        stage_times=stage_times(user, filters),
+        open_unassigned=unassigned,
+        membership_pending=pending,
     )
-    pending = db.session.scalar(
-        sa.select(sa.func.count(Case.id)).where(scope, Case.membership_pending.is_(True), Case.status.in_(_OPEN))
+
+
+def month_key(column) -> sa.ColumnElement[str]:
+    """'YYYY-MM' of a timestamp as the installation's calendar shows it, on either database."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        return sa.func.to_char(sa.func.timezone(clock.zone().key, column), "YYYY-MM")
+    offset = clock.zone().utcoffset(clock.now().replace(tzinfo=None))
+    minutes = int(offset.total_seconds() // 60) if offset else 0
+    return sa.func.strftime("%Y-%m", column, f"{minutes:+d} minutes")
+
+
+def months_between(start: date, end: date) -> list[date]:
+    """The first day of each month from ``start``'s to ``end``'s (at most MAX_MONTHS, the latest kept)."""
+    first = start.year * 12 + start.month - 1
+    last = end.year * 12 + end.month - 1
+    first = max(first, last - MAX_MONTHS + 1)
+    return [date(m // 12, m % 12 + 1, 1) for m in range(first, last + 1)]
+
+
+def opened_per_month(user: User, filters: ReportFilters) -> list[tuple[date, int]]:
+    """Cases filed per calendar month of the period, months without cases included."""
+    key = month_key(Case.created_at).label("month")
+    counts = dict(
+        db.session.execute(sa.select(key, sa.func.count()).where(*case_conditions(user, filters)).group_by(key)).all()
     )
-    return CaseReport(
-        by_union_and_status=dict(sorted(table.items())),
-        statuses=[state.value for state in State if state.value in statuses],  # in the workflows' order
-        by_category=[(c, n) for c, n in by_category],
-        outcomes=[(o, n) for o, n in outcomes],
-        opened_per_month=opened,
-        open_unassigned=open_unassigned or 0,
-        membership_pending=pending or 0,
-        total=sum(sum(row.values()) for row in table.values()),
-    )
+    return [
+        (m, counts.get(f"{m.year:04d}-{m.month:02d}", 0)) for m in months_between(filters.date_from, filters.date_to)
+    ]
+
+
+def percentile(histogram: list[tuple[int, int]], fraction: float) -> int:
+    """The nearest-rank percentile of values given as sorted (value, count) pairs."""
+    total = sum(count for _value, count in histogram)
+    rank = max(1, ceil(fraction * total))
+    seen = 0
+    for value, count in histogram:
+        seen += count
+        if seen >= rank:
+            return value
+    raise ValueError("empty histogram")
+
+
+def stage_conditions(user: User, filters: ReportFilters) -> list:
+    entry = CaseStageEntry
+    conditions = [staff_scope(user, entry.union_id, entry.kind), *_period(entry.filed_at, filters)]
+    if filters.union_id:
+        conditions.append(entry.union_id == filters.union_id)
+    if filters.province:
+        conditions.append(entry.province == filters.province)
+    return conditions
+
+
+def stage_times(user: User, filters: ReportFilters) -> list[StageTime]:
+    """Per state reached after filing: cases that reached it, median and 90th percentile of the days it took.
+
+    The database returns a histogram (cases per state and whole day), so the percentiles are
+    exact and the rows it sends are bounded by the states times the days, not by the cases.
+    """
+    entry = CaseStageEntry
+    rows = db.session.execute(
+        sa.select(entry.state, entry.days, sa.func.count())
+        .where(*stage_conditions(user, filters))
+        .group_by(entry.state, entry.days)
+        .order_by(entry.state, entry.days)
+    ).all()
+    histograms: dict[str, list[tuple[int, int]]] = {}
+    for state, days, count in rows:
+        histograms.setdefault(state, []).append((days, count))
+    result = []
+    for state in states_for(user):
+        histogram = histograms.get(state)
+        if state == State.SUBMITTED or not histogram:
+            continue
+        result.append(
+            StageTime(state, sum(c for _d, c in histogram), percentile(histogram, 0.5), percentile(histogram, 0.9))
+        )
+    return result

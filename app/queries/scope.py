@@ -20,11 +20,23 @@ def case_scope(user: User) -> sa.ColumnElement[bool]:
     if role == Role.MEMBER:
         own_profile = sa.select(MemberProfile.id).where(MemberProfile.user_id == user.id).scalar_subquery()
         return Case.member_id == own_profile
+    return staff_scope(user, Case.union_id, Case.kind)
+
+
+def staff_scope(user: User, union_id, kind) -> sa.ColumnElement[bool]:
+    """The staff part of the scope on any table that carries a case's union and kind columns.
+
+    Tables kept beside the cases for the reports (stage times) copy those two columns, so
+    their aggregates are scoped by the same rule without joining the cases back.
+    """
+    role = Role(user.role)
+    if role == Role.MEMBER:
+        return sa.false()
     conditions = []
     if user.union_id is not None:
-        conditions.append(Case.union_id == user.union_id)
+        conditions.append(union_id == user.union_id)
     if role in (Role.LAWYER, Role.OFFICER):
-        conditions.append(Case.kind.in_([kind.value for kind in kinds_for_role(role)]))
+        conditions.append(kind.in_([k.value for k in kinds_for_role(role)]))
     return sa.and_(sa.true(), *conditions)
 
 

@@ -10,6 +10,9 @@ from app.services.audit_log import log_access
 from app.services.concurrency import ensure_version
 from app.services.conflicts import flag_cases_naming
 from app.services.sessions import end_all_sessions
+from cases.errors import DomainError
+from cases.i18n import N_
+from cases.vocabulary import Role
 
 
 def _union_or_none(value: int | None) -> int | None:
@@ -35,7 +38,14 @@ def create_staff_user(data: dict, *, actor: User) -> User:
     return user
 
 
+class OwnAccount(DomainError):
+    """An admin may not lock themselves out: deactivate their own account or drop their admin role."""
+
+
 def update_user(user: User, data: dict, *, actor: User) -> None:
+    """Save an account's details; commits. Raises OwnAccount, StaleCase."""
+    if user.id == actor.id and (not data.get("active") or data.get("role") != Role.ADMIN):
+        raise OwnAccount(N_("You cannot deactivate your own account or remove your own administrator role."))
     ensure_version(user, data.get("version"))
     renamed = user.full_name != data["full_name"].strip()
     user.full_name = data["full_name"].strip()
@@ -69,6 +79,9 @@ def _recheck_conflicts(user: User) -> None:
 
 
 def set_user_active(user: User, active: bool, *, expected_version, actor: User) -> None:
+    """Activate or deactivate an account; commits. Raises OwnAccount for the actor's own, StaleCase."""
+    if user.id == actor.id and not active:
+        raise OwnAccount(N_("You cannot deactivate your own account."))
     ensure_version(user, expected_version)
     user.active = active
     if not active:

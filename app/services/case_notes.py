@@ -1,13 +1,9 @@
 """Staff's own entries on a case: internal notes, messages to the member, priority."""
 
-import sqlalchemy as sa
-
-from app.extensions import db
-from app.models import Case, MemberProfile, User
-from app.services.concurrency import ensure_version
-from app.services.outbox import notify_user
+from app.models import Case, User
+from app.services.concurrency import commit_case_change, ensure_version
+from app.services.outbox import notify_case_member
 from app.services.timeline import append_event
-from app.services.workflow import commit_case_change
 from cases.errors import MissingInput
 from cases.events import EventKind
 from cases.i18n import N_
@@ -27,13 +23,6 @@ def _clean(text: str | None, missing: str) -> str:
     return text
 
 
-def member_user(case: Case) -> User | None:
-    """The account of the case's member (one query)."""
-    return db.session.scalar(
-        sa.select(User).join(MemberProfile, MemberProfile.user_id == User.id).where(MemberProfile.id == case.member_id)
-    )
-
-
 def add_note(case: Case, user: User, text: str, *, expected_version) -> None:
     """An internal note: staff only, never shown to the member."""
     ensure_version(case, expected_version)
@@ -47,15 +36,12 @@ def send_message(case: Case, user: User, text: str, *, expected_version) -> None
     ensure_version(case, expected_version)
     text = _clean(text, N_("Please write a message."))
     append_event(case, EventKind.MESSAGE, user, {"text": text}, member_visible=True)
-    member = member_user(case)
-    if member is not None:
-        notify_user(
-            member,
-            "case_message",
-            N_("New message about your case %(reference)s"),
-            N_("Dear %(name)s, the union has written to you about your case %(reference)s."),
-            case=case,
-        )
+    notify_case_member(
+        case,
+        "case_message",
+        N_("New message about your case %(reference)s"),
+        N_("Dear %(name)s, the union has written to you about your case %(reference)s."),
+    )
     commit_case_change()
 
 

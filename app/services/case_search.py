@@ -6,6 +6,8 @@ under the old name. The rewrite is a plain table update: it does not bump the ca
 so nobody's open form turns stale because an admin fixed a spelling.
 """
 
+from typing import cast
+
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
@@ -50,7 +52,7 @@ def _refresh(condition: sa.ColumnElement[bool]) -> int:
     for start in range(0, len(rows), BATCH):
         # A row carries the reference, respondent and narrative that search_text_for reads from a case.
         updates = [
-            {"case_id": row.id, "text": search_text_for(row, row.member_name, row.institution_name)}
+            {"case_id": row.id, "text": search_text_for(cast(Case, row), row.member_name, row.institution_name)}
             for row in rows[start : start + BATCH]
         ]
         db.session.execute(statement, updates)

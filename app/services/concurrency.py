@@ -3,6 +3,9 @@
 import hashlib
 import json
 
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
 from cases.errors import StaleCase
 from cases.i18n import N_
 
@@ -25,3 +28,12 @@ def fingerprint(*values: object) -> str:
     """A version for a record that has no version column: it changes whenever one of ``values`` does."""
     text = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def commit_case_change() -> None:
+    """Commit; a concurrent event for the same case (same sequence) is a stale form, not a crash."""
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise StaleCase(STALE_MESSAGE) from None

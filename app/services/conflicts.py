@@ -12,9 +12,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.models import Case, MemberProfile, User
-from app.services.concurrency import ensure_version
+from app.services.concurrency import commit_case_change, ensure_version
 from app.services.timeline import append_event
-from app.services.workflow import commit_case_change
 from cases.errors import MissingInput, TransitionNotAllowed
 from cases.events import EventKind
 from cases.i18n import N_

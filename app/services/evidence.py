@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import sqlalchemy as sa
 from flask import current_app
@@ -9,6 +10,7 @@ from werkzeug.datastructures import FileStorage
 
 from app.extensions import db
 from app.models import Attachment, Case, User
+from app.services.concurrency import commit_case_change, ensure_version
 from app.services.timeline import append_event
 from cases.events import EventKind
 from cases.uploads import inspect_upload
@@ -47,7 +49,7 @@ def store_upload(
     try:
         with temporary.open("wb") as copy:
             info = inspect_upload(
-                upload.stream,
+                cast(BinaryIO, upload.stream),
                 upload.filename,
                 max_bytes=config["EVIDENCE_MAX_BYTES"],
                 existing_count=existing,
@@ -90,3 +92,35 @@ def discard_files(attachments: list[Attachment]) -> None:
     """Remove stored files whose rows were rolled back or deleted."""
     for attachment in attachments:
         attachment_path(attachment).unlink(missing_ok=True)
+
+
+def add_case_attachment(
+    case: Case,
+    user: User,
+    upload: FileStorage,
+    *,
+    description: str | None,
+    member_visible: bool,
+    expected_version: int | str | None,
+) -> Attachment:
+    """Staff add a file to a case, shown to the member or not; commits.
+
+    Raises InvalidUpload or StaleCase, and then no file is left behind.
+    """
+    stored: list[Attachment] = []
+    try:
+        ensure_version(case, expected_version)
+        stored.append(
+            store_upload(
+                upload,
+                uploaded_by=user,
+                case=case,
+                description=(description or "").strip()[:300] or None,
+                member_visible=member_visible,
+            )
+        )
+        commit_case_change()
+    except Exception:
+        discard_files(stored)
+        raise
+    return stored[0]

@@ -55,7 +55,7 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
         institution = db.session.get(Institution, member.institution_id)
     now = utcnow()
     case = Case(
-        reference=next_reference(db.session.get(Union, member.union_id), now.year),
+        reference=next_reference(db.session.get_one(Union, member.union_id), now.year),
         union_id=member.union_id,
         member_id=member.id,
         kind=data.kind,

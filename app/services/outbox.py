@@ -105,20 +105,28 @@ def due_messages(limit: int | None = None) -> list[OutboxMessage]:
     return messages
 
 
-def _recipient_of_case(case: Case) -> User | None:
+def member_user_of(case: Case) -> User | None:
+    """The account of the case's member (one query)."""
     return db.session.scalar(
         sa.select(User).join(MemberProfile, MemberProfile.user_id == User.id).where(MemberProfile.id == case.member_id)
     )
 
 
 def notify_case_member(
-    case: Case, kind: str, subject: str, body: str, *, dedupe_key: str | None = None, **params: object
+    case: Case,
+    kind: str,
+    subject: str,
+    body: str,
+    *,
+    dedupe_key: str | None = None,
+    footer: str = SIGN_IN_FOOTER,
+    **params: object,
 ) -> OutboxMessage | None:
     """Queue a notification about ``case`` to its member (not committed); skipped for erased accounts."""
-    member_user = _recipient_of_case(case)
+    member_user = member_user_of(case)
     if member_user is None or not member_user.active:
         return None
-    return notify_user(member_user, kind, subject, body, case=case, dedupe_key=dedupe_key, **params)
+    return notify_user(member_user, kind, subject, body, case=case, dedupe_key=dedupe_key, footer=footer, **params)
 
 
 def notify_case_received(case: Case) -> OutboxMessage | None:

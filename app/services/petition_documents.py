@@ -63,7 +63,7 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         .join(User, User.id == MemberProfile.user_id)
         .where(MemberProfile.id == case.member_id)
     ).one()
-    union = db.session.get(Union, case.union_id)
+    union = db.session.get_one(Union, case.union_id)
     institution_ids = {i for i in (case.institution_id, member.institution_id) if i}
     institutions = (
         {i.id: i for i in db.session.scalars(sa.select(Institution).where(Institution.id.in_(institution_ids)))}
@@ -78,8 +78,8 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         .where(Attachment.case_id == case.id)
         .order_by(Attachment.created_at, Attachment.id)
     ).all()
-    own = institutions.get(member.institution_id)
-    respondent_institution = institutions.get(case.institution_id)
+    own = institutions.get(member.institution_id or 0)  # ids start at 1: 0 finds nothing
+    respondent_institution = institutions.get(case.institution_id or 0)
     return CaseSnapshot(
         reference=case.reference,
         kind=CaseKind(case.kind),
@@ -243,7 +243,7 @@ def share_document(case: Case, document: Document, user: User, *, expected_versi
     db.session.commit()
 
 
-def _title_of(document: Document) -> str:
+def _title_of(document: Document) -> str | None:
     return db.session.scalar(
         sa.select(PetitionTemplate.title)
         .join(PetitionTemplateVersion, PetitionTemplateVersion.template_id == PetitionTemplate.id)

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -36,10 +37,10 @@ from cases.petitions import (
     build_context,
     check_template,
     parse_manifest,
-    render_docx,
     sample_case,
     sample_extra,
 )
+from cases.petitions.isolation import render_bounded
 from cases.text import sort_key
 from cases.vocabulary import CaseKind, Category
 
@@ -241,17 +242,20 @@ def add_version(
 
 def decide_version(version: PetitionTemplateVersion, *, accept: bool, actor: User) -> None:
     """Accept or reject a proposed version; only one decision wins when two admins act at once."""
-    changed = db.session.execute(
-        sa.update(PetitionTemplateVersion)
-        .where(PetitionTemplateVersion.id == version.id, PetitionTemplateVersion.status == PROPOSED)
-        .values(status=ACCEPTED if accept else REJECTED)
-        .execution_options(synchronize_session=False)
+    changed = cast(
+        sa.CursorResult,
+        db.session.execute(
+            sa.update(PetitionTemplateVersion)
+            .where(PetitionTemplateVersion.id == version.id, PetitionTemplateVersion.status == PROPOSED)
+            .values(status=ACCEPTED if accept else REJECTED)
+            .execution_options(synchronize_session=False)
+        ),
     ).rowcount
     if changed != 1:
         db.session.rollback()
         raise StaleCase(STALE_MESSAGE)
     if accept:
-        template = db.session.get(PetitionTemplate, version.template_id)
+        template = db.session.get_one(PetitionTemplate, version.template_id)
         fillable = check_template(version.content).fillable_fields
         template.extra_fields = form_fields_for(fillable, spec_of(template).required_fields, template.extra_fields)
     log_access(actor, "accept" if accept else "reject", "petition_template_version", version.id)
@@ -286,7 +290,7 @@ def update_settings(
     Raises StaleCase when the settings changed since the form was shown (the row is locked
     while it is compared, so two admins saving at once cannot both win).
     """
-    template = db.session.get(PetitionTemplate, template_id, with_for_update=True, populate_existing=True)
+    template = db.session.get_one(PetitionTemplate, template_id, with_for_update=True, populate_existing=True)
     if settings_token(template) != expected_token:
         db.session.rollback()
         raise StaleCase(STALE_MESSAGE)
@@ -310,7 +314,7 @@ def set_active(template: PetitionTemplate, active: bool, *, actor: User) -> None
 
 def preview(version: PetitionTemplateVersion) -> bytes:
     """The version rendered for the sample case, as .docx bytes."""
-    return render_docx(version.content, build_context(sample_case(), sample_extra(), SAMPLE_TODAY))
+    return render_bounded(version.content, build_context(sample_case(), sample_extra(), SAMPLE_TODAY))
 
 
 def _add_version(

@@ -7,7 +7,7 @@ the same file reports every row unchanged and writes nothing.
 """
 
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import sqlalchemy as sa
 
@@ -137,6 +137,7 @@ def _write_batch(
         if outcome is RowOutcome.ADDED:
             inserts.append(values)
         elif outcome is RowOutcome.UPDATED:
+            assert existing is not None  # an update is of a stored entry
             updates.append({"entry_id": existing["id"], **values})
     if inserts:
         _insert_entries(inserts, table)
@@ -199,9 +200,12 @@ def _verify_pending_members() -> int:
         )
         .exists()
     )
-    result = db.session.execute(
-        profiles.update()
-        .where(profiles.c.membership_status == MembershipStatus.PENDING, listed)
-        .values(membership_status=MembershipStatus.VERIFIED, verified_at=utcnow())
+    result = cast(
+        sa.CursorResult,
+        db.session.execute(
+            profiles.update()
+            .where(profiles.c.membership_status == MembershipStatus.PENDING, listed)
+            .values(membership_status=MembershipStatus.VERIFIED, verified_at=utcnow())
+        ),
     )
     return result.rowcount or 0

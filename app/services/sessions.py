@@ -7,6 +7,7 @@ still opens nothing; "sign out everywhere" and a new password delete every row o
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import cast
 
 import sqlalchemy as sa
 from flask import current_app
@@ -55,7 +56,7 @@ def end_all_sessions(user: User, *, keep: str | None = None, forget_devices: boo
     query = sa.delete(UserSession).where(UserSession.user_id == user.id)
     if keep:
         query = query.where(UserSession.token_hash != token_hash(keep))
-    ended = db.session.execute(query).rowcount
+    ended = cast(sa.CursorResult, db.session.execute(query)).rowcount
     if forget_devices:
         db.session.execute(sa.delete(TrustedDevice).where(TrustedDevice.user_id == user.id))
     return ended or 0

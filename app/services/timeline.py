@@ -1,21 +1,28 @@
-"""Appending to a case's timeline: every event is chained to the one before it."""
+"""Appending to a case's timeline: every event is chained to the one before it, and the case keeps the head.
+
+This is the one place events are written, so it is also where the case's chain head (event
+count, last hash and the seal over them and the case's sealed fields) is kept up to date.
+"""
 
 from collections.abc import Mapping
 
-import sqlalchemy as sa
+from flask import current_app
 
 from app.extensions import db
 from app.models import Case, CaseEvent, User
 from app.models.base import utcnow
-from cases.audit import ChainLink, append_link
+from cases.audit import FIRST_SEQUENCE, GENESIS_HASH, SEALED_FIELDS, ChainLink, event_digest, head_seal
 from cases.events import EventKind
 
 
-def _last_link(case_id: int) -> ChainLink | None:
-    last = db.session.scalar(
-        sa.select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.sequence.desc()).limit(1)
-    )
-    return None if last is None else link_of(last)
+def audit_key() -> bytes:
+    """The installation's key for the event chain (``AUDIT_KEY``; never stored in the database)."""
+    return str(current_app.config["AUDIT_KEY"]).encode("utf-8")
+
+
+def sealed_fields(case: Case) -> dict[str, object]:
+    """The case fields its chain head vouches for (only events may change them)."""
+    return {name: getattr(case, name) for name in SEALED_FIELDS}
 
 
 def link_of(event: CaseEvent) -> ChainLink:
@@ -42,34 +49,36 @@ def append_event(
     *,
     member_visible: bool = False,
 ) -> CaseEvent:
-    """Add an event to ``case``'s timeline in the current transaction and touch the case.
+    """Add an event to ``case``'s timeline in the current transaction, move the chain head, touch the case.
 
-    Touching the case bumps its version, so two people acting on one case at once cannot
-    both succeed; the unique (case, sequence) pair backs that up at the database.
+    The event continues the head recorded on the case row; touching the row bumps its version,
+    so two people acting on one case at once cannot both succeed (the unique (case, sequence)
+    pair backs that up at the database). Change the case's sealed fields (status…) before
+    calling this: the head's seal covers them as they are now.
     """
     if case.id is None:
         db.session.flush()
+    key = audit_key()
     now = utcnow()
-    link = append_link(
-        _last_link(case.id),
-        case_id=case.id,
-        kind=kind,
-        actor_id=actor.id if actor else None,
-        created_at=now,
-        payload=dict(payload or {}),
-        member_visible=member_visible,
-    )
+    previous_hash = case.chain_hash or GENESIS_HASH
+    sequence = (case.chain_length or 0) + FIRST_SEQUENCE
+    actor_id = actor.id if actor else None
+    body = dict(payload or {})
+    digest = event_digest(previous_hash, case.id, sequence, kind, actor_id, now, body, member_visible, key=key)
     event = CaseEvent(
         case_id=case.id,
-        sequence=link.sequence,
+        sequence=sequence,
         kind=kind,
-        actor_id=link.actor_id,
+        actor_id=actor_id,
         member_visible=member_visible,
-        payload=dict(link.payload),
+        payload=body,
         created_at=now,
-        previous_hash=link.previous_hash,
-        hash=link.hash,
+        previous_hash=previous_hash,
+        hash=digest,
     )
     db.session.add(event)
+    case.chain_length = sequence
+    case.chain_hash = digest
+    case.chain_seal = head_seal(key, case.id, sequence, digest, sealed_fields(case))
     case.last_activity_at = now
     return event

@@ -3,18 +3,17 @@
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-
-from sqlalchemy.exc import IntegrityError
+from typing import cast
 
 from app import clock
-from app.extensions import db
 from app.models import Case, User
 from app.models.base import utcnow
 from app.services.assignment import check_assignee
-from app.services.concurrency import STALE_MESSAGE, ensure_version
+from app.services.concurrency import commit_case_change, ensure_version
 from app.services.deadlines import INACTIVE_STATES, refresh_next_deadline
+from app.services.outbox import notify_case_member
+from app.services.stages import record_stage_entry
 from app.services.timeline import append_event
-from cases.errors import StaleCase
 from cases.i18n import N_
 from cases.money import ensure_confirmed, format_amount
 from cases.vocabulary import CaseKind, Role
@@ -128,19 +127,14 @@ def perform_transition(
         if amount is not None:
             ensure_confirmed(amount, confirmed_amount)
     _record_on_case(case, result)
-    append_event(case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible)
+    event = append_event(
+        case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible
+    )
+    if result.new_state != result.event.from_state:
+        record_stage_entry(case, result.new_state.value, event.created_at)
     _notify_member(case, name, user, result.event.data)
     commit_case_change()
     return result
-
-
-def commit_case_change() -> None:
-    """Commit; a concurrent event for the same case (same sequence) is a stale form, not a crash."""
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise StaleCase(STALE_MESSAGE) from None
 
 
 def _notify_member(case: Case, name: str, user: User, data: Mapping[str, object]) -> None:
@@ -149,12 +143,7 @@ def _notify_member(case: Case, name: str, user: User, data: Mapping[str, object]
     body = notices.get(name)
     if body is None or user.role == Role.MEMBER:
         return
-    from app.services.case_notes import member_user
-    from app.services.outbox import notify_user
-
-    member = member_user(case)
-    if member is not None and member.active:
-        notify_user(member, "case_update", _UPDATE_SUBJECT, body, case=case, **_facts(case, data))
+    notify_case_member(case, "case_update", _UPDATE_SUBJECT, body, **_facts(case, data))
 
 
 def _facts(case: Case, data: Mapping[str, object]) -> dict[str, str]:
@@ -180,7 +169,7 @@ def _record_on_case(case: Case, result: TransitionResult) -> None:
     if result.assignee_id is not None:
         case.assignee_id = result.assignee_id
     if result.new_state == State.DECLINED:
-        case.decline_reason = data.get("reason")
+        case.decline_reason = cast("str | None", data.get("reason"))
     for key, column in _CASE_FIELDS.items():
         if column and key in data and data[key] is not None:
             value = data[key]

@@ -3,7 +3,8 @@
 Counting follows İYUK art. 8: the period starts the day after its trigger, holidays inside it
 count, and a last day that is not a working day moves to the next working day. Rules that
 follow the administrative courts' judicial recess (20 July – 31 August) run to 7 September
-when they would end inside it. See DOMAIN-TR.md §1, §2 and §4 for the sources and marks.
+when they would end inside it (İYUK arts. 61 and 8/3). Each rule cites its provision in
+``legal_basis`` and carries a ``Mark`` saying how well that provision was verified.
 
 Every result carries ``ExplanationStep``s: plain records (kind, N_ template, params with
 dates as dd.mm.yyyy) that render in English here and translate in the web layer.
@@ -13,45 +14,17 @@ from cases.deadlines.computation import (
     RECESS_END,
     RECESS_RUNS_TO,
     RECESS_START,
-    _count,
-    _in_recess,
-    _is_leap,
-    _shift,
-    _suspended_end,
     compute_deadline,
     is_overdue,
 )
 from cases.deadlines.explanation import (
-    _COUNT_DAYS,
-    _COUNT_LEAP_DAY,
-    _COUNT_WORKING_DAYS,
-    _COUNT_YEARS,
-    _DUE,
-    _ESTIMATED,
-    _HALF_DAY,
-    _HOLIDAY,
-    _LATE_APPLICATION,
-    _LENGTH_CURRENT,
-    _LENGTH_OLDER,
-    _MOVED,
-    _MOVED_INTO_RECESS,
-    _NO_DAYS_LEFT,
-    _NO_RECESS,
-    _RECESS,
-    _RESUMED,
-    _SATURDAY,
-    _SUNDAY,
-    _SUSPENDED,
-    _UNVERIFIED,
     DeadlineResult,
     ExplanationStep,
-    _step,
     earliest,
     explain_lines,
     format_date,
 )
 from cases.deadlines.rules import (
-    _LAW_7331,
     CASE_RULES,
     RULES,
     RULES_BY_ID,
@@ -83,33 +56,4 @@ __all__ = [
     "format_date",
     "get_rule",
     "rules_for_case",
-    # Private names too: code and tests written against the single module import them from here.
-    "_COUNT_DAYS",
-    "_COUNT_LEAP_DAY",
-    "_COUNT_WORKING_DAYS",
-    "_COUNT_YEARS",
-    "_DUE",
-    "_ESTIMATED",
-    "_HALF_DAY",
-    "_HOLIDAY",
-    "_LATE_APPLICATION",
-    "_LAW_7331",
-    "_LENGTH_CURRENT",
-    "_LENGTH_OLDER",
-    "_MOVED",
-    "_MOVED_INTO_RECESS",
-    "_NO_DAYS_LEFT",
-    "_NO_RECESS",
-    "_RECESS",
-    "_RESUMED",
-    "_SATURDAY",
-    "_SUNDAY",
-    "_SUSPENDED",
-    "_UNVERIFIED",
-    "_count",
-    "_in_recess",
-    "_is_leap",
-    "_shift",
-    "_step",
-    "_suspended_end",
 ]

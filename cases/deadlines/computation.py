@@ -170,7 +170,7 @@ def _suspended_end(
             answered=format_date(answered),
             applied=format_date(applied),
         )
-    # Conservative reading (DOMAIN-TR §1): the application day itself counts as used.
+    # İYUK art. 11 suspends the period; the conservative reading counts the application day as used.
     used = min((applied - start).days, length)
     remaining = length - used
     first = start + timedelta(days=1)

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from cases.deadlines.rules import DeadlineRule
 from cases.i18n import N_
@@ -39,7 +40,11 @@ class DeadlineResult:
 
 
 def earliest(results: Iterable[DeadlineResult]) -> DeadlineResult:
-    """The result due first (DOMAIN-TR §2: show the earlier of parallel periods)."""
+    """The result due first.
+
+    How the court period runs while a disciplinary objection (657 DMK art. 135) is pending is
+    unsettled, so both periods are computed and the earlier one is shown.
+    """
     return min(results, key=lambda result: result.due)
 
 
@@ -50,7 +55,7 @@ def explain_lines(result: DeadlineResult, translate: Callable[[str], str] = str)
 
 def _step(kind: str, template: str, **params: object) -> ExplanationStep:
     values = {k: format_date(v) if isinstance(v, date) else v for k, v in params.items()}
-    return ExplanationStep(kind, template, values)
+    return ExplanationStep(kind, template, cast("Mapping[str, str | int]", values))
 
 
 _LATE_APPLICATION = N_(

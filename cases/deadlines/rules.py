@@ -17,7 +17,10 @@ class Unit(StrEnum):
 
 
 class Mark(StrEnum):
-    """How well DOMAIN-TR.md verified the rule: [V] verified, [P] partly, [?] not verified."""
+    """How well the rule was checked against a source quoting its provision: [V] verified, [P] partly, [?] not.
+
+    An unverified rule is shown with a warning, never applied as a silent hard rule.
+    """
 
     VERIFIED = "V"
     PARTLY = "P"

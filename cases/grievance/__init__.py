@@ -9,15 +9,8 @@ be validated again unchanged. ``build_submission`` turns the final answers into 
 
 from cases.grievance.answers import (
     _CONTROL,
-    _DMY,
-    _ISO,
-    _NO_WORDS,
-    _YES_WORDS,
     AnswerError,
     Message,
-    _clean_answer,
-    _day,
-    _raw,
     clean_text,
     compact_iban,
     format_iban,
@@ -35,7 +28,6 @@ from cases.grievance.assistance import (
     ASSISTANCE_WORDING,
     HELP_KIND,
     RELATIONSHIP_CHOICES,
-    _assistance_details,
 )
 from cases.grievance.common import (
     ASSISTANCE_CATEGORY_CHOICES,
@@ -51,7 +43,6 @@ from cases.grievance.common import (
     NOTIFICATION_HELP,
     WHEN_WORDING,
     WhenWording,
-    _when_questions,
 )
 from cases.grievance.details import (
     APPLICATION_ANSWERED,
@@ -75,12 +66,9 @@ from cases.grievance.form import (
     ShowIf,
     Step,
     StepId,
-    _choice,
     _date,
-    _yes_no,
 )
 from cases.grievance.lookup import (
-    _category,
     all_questions,
     is_assistance,
     questions_for,
@@ -90,21 +78,14 @@ from cases.grievance.priority import (
     PRIORITY_RULES,
     PriorityRule,
     PrioritySuggestion,
-    _days_since,
-    _in,
-    _is,
     suggest_priority,
 )
 from cases.grievance.submission import (
-    _CASE_FIELDS,
     GrievanceIncomplete,
     GrievanceSubmission,
     build_submission,
 )
 from cases.grievance.validation import (
-    _required_message,
-    _validate_all,
-    _validate_questions,
     answer_warnings,
     first_step_with_errors,
     validate_grievance,
@@ -176,26 +157,7 @@ __all__ = [
     "suggest_priority",
     "validate_grievance",
     "validate_step",
-    # Private names too: code and tests written against the single module import them from here.
-    "_CASE_FIELDS",
+    # Private names that tests still import from the package.
     "_CONTROL",
-    "_DMY",
-    "_ISO",
-    "_NO_WORDS",
-    "_YES_WORDS",
-    "_assistance_details",
-    "_category",
-    "_choice",
-    "_clean_answer",
     "_date",
-    "_day",
-    "_days_since",
-    "_in",
-    "_is",
-    "_raw",
-    "_required_message",
-    "_validate_all",
-    "_validate_questions",
-    "_when_questions",
-    "_yes_no",
 ]

@@ -110,52 +110,77 @@ def clean_text(value: str, *, multiline: bool) -> str:
     return " ".join(_CONTROL.sub("", text.replace("\n", " ")).split())
 
 
+def _clean_text_answer(q: Question, raw: str, today: date) -> str:
+    text = clean_text(raw, multiline=q.type == QuestionType.TEXTAREA)
+    limit = q.length_limit
+    if limit is not None and len(text) > limit:
+        raise AnswerError(
+            N_("Please shorten this to at most %(max)s characters (now %(length)s)."),
+            max=limit,
+            length=len(text),
+        )
+    if len(text) < q.min_length:
+        raise AnswerError(N_("Please tell us a little more (at least %(min)s characters)."), min=q.min_length)
+    return text
+
+
+def _clean_date_answer(q: Question, raw: str, today: date) -> str:
+    day = parse_date(raw)
+    if day > today + timedelta(days=q.future_days):
+        raise AnswerError(N_("This date is in the future. Please check the day, month and year."))
+    if day < EARLIEST_DATE:
+        raise AnswerError(N_("This date is too far in the past. Please check the year."))
+    return day.isoformat()
+
+
+def _clean_choice_answer(q: Question, raw: str, today: date) -> str:
+    value = raw.strip()
+    if value not in {v for v, _ in q.choices}:
+        raise AnswerError(N_("Please choose one of the options."))
+    return value
+
+
+def _clean_yes_no_answer(q: Question, raw: str, today: date) -> str:
+    word = raw.strip().lower()
+    if word in _YES_WORDS:
+        return YES
+    if word in _NO_WORDS:
+        return NO
+    raise AnswerError(N_("Please answer yes or no."))
+
+
+def _clean_number_answer(q: Question, raw: str, today: date) -> str:
+    amount = parse_amount(raw, decimals=q.decimals)
+    if q.min_value is not None and amount < q.min_value:
+        raise AnswerError(N_("Please enter at least %(min)s."), min=q.min_value)
+    if q.max_value is not None and amount > q.max_value:
+        raise AnswerError(N_("Please enter at most %(max)s."), max=q.max_value)
+    return format(amount.quantize(Decimal(1) if q.decimals == 0 else Decimal("0.01")), "f")
+
+
+def _clean_iban_answer(q: Question, raw: str, today: date) -> str:
+    if problem := iban_problem(raw):
+        raise AnswerError(problem)
+    return compact_iban(raw)
+
+
+_CLEANERS: dict[QuestionType, Callable[[Question, str, date], str]] = {
+    QuestionType.TEXT: _clean_text_answer,
+    QuestionType.TEXTAREA: _clean_text_answer,
+    QuestionType.DATE: _clean_date_answer,
+    QuestionType.CHOICE: _clean_choice_answer,
+    QuestionType.YES_NO: _clean_yes_no_answer,
+    QuestionType.NUMBER: _clean_number_answer,
+    QuestionType.IBAN: _clean_iban_answer,
+}
+
+
 def _clean_answer(q: Question, raw: str, today: date) -> str:
     """The canonical string form of one non-empty answer; raises AnswerError."""
-    match q.type:
-        case QuestionType.TEXT | QuestionType.TEXTAREA:
-            text = clean_text(raw, multiline=q.type == QuestionType.TEXTAREA)
-            limit = q.length_limit
-            if limit is not None and len(text) > limit:
-                raise AnswerError(
-                    N_("Please shorten this to at most %(max)s characters (now %(length)s)."),
-                    max=limit,
-                    length=len(text),
-                )
-            if len(text) < q.min_length:
-                raise AnswerError(N_("Please tell us a little more (at least %(min)s characters)."), min=q.min_length)
-            return text
-        case QuestionType.DATE:
-            day = parse_date(raw)
-            if day > today + timedelta(days=q.future_days):
-                raise AnswerError(N_("This date is in the future. Please check the day, month and year."))
-            if day < EARLIEST_DATE:
-                raise AnswerError(N_("This date is too far in the past. Please check the year."))
-            return day.isoformat()
-        case QuestionType.CHOICE:
-            value = raw.strip()
-            if value not in {v for v, _ in q.choices}:
-                raise AnswerError(N_("Please choose one of the options."))
-            return value
-        case QuestionType.YES_NO:
-            word = raw.strip().lower()
-            if word in _YES_WORDS:
-                return YES
-            if word in _NO_WORDS:
-                return NO
-            raise AnswerError(N_("Please answer yes or no."))
-        case QuestionType.NUMBER:
-            amount = parse_amount(raw, decimals=q.decimals)
-            if q.min_value is not None and amount < q.min_value:
-                raise AnswerError(N_("Please enter at least %(min)s."), min=q.min_value)
-            if q.max_value is not None and amount > q.max_value:
-                raise AnswerError(N_("Please enter at most %(max)s."), max=q.max_value)
-            return format(amount.quantize(Decimal(1) if q.decimals == 0 else Decimal("0.01")), "f")
-        case QuestionType.IBAN:
-            if problem := iban_problem(raw):
-                raise AnswerError(problem)
-            return compact_iban(raw)
-    raise AssertionError(q.type)
+    cleaner = _CLEANERS.get(q.type)
+    if cleaner is None:
+        raise AssertionError(q.type)
+    return cleaner(q, raw, today)
 
 
 def _raw(answers: Answers, qid: str) -> str:

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any, cast
 
 from cases.grievance.common import ASSISTANCE_CATEGORY_CHOICES, NARRATIVE
 from cases.grievance.form import DEFAULT_TEXTAREA_LENGTH, Question, QuestionType, ShowIf, _choice, _date
@@ -113,5 +114,8 @@ def _assistance_details(category: Category | None) -> tuple[Question, ...]:
     if category is None:
         return ()
     overrides = ASSISTANCE_WORDING.get(category, {})
-    base = tuple(replace(q, **overrides[q.id]) if q.id in overrides else q for q in ASSISTANCE_DETAILS_BASE)
+    base = tuple(
+        replace(q, **cast("dict[str, Any]", overrides[q.id])) if q.id in overrides else q
+        for q in ASSISTANCE_DETAILS_BASE
+    )
     return (*base, *ASSISTANCE_DETAILS.get(category, ()))

@@ -97,7 +97,7 @@ def suggest_priority(answers: Answers, *, today: date) -> PrioritySuggestion:
     """The priority the answers suggest (normal unless a rule raises it) and the reasons why.
 
     Day counts are plain calendar days from the notification: a hint for the queue, not the
-    legal deadline (cases/deadlines.py computes that with holidays and the judicial recess).
+    legal deadline (cases/deadlines/ computes that with holidays and the judicial recess).
     """
     matched = [rule for rule in PRIORITY_RULES if rule.applies(answers, today)]
     if not matched:

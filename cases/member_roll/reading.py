@@ -7,7 +7,7 @@ import io
 import os
 import tempfile
 from collections.abc import Iterator
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 from cases.i18n import N_
 from cases.member_roll.rows import (
@@ -64,7 +64,7 @@ class RollFile:
 
     def __init__(
         self,
-        rows: Iterator[tuple[int, list[object]]],
+        rows: Iterator[tuple[int, list[str]]] | Iterator[tuple[int, list[object]]],
         header: dict[int, RollColumn],
         total_rows: int | None,
         closers: list[Any],
@@ -84,7 +84,7 @@ class RollFile:
                     continue
                 values = {col: (texts[i] if i < len(texts) else "") for i, col in self._header.items()}
                 self.rows_read += 1
-                yield RawRow(line_no, values)
+                yield RawRow(line_no, cast("dict[str, str]", values))
         finally:
             self.close()
 
@@ -139,7 +139,7 @@ def _open_binary(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[Bin
     while chunk := source.read(1024 * 1024):
         spool.write(chunk)
     spool.seek(0)
-    return spool, [spool]
+    return cast(BinaryIO, spool), [spool]
 
 
 def _open_xlsx(fh: BinaryIO, closers: list[Any]) -> RollFile:
@@ -211,7 +211,7 @@ def _choose_delimiter(sample: str) -> tuple[str, bool]:
 
 def _text(fh: BinaryIO, encoding: str) -> io.TextIOWrapper:
     fh.seek(0)
-    return io.TextIOWrapper(fh, encoding=encoding, newline="")  # type: ignore[arg-type]
+    return io.TextIOWrapper(fh, encoding=encoding, newline="")
 
 
 class _Detach:

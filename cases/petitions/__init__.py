@@ -26,6 +26,7 @@ from cases.petitions.docx_safety import (
 )
 from cases.petitions.fields import FIELD_BY_NAME, FIELD_NAMES, FIELDS, FILLABLE_FIELDS, Field, FieldKind, is_known_path
 from cases.petitions.filters import PETITION_FILTERS, TrDate, buyuk, tarih, uzun_tarih
+from cases.petitions.isolation import RenderLimits, render_bounded
 from cases.petitions.manifest import TemplateSpec, manifest_dict, parse_manifest, templates_for
 from cases.petitions.pdf import PdfConversionError, convert_to_pdf, soffice_available
 from cases.petitions.render import ENVIRONMENT, render_docx, render_petition
@@ -62,6 +63,7 @@ __all__ = [
     "LawyerInfo",
     "MemberInfo",
     "PdfConversionError",
+    "RenderLimits",
     "RespondentInfo",
     "TemplateCheck",
     "TemplateSpec",
@@ -77,6 +79,7 @@ __all__ = [
     "manifest_dict",
     "paragraphs",
     "parse_manifest",
+    "render_bounded",
     "render_docx",
     "render_petition",
     "sample_case",

@@ -179,7 +179,7 @@ def _parse_date(name: str, raw: object) -> TrDate | None:
         return None
     for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"):
         try:
-            return TrDate.of(datetime.strptime(text, fmt))  # noqa: DTZ007 - a calendar day
+            return TrDate.of(datetime.strptime(text, fmt))  # a calendar day
         except ValueError:
             continue
     raise TemplateError(N_("%(name)s is not a date: %(value)s (write it as 23.11.2026)."), name=name, value=text)

@@ -21,7 +21,8 @@ from lxml import etree
 from cases.errors import TemplateError
 from cases.i18n import N_
 from cases.petitions.fields import FIELD_BY_NAME, is_known_path
-from cases.petitions.render import ENVIRONMENT, PROPERTIES, PetitionDocx, render_docx, snippet_of, template_error
+from cases.petitions.isolation import render_bounded
+from cases.petitions.render import ENVIRONMENT, PROPERTIES, PetitionDocx, snippet_of, template_error
 
 MB = 1024 * 1024
 MAX_FILE_SIZE = 10 * MB  # the upload itself
@@ -60,7 +61,7 @@ def check_template(
     if unknown:
         raise TemplateError(N_("The template uses unknown fields: %(fields)s."), fields=", ".join(unknown))
     if sample_context is not None:
-        assert_well_formed(render_docx(data, sample_context))
+        assert_well_formed(render_bounded(data, sample_context))
     fields = tuple(sorted(paths))
     return TemplateCheck(
         sha256=hashlib.sha256(data).hexdigest(),

@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 
 from cases.text import tr_lower, tr_upper
 
-MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran")
+MONTHS: tuple[str, ...] = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran")
 MONTHS += ("Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık")
 
 # Characters XML 1.0 forbids (tab and line feed stay: docxtpl turns them into a tab and a line

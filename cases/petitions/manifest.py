@@ -12,6 +12,7 @@ The default set's specs live in ``app/petition_templates/manifest.json``, writte
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 from cases.errors import TemplateError
 from cases.i18n import N_
@@ -68,7 +69,8 @@ def parse_manifest(data: Mapping[str, object]) -> tuple[TemplateSpec, ...]:
     """Validated specs from a manifest dict; raises TemplateError naming the first problem."""
     if data.get("version") != MANIFEST_VERSION:
         raise TemplateError(N_("Unsupported template manifest version: %(version)s."), version=data.get("version"))
-    specs = tuple(_spec(entry) for entry in data.get("templates", []))  # type: ignore[union-attr]
+    entries = cast("Iterable[Mapping[str, object]]", data.get("templates", []))
+    specs = tuple(_spec(entry) for entry in entries)
     names = [s.name for s in specs]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:

@@ -34,7 +34,7 @@ class PetitionDocx(DocxTemplate):
     @staticmethod
     @functools.lru_cache(maxsize=128)
     def _patched(src_xml: str) -> str:
-        return DocxTemplate.patch_xml(None, src_xml)  # type: ignore[arg-type] - patch_xml ignores self
+        return DocxTemplate.patch_xml(None, src_xml)  # patch_xml ignores self
 
     def patch_xml(self, src_xml: str) -> str:
         return self._patched(src_xml)
@@ -74,7 +74,7 @@ def render_docx(template: bytes, context: Mapping[str, object]) -> bytes:
             doc.render(context, jinja_env=ENVIRONMENT)
     except JinjaError as exc:
         raise template_error(exc, _docxtpl_snippet(exc)) from exc
-    except TemplateError:
+    except (TemplateError, MemoryError):  # the worker reports a memory overrun as such
         raise
     except Exception as exc:  # python-docx/lxml/zipfile on a damaged file, a filter on odd data…
         raise TemplateError(N_("The template could not be filled in: %(detail)s"), detail=_short(exc)) from exc
@@ -90,8 +90,10 @@ def render_petition(
     today: date | None = None,
     required: Iterable[str] = (),
 ) -> bytes:
-    """``build_context`` then ``render_docx``: the petition for a case, as .docx bytes."""
-    return render_docx(template, build_context(snapshot, extra, today, required))
+    """``build_context`` then a bounded ``render_docx`` (see ``isolation``): the petition, as .docx bytes."""
+    from cases.petitions.isolation import render_bounded
+
+    return render_bounded(template, build_context(snapshot, extra, today, required))
 
 
 def template_error(exc: JinjaError, snippet: str = "") -> TemplateError:

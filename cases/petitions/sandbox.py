@@ -76,7 +76,7 @@ class PetitionEnvironment(ImmutableSandboxedEnvironment):
     def is_safe_callable(self, obj: Any) -> bool:
         return False  # nothing in a petition needs calling; filters are not calls
 
-    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         # Jinja's own call() lets str.format through before asking is_safe_callable.
         raise PolicyViolation(N_("A template may not call functions or methods (%(detail)s)."), _name(__obj))
 
@@ -93,7 +93,7 @@ class PetitionEnvironment(ImmutableSandboxedEnvironment):
             check_weight(result, operator_)
         return result
 
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         """Compile ``source`` once after checking it against the petition rules; later calls reuse it."""
         if not isinstance(source, str) or globals is not None or template_class is not None:
             return super().from_string(source, globals, template_class)

@@ -25,25 +25,16 @@ from cases.workflows.engine import (
     Actor,
     EventDraft,
     TransitionResult,
-    _refusal,
     apply_transition,
     available_transitions,
 )
 from cases.workflows.inputs import (
-    _CENT,
     _CONTROL,
-    _ISO_DATE,
     EARLIEST_DATE,
     INPUT_FIELDS,
     MAX_AMOUNT,
     InputField,
     InputKind,
-    _clean,
-    _clean_amount,
-    _clean_date,
-    _clean_outcome,
-    _clean_text,
-    _clean_user,
     clean_inputs,
 )
 from cases.workflows.model import (
@@ -57,10 +48,6 @@ from cases.workflows.model import (
     is_open,
 )
 from cases.workflows.tables import (
-    _ASSIGN_STARTS_REVIEW,
-    _ASSISTANCE_OPEN,
-    _LEGAL_OPEN,
-    _SHARED_MEMBER_TEXTS,
     ADMIN,
     ASSISTANCE_STAFF,
     ASSISTANCE_TRANSITIONS,
@@ -71,12 +58,9 @@ from cases.workflows.tables import (
     MEMBER,
     WORKFLOWS,
     S,
-    _t,
     workflow_for,
 )
 from cases.workflows.words import (
-    _NEUTRAL_MEMBER_TEXTS,
-    _STATE_LABELS,
     describe_state_for_member,
     state_label,
 )
@@ -114,22 +98,6 @@ __all__ = [
     "is_open",
     "state_label",
     "workflow_for",
-    # Private names too: code and tests written against the single module import them from here.
-    "_ASSIGN_STARTS_REVIEW",
-    "_ASSISTANCE_OPEN",
-    "_CENT",
+    # Private names that tests still import from the package.
     "_CONTROL",
-    "_ISO_DATE",
-    "_LEGAL_OPEN",
-    "_NEUTRAL_MEMBER_TEXTS",
-    "_SHARED_MEMBER_TEXTS",
-    "_STATE_LABELS",
-    "_clean",
-    "_clean_amount",
-    "_clean_date",
-    "_clean_outcome",
-    "_clean_text",
-    "_clean_user",
-    "_refusal",
-    "_t",
 ]

@@ -136,7 +136,7 @@ def _clean_date(spec: InputField, raw: object, today: date) -> str:
 
 def _clean_outcome(spec: InputField, raw: object) -> str:
     try:
-        return Outcome(raw.strip() if isinstance(raw, str) else raw).value
+        return Outcome(raw.strip() if isinstance(raw, str) else str(raw)).value
     except ValueError:
         raise MissingInput(N_("Please choose one of the listed outcomes."), field=spec.name) from None
 

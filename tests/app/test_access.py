@@ -1,6 +1,7 @@
 """Every route declares who may open it, and the declaration is enforced."""
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from app.access import PUBLIC, policy_of
 from tests.factories import MemberFactory, UserFactory, make_case, user_of
@@ -45,6 +46,8 @@ def test_public_endpoints_are_only_the_expected_ones(app):
         "desk.calendar_feed",
         "portal.institution_search",
         "auth.privacy_notice",
+        "statistics.index",  # published anonymised figures, stored snapshots only
+        "statistics.show",
     }
     assert set(public) <= allowed_public
 
@@ -126,8 +129,7 @@ def test_case_scope_by_role_and_union(app, db):
 def _sample_url(rule) -> str:
     """A URL of ``rule`` with placeholder arguments (the access check runs before the view loads them)."""
     values = {
-        name: 1 if type(converter).__name__ == "IntegerConverter" else "x"
-        for name, converter in rule._converters.items()
+        name: 1 if isinstance(converter, IntegerConverter) else "x" for name, converter in rule._converters.items()
     }
     return rule.build(values, append_unknown=False)[1]
 

@@ -1,3 +1,4 @@
+import pytest
 import sqlalchemy as sa
 
 from app.models import AccessLog, Institution, Union, User
@@ -146,6 +147,20 @@ def test_admin_cannot_lock_themselves_out(client, login, db):
     db.session.refresh(admin)
     assert admin.active
     assert "Kendi hesabınızı" in response.get_data(as_text=True)
+
+
+def test_the_lockout_rule_holds_in_the_service_too(db):
+    from app.services import admin as admin_service
+
+    admin = UserFactory(role="admin")
+    data = {"full_name": admin.full_name, "email": admin.email, "role": "lawyer", "language": "tr", "active": True}
+    with pytest.raises(admin_service.OwnAccount):
+        admin_service.update_user(admin, {**data, "version": admin.version}, actor=admin)
+    with pytest.raises(admin_service.OwnAccount):
+        admin_service.set_user_active(admin, False, expected_version=admin.version, actor=admin)
+    db.session.rollback()
+    db.session.refresh(admin)
+    assert (admin.role, admin.active) == ("admin", True)
 
 
 def test_admin_manages_unions(client, login, db):

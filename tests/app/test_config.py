@@ -20,6 +20,17 @@ def test_a_missing_secret_key_is_generated_once_with_mode_600(tmp_path, monkeypa
     assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]
 
 
+def test_the_audit_key_is_generated_once_into_the_instance_folder_beside_the_secret_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("AUDIT_KEY", raising=False)
+    first = create_app("development", {"AUDIT_KEY": None, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert len(first.config["AUDIT_KEY"]) == 64 and first.config["AUDIT_KEY"] != first.config["SECRET_KEY"]
+    assert (tmp_path / "audit_key").read_text() == first.config["AUDIT_KEY"]
+    assert stat.S_IMODE(os.stat(tmp_path / "audit_key").st_mode) == 0o600
+    second = create_app("development", {"AUDIT_KEY": None, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert second.config["AUDIT_KEY"] == first.config["AUDIT_KEY"]
+
+
 def test_an_empty_secret_key_file_is_replaced_by_a_real_key(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
     (tmp_path / "secret_key").write_text("")
@@ -64,6 +75,7 @@ def test_a_postgresql_url_uses_the_installed_driver(tmp_path, monkeypatch):
         ),
         ({"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "x" * 64, "DEBUG": True}, "Debug mode"),
         ({"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": None}, "SECRET_KEY is not set"),
+        ({"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "x" * 64}, "AUDIT_KEY is not set"),
         ({"SQLALCHEMY_DATABASE_URI": None, "SECRET_KEY": "x" * 64}, "DATABASE_URL is not set"),
     ],
 )
@@ -101,6 +113,7 @@ CONTROLLER = {
 def test_production_refuses_to_start_without_naming_the_data_controller(tmp_path, monkeypatch):
     monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
     proper = {"SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x", "SECRET_KEY": "s" * 64, "BASE_URL": "https://d.example"}
+    proper["AUDIT_KEY"] = "a" * 64
     with pytest.raises(ConfigurationError, match="DATA_CONTROLLER_ADDRESS") as refused:
         create_app("production", {**proper, **CONTROLLER, "DATA_CONTROLLER_ADDRESS": " "})
     assert "data controller" in str(refused.value)
@@ -120,6 +133,7 @@ def test_production_with_proper_settings_starts_with_secure_cookies(tmp_path, mo
         {
             "SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x",
             "SECRET_KEY": "s" * 64,
+            "AUDIT_KEY": "a" * 64,
             "BASE_URL": "https://d.example",
             **CONTROLLER,
         },

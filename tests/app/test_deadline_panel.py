@@ -6,10 +6,10 @@ import pytest
 import sqlalchemy as sa
 
 from app import clock
-from app.models import Case, CaseEvent, Deadline, Union
-from app.services.timeline import link_of
+from app.models import Case, CaseEvent, Deadline
+from app.services.timeline import audit_key, link_of
 from cases.audit import verify_chain
-from tests.factories import MemberFactory, UserFactory, make_case, user_of
+from tests.factories import PASSWORD, MemberFactory, UnionFactory, UserFactory, make_case, user_of
 from tests.helpers import csrf_token_from
 
 
@@ -111,7 +111,7 @@ def test_confirm_edit_and_mark_met_flow(client, login, db):
     assert events[1].payload["previous_date"] == "2026-09-01" and events[1].payload["reason"]
     assert all(not e.member_visible and e.actor_id == lawyer.id for e in events)
     chain = db.session.scalars(sa.select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.sequence))
-    assert verify_chain(link_of(e) for e in chain) is None
+    assert verify_chain((link_of(e) for e in chain), key=audit_key()) is None
 
     # The case page's timeline says what each change was, in Turkish, with the old date and the reason.
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
@@ -315,11 +315,23 @@ def test_another_unions_lawyer_gets_404(client, login, db):
     assert _deadlines(db, case) == []
 
 
-def test_confederation_lawyer_works_any_unions_case(client, login, db):
+def test_confederation_lawyer_works_any_unions_case(app, client, login, db):
     _member, _lawyer, case = _setup(db)
-    login(UserFactory(role="lawyer", union_id=None))
-    assert _page(client, case).status_code == 200
-    assert db.session.get(Union, case.union_id) is not None
+    confederation = UserFactory(role="lawyer", union_id=None)
+    login(confederation)
+    page = _page(client, case).get_data(as_text=True)
+    assert 'data-testid="proposal"' in page  # the rules' proposals, as the union's own lawyer sees them
+    version = _case(db, case).version
+    response = _post(client, case, "confirm", {"rule_id": "annulment-lawsuit", "version": version})
+    assert response.status_code == 303
+    (deadline,) = _deadlines(db, case)
+    assert deadline.created_by_id == confederation.id
+    assert _case(db, case).next_deadline == date(2026, 9, 1)
+    # A lawyer of another union neither sees nor works it: the union is what the confederation spans.
+    outsider, other = UserFactory(role="lawyer", union_id=UnionFactory().id), app.test_client()
+    token = csrf_token_from(other.get("/login"))
+    other.post("/login", data={"email": outsider.email, "password": PASSWORD, "csrf_token": token})
+    assert _page(other, case).status_code == 404
 
 
 def test_page_queries_stay_bounded(client, login, db):

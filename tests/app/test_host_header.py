@@ -90,6 +90,7 @@ def test_production_refuses_to_start_without_a_base_url(tmp_path, monkeypatch):
     settings = {
         "SQLALCHEMY_DATABASE_URI": "postgresql://u@db/x",
         "SECRET_KEY": "x" * 64,
+        "AUDIT_KEY": "a" * 64,
         "DATA_CONTROLLER_NAME": "Eğitim-Bir-Sen",
         "DATA_CONTROLLER_ADDRESS": "Ankara",
         "DATA_CONTROLLER_CONTACT": "kvkk@example.org",

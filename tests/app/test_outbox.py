@@ -17,7 +17,7 @@ class Capture:
     def __init__(self) -> None:
         self.messages: list[tuple[str, list[str], bytes]] = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd's hook name
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
         return "250 OK"
 
@@ -142,7 +142,7 @@ def test_a_long_outage_never_uses_up_the_attempts(app, db, smtp):
 
 
 class RefuseOne(Capture):
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("yok@"):
             return "550 No such user"
         envelope.rcpt_tos.append(address)

@@ -59,8 +59,12 @@ def page(browser):
     context = browser.new_context(locale="tr-TR", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
+    # The Content-Security-Policy must never refuse one of our own scripts, styles or images.
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     yield page
     context.close()
+    assert violations == [], f"the page broke its Content-Security-Policy: {violations}"
 
 
 def sign_in(page, base_url: str, email: str, password: str) -> None:

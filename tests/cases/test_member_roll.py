@@ -2,7 +2,6 @@
 
 import io
 import json
-import time
 
 import openpyxl
 import pytest
@@ -279,14 +278,14 @@ def test_validate_rows_takes_plain_raw_rows():
 # --- Scale ------------------------------------------------------------------------------------
 
 
-def test_hundred_thousand_rows_in_a_few_seconds():
-    count = 100_000
+def test_a_bad_row_deep_in_a_long_file_is_reported_with_its_line():
+    # How fast a 100,000-row roll goes is bench/roll_import.py's business, not a unit test's.
+    count = 6_000
     lines = ["sendika;uye_no;tc_kimlik_no;ad_soyad"]
     lines += [f"EBS;{n};{make_national_id(n)};Üye {n}" for n in range(count)]
     lines[5000] = "EBS;x;10000000145;bozuk"  # one bad row
     data = ("\n".join(lines) + "\n").encode()
 
-    started = time.perf_counter()
     report = RollImportReport()
     roll = iter_roll_rows(data, "roll.csv")
     for result in validate_rows(roll, ["EBS"]):
@@ -294,13 +293,11 @@ def test_hundred_thousand_rows_in_a_few_seconds():
             report.record_refusal(result)
         else:
             report.record_row(result, None)
-    elapsed = time.perf_counter() - started
 
     assert report.added == count - 1
     assert report.refused == 1
     assert report.messages[0].line_no == 5001
     assert roll.progress() == 1.0
-    assert elapsed < 5, f"{elapsed:.1f} s"
 
 
 # --- The report -------------------------------------------------------------------------------

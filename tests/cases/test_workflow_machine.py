@@ -21,6 +21,7 @@ from cases.errors import MissingInput, TransitionNotAllowed
 from cases.vocabulary import CaseKind, Outcome, Role
 from cases.workflows import Actor, State, Workflow, apply_transition, available_transitions, workflow_for
 
+KEY = b"workflow-machine-audit-key"
 TODAY = date(2025, 6, 16)
 CASE_ID = 77
 # The people around one case, by fixed user id. "assignee" is whoever is assigned right now.
@@ -163,6 +164,7 @@ class CaseMachine(RuleBasedStateMachine):
                 created_at=self.clock,
                 payload=json.loads(json.dumps(payload)),
                 member_visible=bool(payload["member_visible"]),
+                key=KEY,
                 event_id=1000 + len(self.links),
             )
         )
@@ -210,12 +212,12 @@ class CaseMachine(RuleBasedStateMachine):
         )
         altered = list(self.links)
         altered[index] = replace(original, payload=altered_payload)
-        broken = verify_chain(altered)
+        broken = verify_chain(altered, key=KEY)
         assert broken is not None
         assert (broken.event_id, broken.sequence) == (original.event_id, original.sequence)
         # The stored visibility flag alone flipped (an internal entry shown to the member).
         altered[index] = replace(original, member_visible=not original.member_visible)
-        broken = verify_chain(altered)
+        broken = verify_chain(altered, key=KEY)
         assert broken is not None
         assert (broken.event_id, broken.sequence) == (original.event_id, original.sequence)
 
@@ -225,7 +227,7 @@ class CaseMachine(RuleBasedStateMachine):
 
     @invariant()
     def chain_verifies(self) -> None:
-        assert verify_chain(iter(self.links)) is None
+        assert verify_chain(iter(self.links), key=KEY) is None
 
     @invariant()
     def amounts_stay_exact(self) -> None:

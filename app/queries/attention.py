@@ -1,0 +1,95 @@
+"""What needs a staff user now: their open cases, what happened on them since they last looked.
+
+Each "attention" is a SQL condition on Case, so the start page counts it and the queue filters
+by it with the same words. A case is unread for a user when something happened on it after
+they last opened it (``case_views``); a member's answer, file or message counts when it is
+newer than that.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.models import Case, CaseEvent, CaseView, Deadline, MemberProfile, User
+from app.queries.reports import open_states_for, states_for
+from app.queries.scope import case_scope
+
+ATTENTIONS = ("replied", "evidence", "proposals", "due_week", "messages", "unread")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _seen(user: User):
+    seen = sa.select(CaseView.seen_at).where(CaseView.user_id == user.id, CaseView.case_id == Case.id)
+    return sa.func.coalesce(seen.scalar_subquery(), EPOCH)
+
+
+def _member_event(user: User, kind: str, *, by_member: bool) -> sa.ColumnElement[bool]:
+    conditions = [CaseEvent.case_id == Case.id, CaseEvent.kind == kind, CaseEvent.created_at > _seen(user)]
+    if by_member:
+        member_user = sa.select(MemberProfile.user_id).where(MemberProfile.id == Case.member_id).scalar_subquery()
+        conditions.append(CaseEvent.actor_id == member_user)
+    return sa.exists().where(*conditions)
+
+
+def mine(user: User) -> list:
+    """The user's open cases: in scope, assigned to them, not ended."""
+    return [case_scope(user), Case.assignee_id == user.id, Case.status.in_(open_states_for(user))]
+
+
+def attention_condition(user: User, name: str, today: date) -> sa.ColumnElement[bool]:
+    """The condition on Case of one attention (see ATTENTIONS); the caller adds ``mine`` where it applies."""
+    if name == "replied":  # the member answered a request for information (a transition they made)
+        return _member_event(user, "transition", by_member=True)
+    if name == "evidence":  # the member added a file
+        return _member_event(user, "attachment", by_member=True)
+    if name == "messages":
+        return _member_event(user, "member_message", by_member=False)
+    if name == "proposals":  # deadlines a rule proposed, waiting for the lawyer to confirm or dismiss
+        return sa.exists().where(Deadline.case_id == Case.id, Deadline.status == "proposed")
+    if name == "due_week":
+        return Case.next_deadline <= today + timedelta(days=7)
+    if name == "unread":
+        return Case.last_activity_at > _seen(user)
+    raise ValueError(name)
+
+
+@dataclass
+class StartPage:
+    by_stage: list[tuple[str, int]]
+    attention: dict[str, int]
+    due: list  # the nearest deadlines of the user's open cases (at most ten rows)
+
+    @property
+    def open_total(self) -> int:
+        return sum(n for _s, n in self.by_stage)
+
+
+def start_page(user: User, today: date) -> StartPage:
+    """A user's open cases by stage, what waits on them, and what is due this week (three statements)."""
+    counts = dict(
+        db.session.execute(sa.select(Case.status, sa.func.count()).where(*mine(user)).group_by(Case.status)).all()
+    )
+    open_states = open_states_for(user)
+    by_stage = [(s, counts.get(s, 0)) for s in states_for(user) if s in open_states]
+    names = [n for n in ATTENTIONS if n != "unread"]
+    row = db.session.execute(
+        sa.select(
+            *(
+                sa.select(sa.func.count())
+                .select_from(Case)
+                .where(*mine(user), attention_condition(user, name, today))
+                .scalar_subquery()
+                .label(name)
+                for name in names
+            )
+        )
+    ).one()
+    due = db.session.execute(
+        sa.select(Case.id, Case.reference, Case.category, Case.status, Case.next_deadline)
+        .where(*mine(user), attention_condition(user, "due_week", today))
+        .order_by(Case.next_deadline, Case.id)
+        .limit(10)
+    ).all()
+    return StartPage(by_stage=by_stage, attention=dict(zip(names, row, strict=True)), due=due)

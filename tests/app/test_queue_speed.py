@@ -1,0 +1,125 @@
+"""What keeps the queue fast at a million cases keeps it right: capped counts, keyset pages, the search index."""
+
+import pytest
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.models import Case
+from tests.factories import MemberFactory, UnionFactory, UserFactory, make_case
+
+
+def _world(n: int, narrative=lambda i: f"Dosya {i}"):
+    union = UnionFactory()
+    lawyer = UserFactory(role="lawyer", union=union)
+    member = MemberFactory(union=union)
+    cases = [make_case(member, narrative=narrative(i)) for i in range(n)]
+    return lawyer, member, cases
+
+
+def _walk(lawyer, q=None, **filters):
+    """Every page of the queue, following Next as the page offers it (keyset once counts are capped)."""
+    from app.queries.queue import QueueFilters, queue_page
+
+    seen, number, after = [], 1, None
+    while True:
+        page = queue_page(lawyer, QueueFilters(q=q, page=number, after=after, **filters))
+        seen.extend(row.reference for row in page.rows)
+        if not page.has_next:
+            return seen, page
+        number, after = number + 1, page.next_after
+
+
+@pytest.mark.parametrize("q", [None, "dosya"])
+def test_capped_counts_page_by_keyset_without_gaps_or_repeats(app, monkeypatch, q):
+    from app.queries import queue
+    from app.queries.queue import QueueFilters, queue_page
+
+    monkeypatch.setattr(queue, "COUNT_CAP", 7)
+    monkeypatch.setattr(queue, "PER_PAGE", 4)
+    lawyer, _member, cases = _world(18)
+    first = queue_page(lawyer, QueueFilters(q=q))
+    assert first.total_capped and first.total == 7 and first.pages is None
+    assert first.has_next and first.next_after
+    seen, last = _walk(lawyer, q)
+    assert len(seen) == len(set(seen)) == 18
+    assert set(seen) == {case.reference for case in cases}
+    assert last.page == 5 and not last.more
+    # Newest activity first, across the keyset boundaries too.
+    ordered = db.session.scalars(sa.select(Case.reference).order_by(Case.last_activity_at.desc(), Case.id.desc()))
+    assert seen == list(ordered)
+
+
+def test_counts_below_the_cap_stay_exact_and_a_capped_status_says_so(app, monkeypatch):
+    from app.queries import queue
+    from app.queries.queue import QueueFilters, queue_page
+
+    monkeypatch.setattr(queue, "COUNT_CAP", 5)
+    lawyer, _member, cases = _world(9)
+    for case in cases[:2]:
+        db.session.execute(sa.update(Case).where(Case.id == case.id).values(status="in_review"))
+    db.session.commit()
+    page = queue_page(lawyer, QueueFilters())
+    assert page.counts == {"submitted": 5, "in_review": 2}
+    assert page.capped == {"submitted"} and page.total_capped
+    only = queue_page(lawyer, QueueFilters(status="in_review"))
+    assert (only.total, only.total_capped, only.pages) == (2, False, 1)
+
+
+def test_the_queue_page_shows_capped_counts_with_a_plus(client, login, monkeypatch):
+    from app.queries import queue
+
+    monkeypatch.setattr(queue, "COUNT_CAP", 3)
+    lawyer, _member, _cases = _world(30)
+    login(lawyer)
+    page = client.get("/desk/").get_data(as_text=True)
+    assert "3+</span>" in page and "3 dosyadan fazla" in page and "Sayfa 1</span>" in page
+    follow = page.split('class="page-link" href="')[-1].split('"')[0].replace("&amp;", "&")
+    assert "after=" in follow and "page=2" in follow
+    assert client.get(follow).status_code == 200
+
+
+@pytest.mark.parametrize("common", [True, False])
+def test_common_and_rare_words_find_the_same_cases(app, monkeypatch, common):
+    """Whichever way a search goes (walking the queue or through the index), it finds the same."""
+    from app.queries import queue
+    from app.queries.queue import QueueFilters, queue_page
+
+    monkeypatch.setattr(queue, "COMMON_SHARE", 0 if common else 10**9)
+    lawyer, _member, cases = _world(12, narrative=lambda i: "Mesai saatleri" if i % 3 == 0 else "Başka bir konu")
+    expected = {case.reference for i, case in enumerate(cases) if i % 3 == 0}
+    assert {row.reference for row in queue_page(lawyer, QueueFilters(q="mesai")).rows} == expected
+    # Shorter than a trigram, a LIKE metacharacter, no match at all.
+    assert expected <= {row.reference for row in queue_page(lawyer, QueueFilters(q="me")).rows}
+    assert queue_page(lawyer, QueueFilters(q="%")).rows == []
+    assert queue_page(lawyer, QueueFilters(q='"mesai')).rows == []
+
+
+def test_the_search_index_follows_every_write_of_the_search_text(app, monkeypatch):
+    """SQLite's FTS table is kept by triggers: filing, a rewrite of the text and a deletion."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL searches its own column through the GIN index")
+    from app.queries import queue
+    from app.queries.queue import QueueFilters, queue_page
+
+    monkeypatch.setattr(queue, "COMMON_SHARE", 10**9)  # always through the index
+    lawyer, _member, cases = _world(3, narrative=lambda i: f"Kayıp belge {i}")
+
+    def found(q: str) -> set[str]:
+        return {row.reference for row in queue_page(lawyer, QueueFilters(q=q)).rows}
+
+    assert found("kayip belge") == {case.reference for case in cases}
+    db.session.execute(sa.update(Case).where(Case.id == cases[0].id).values(search_text="yeni metin"))
+    db.session.commit()
+    assert found("kayip belge") == {cases[1].reference, cases[2].reference}
+    assert found("yeni metin") == {cases[0].reference}
+    index = db.session.execute(sa.text("SELECT rowid FROM cases_fts WHERE cases_fts MATCH '\"belge 2\"'")).all()
+    assert [row[0] for row in index] == [cases[2].id]
+    connection = db.session.connection()  # below the ORM, as the tests' cleanup deletes
+    for table in reversed(db.metadata.sorted_tables):  # the case's own rows first
+        if "case_id" in table.c:
+            connection.execute(table.delete().where(table.c.case_id == cases[2].id))
+    connection.execute(Case.__table__.delete().where(Case.__table__.c.id == cases[2].id))
+    db.session.commit()
+    assert found("belge 2") == set()
+    # FTS5 compares its index with the cases table: raises when they disagree.
+    db.session.execute(sa.text("INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')"))

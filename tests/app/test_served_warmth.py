@@ -1,0 +1,37 @@
+"""What the served app does once per process instead of once per request stays correct."""
+
+from flask import render_template_string
+from flask_babel import force_locale, gettext
+
+from app.i18n import CachedDomain
+from app.labels import STATES
+
+
+def test_translations_follow_the_locale_of_each_request_and_of_force_locale(app):
+    from flask_babel import get_domain
+
+    with app.test_request_context("/?lang=en"):
+        assert isinstance(get_domain(), CachedDomain)
+        assert gettext("Case queue") == "Case queue" and str(STATES["in_review"]) == "In review"
+        assert render_template_string("{{ _('Case queue') }}") == "Case queue"
+        with force_locale("tr"):  # a mail in the recipient's language, in the middle of a request
+            assert gettext("Case queue") == "Dosya kuyruğu"
+            assert render_template_string("{{ _('Case queue') }}") == "Dosya kuyruğu"
+        assert gettext("Case queue") == "Case queue"
+    with app.test_request_context("/"):
+        assert gettext("Case queue") == "Dosya kuyruğu" and str(STATES["in_review"]) != "In review"
+
+
+def test_warmed_templates_render_without_reading_a_template_again(app, client, monkeypatch):
+    from app.templating import warm_templates
+
+    assert warm_templates(app) > 20
+    loader = app.jinja_env.loader
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a template was loaded after the warm-up")
+
+    monkeypatch.setattr(loader, "get_source", refuse)
+    monkeypatch.setattr(app.jinja_env, "auto_reload", False)
+    page = client.get("/login")
+    assert page.status_code == 200 and "Giriş yap" in page.get_data(as_text=True)
