@@ -116,3 +116,11 @@ def test_staff_see_the_members_phone_beside_the_email(client, login):
     login(lawyer)
     page = client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
     assert 'data-testid="member-phone"><a href="tel:05321234567">0532 123 45 67</a>' in page
+
+
+def test_reports_show_amounts_in_the_same_turkish_format():
+    from decimal import Decimal
+
+    from app.reports.formatting import format_money
+
+    assert format_money(Decimal("1234.505")) == "1.234,51 TL"
