@@ -67,11 +67,21 @@ def _institutions(unions: dict[str, Union]) -> dict[str, Institution]:
         if name not in existing:
             existing[name] = Institution(name=name, province=province, union_id=unions[code].id, address=f"{province}")
             db.session.add(existing[name])
+        institution = existing[name]
+        entity, superior = demo_data.LEGAL_ENTITIES.get(name, (None, None))
+        if entity and not institution.legal_entity:  # an admin's correction is never overwritten
+            institution.legal_entity = entity
+            institution.legal_entity_address = f"{entity}, {province}"
+            institution.superior_authority = superior
     db.session.flush()
     return existing
 
 
 def _courts() -> None:
+    from app.commands.courts import DEFAULT_FILE
+    from app.services.courts import load_courts
+
+    load_courts(DEFAULT_FILE.read_text(encoding="utf-8"))  # the sourced courts list (adds only what is missing)
     names = set(db.session.scalars(sa.select(Court.name)))
     for name, province, kind, recess in demo_data.COURTS:
         if name not in names:

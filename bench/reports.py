@@ -65,28 +65,36 @@ def complete(engine: sa.Engine, echo=print) -> None:
     decision_date = f"LEAST(({decided})::date, CURRENT_DATE)" if postgres else f"min(date({decided}), date('now'))"
     statements = [
         "DELETE FROM case_stage_entries",
-        f"""UPDATE cases SET outcome = CASE id % 4 WHEN 0 THEN 'won' WHEN 1 THEN 'partly_won' WHEN 2 THEN 'lost'
-               ELSE 'settled' END, court = 'Ankara ' || (id % 9 + 1) || '. İdare Mahkemesi',
-               decision_date = {decision_date}
-             WHERE kind = 'legal' AND status IN ('resolved', 'closed') AND id % 5 <> 0""",  # noqa: S608 - fixed SQL
+        "DELETE FROM proceedings",
+        """UPDATE cases SET outcome = CASE id % 4 WHEN 0 THEN 'won' WHEN 1 THEN 'partly_won' WHEN 2 THEN 'lost'
+               ELSE 'settled' END
+             WHERE kind = 'legal' AND status IN ('resolved', 'closed') AND id % 5 <> 0""",
+        f"""INSERT INTO proceedings (case_id, position, kind, authority, papers, decision_date, outcome,
+               created_at, version)
+             SELECT id, 1, 'first_instance', 'Ankara ' || (id % 9 + 1) || '. İdare Mahkemesi', '[]',
+               {decision_date}, outcome, created_at, 1
+             FROM cases WHERE outcome IS NOT NULL AND kind = 'legal'""",  # noqa: S608 - fixed SQL
         """UPDATE cases SET amount_approved = (id % 4000 + 100) * 2.5
              WHERE kind <> 'legal' AND status IN ('approved', 'paid', 'closed') AND id % 3 <> 0""",
         "CREATE TEMP TABLE bench_paths (family VARCHAR(16), status VARCHAR(24), state VARCHAR(24), base INTEGER)",
     ]
     with engine.begin() as connection:
         for statement in statements:
-            connection.exec_driver_sql(statement)
+            connection.execute(sa.text(statement))  # text(): '%' is escaped for the driver
         connection.execute(
             sa.text("INSERT INTO bench_paths VALUES (:f, :s, :t, :b)"),
             [{"f": f, "s": s, "t": t, "b": b} for f, s, t, b in PATHS],
         )
         days = "p.base + (c.id * 7 + length(p.state)) % (p.base + 30)"
-        connection.exec_driver_sql(
-            f"""INSERT INTO case_stage_entries (case_id, state, union_id, kind, province, filed_at, entered_at, days)
+        connection.execute(
+            sa.text(
+                f"""INSERT INTO case_stage_entries
+                       (case_id, state, union_id, kind, province, filed_at, entered_at, days)
                 SELECT c.id, p.state, c.union_id, c.kind, c.province, c.created_at,
                        {plus_days("c.created_at", days)}, {days}
                   FROM cases c JOIN bench_paths p ON p.status = c.status
                    AND p.family = CASE WHEN c.kind = 'legal' THEN 'legal' ELSE 'assistance' END"""  # noqa: S608
+            )
         )
         connection.exec_driver_sql("DROP TABLE bench_paths")
         now = clock.now()
@@ -105,6 +113,10 @@ def complete(engine: sa.Engine, echo=print) -> None:
                 "SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT max(id) FROM users))"
             )
     if postgres:
+        # No session of ours may hold a snapshot, or VACUUM cannot mark the pages all-visible and the
+        # report scans would read the table instead of their covering indexes.
+        db.session.remove()
+        engine.dispose()
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM ANALYZE cases")
             connection.exec_driver_sql("VACUUM ANALYZE case_stage_entries")

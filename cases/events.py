@@ -16,6 +16,8 @@ class EventKind(StrEnum):
     DEADLINE = "deadline"  # deadline proposed, confirmed, edited, met
     PRIORITY = "priority"  # priority changed
     CONFLICT = "conflict"  # conflict of interest detected or handled (staff only)
+    PROCEEDING = "proceeding"  # a proceeding recorded, a paper served in it, its decision (member-visible)
+    CASE_FACT = "case_fact"  # staff recorded a fact: notification date, competent court, discipline dates
 
 
 # The events that make up the message thread between staff and the member (with the member-visible

@@ -119,6 +119,8 @@ def courts():
 def court_edit(court_id: int | None = None):
     court = db.get_or_404(Court, court_id) if court_id else None
     form = CourtForm(obj=court if request.method == "GET" else None)
+    if request.method == "GET" and court is not None:
+        form.recess_unknown.data = court.takes_recess is None
     if request.method == "GET":
         form.version.data = court_fingerprint(court) if court else ""
         if court is None:
@@ -130,7 +132,7 @@ def court_edit(court_id: int | None = None):
                 name=form.name.data,
                 province=form.province.data,
                 kind=form.kind.data,
-                takes_recess=bool(form.takes_recess.data),
+                takes_recess=None if form.recess_unknown.data else bool(form.takes_recess.data),
                 address=form.address.data,
                 expected_version=form.version.data,
                 actor=current_user,

@@ -49,6 +49,12 @@ def restore(path: Path) -> None:
     for area, count in report.files.items():
         click.echo(f"{area + '/ files':32} {count:>9}")
     broken = verify_all()
+    if broken:
+        click.echo(
+            "The audit chain does not hold. If every case is reported, this installation's AUDIT_KEY is not the "
+            "one the backup's installation used: restore again with that key.",
+            err=True,
+        )
     if report.mismatched or broken:
         raise SystemExit(1)
     click.echo("Restore complete: every hash matched, every count agrees, the audit chain holds.")

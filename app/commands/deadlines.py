@@ -6,6 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from app import clock
+from cases.vocabulary import CaseKind
 
 ISO_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -31,6 +32,7 @@ def rules() -> None:
             f" ({c.length} {unit} for triggers before {c.before:%d.%m.%Y}, Law {c.law})" for c in rule.earlier
         )
         recess = ", judicial recess" if rule.recess else ""
+        recess += ", the date silence becomes a rejection (not a last day)" if rule.event else ""
         click.echo(f"{rule.id}\t{rule.legal_basis}\t{length}{older}{recess}\t{rule.name} (from the {rule.trigger})")
 
 
@@ -38,13 +40,24 @@ def rules() -> None:
 @click.argument("rule_id", metavar="RULE")
 @click.argument("start", metavar="START_DATE", type=ISO_DATE)
 @click.option("--no-recess", is_flag=True, help="The court takes no judicial recess.")
+@click.option(
+    "--court-unknown",
+    is_flag=True,
+    help="The competent court is not known yet: give the earlier date (no recess) and name the later one.",
+)
 @click.option("--applied", type=ISO_DATE, help="Date of an application to the superior authority (İYUK 11).")
 @click.option("--answered", type=ISO_DATE, help="Date that application was answered or deemed rejected.")
 @with_appcontext
-def compute(rule_id: str, start, no_recess: bool, applied, answered) -> None:
-    """Print the due date (ISO, alone on the first line), then the explanation and warnings."""
+def compute(rule_id: str, start, no_recess: bool, court_unknown: bool, applied, answered) -> None:
+    """Print the due date (ISO, alone on the first line), then the explanation and warnings.
+
+    For a rule that marks an event (a deemed rejection) the date is the day that event happens.
+    """
     from cases.deadlines import compute_deadline
     from cases.errors import DomainError
+
+    if no_recess and court_unknown:
+        raise click.UsageError("Give --no-recess or --court-unknown, not both.")
 
     calendar, corrected = _calendar()
     try:
@@ -52,7 +65,7 @@ def compute(rule_id: str, start, no_recess: bool, applied, answered) -> None:
             rule_id,
             _day(start),
             calendar=calendar,
-            recess=not no_recess,
+            recess=None if court_unknown else not no_recess,
             applied=_day(applied),
             answered=_day(answered),
         )
@@ -80,6 +93,36 @@ def _calendar():
     except sqlalchemy.exc.SQLAlchemyError:
         db.session.rollback()
         return TurkishCalendar(), False
+
+
+@deadlines.command("propose")
+@click.option("--batch", default=500, show_default=True, help="Cases per transaction.")
+@with_appcontext
+def propose(batch: int) -> None:
+    """Store the rules' current proposals of every active legal case (run once after upgrading; idempotent)."""
+    import sqlalchemy as sa
+
+    from app.extensions import db
+    from app.models import Case
+    from app.services.deadlines import INACTIVE_STATES, load_calendar, refresh_next_deadline
+
+    calendar = load_calendar()
+    last_id, done = 0, 0
+    while True:
+        cases = db.session.scalars(
+            sa.select(Case)
+            .where(Case.id > last_id, Case.kind == CaseKind.LEGAL.value, Case.status.not_in(INACTIVE_STATES))
+            .order_by(Case.id)
+            .limit(batch)
+        ).all()
+        if not cases:
+            break
+        for case in cases:
+            refresh_next_deadline(case, calendar)
+        db.session.commit()
+        done += len(cases)
+        last_id = cases[-1].id
+    click.echo(f"{done} case(s) checked")
 
 
 @deadlines.command("remind")

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app.forms import TrDateField
@@ -15,8 +15,26 @@ def _sensible_year(form, field) -> None:
         raise ValidationError(_l("Enter a date between the years 2000 and 2100."))
 
 
+RECESS_CHOICES = [
+    ("unknown", _l("Not known yet: give the earlier date")),
+    ("yes", _l("Yes, it takes the recess")),
+    ("no", _l("No, it takes no recess")),
+]
+
+
+def recess_choice(recess: bool | None) -> str:
+    """The form's value for a recess flag (yes / no / unknown)."""
+    return "unknown" if recess is None else "yes" if recess else "no"
+
+
+def recess_value(choice: str | None) -> bool | None:
+    """The recess flag a form's choice stands for; anything else is unknown."""
+    return {"yes": True, "no": False}.get(choice or "")
+
+
 class ProposalForm(FlaskForm):
     rule_id = HiddenField(validators=[DataRequired()])
+    source = HiddenField(validators=[Length(max=80)])  # what triggered it ("" = the notification date)
     version = HiddenField()
     reason = StringField(_l("Why does it not apply? (optional)"), validators=[Optional(), Length(max=500)])
 
@@ -59,7 +77,12 @@ class RuleDeadlineForm(FlaskForm):
         validators=[InputRequired(_l("Please enter the date of the triggering event.")), _sensible_year],
         description=_l("Usually the day the act, refusal or answer was notified, or the day of the application."),
     )
-    no_recess = BooleanField(_l("The court takes no judicial recess"))
+    recess = SelectField(
+        _l("Does the court take the judicial recess?"),
+        choices=RECESS_CHOICES,
+        default="unknown",
+        description=_l("When the court is not known yet the earlier date is given, never the later one."),
+    )
     applied = TrDateField(
         _l("Application to the superior authority on"),
         validators=[Optional(), _sensible_year],

@@ -19,7 +19,7 @@ from app.models import Case, Deadline, User
 from app.queries.scope import case_scope
 from app.request_guards import bounded_int
 from app.services import deadlines as service
-from app.services.deadlines import OPEN, deadline_title
+from app.services.deadlines import OPEN, PROPOSED, deadline_title
 from app.urls import external_url
 from cases.deadlines import is_overdue
 from cases.vocabulary import CaseKind, Role
@@ -69,8 +69,10 @@ def _bucket_condition(bucket: str, today: date) -> sa.ColumnElement[bool]:
 
 
 def _scope_conditions(user: User, mine: bool) -> list[sa.ColumnElement[bool]]:
+    # A rule's proposal counts before anyone confirms it (marked "awaiting confirmation"), so an urgent
+    # period of an unassigned case shows here too.
     conditions = [
-        Deadline.status == OPEN,
+        Deadline.status.in_((OPEN, PROPOSED)),
         Case.status.not_in(service.INACTIVE_STATES),
         Case.kind == CaseKind.LEGAL.value,
     ]
@@ -135,6 +137,7 @@ def deadlines():
                         "status": status,
                         "assignee": assignee_name,
                         "edited": d.computed_date is not None and d.computed_date != d.due_date,
+                        "proposed": d.status == PROPOSED,
                     }
                     for d, case_id, reference, category, status, assignee_name in rows
                 ],

@@ -17,6 +17,8 @@ from app.desk.deadline_forms import (
     ManualDeadlineForm,
     ProposalForm,
     RuleDeadlineForm,
+    recess_choice,
+    recess_value,
 )
 from app.desk.panels import register_panel
 from app.extensions import db
@@ -27,8 +29,10 @@ from app.navigation import local_path
 from app.queries.scope import get_case_or_404
 from app.services import deadlines as service
 from app.services.concurrency import STALE_MESSAGE
+from app.services.deadline_proposals import desired_proposals, recess_flags
 from app.services.deadlines import OPEN, deadline_title
-from cases.deadlines import RULES, ExplanationStep, is_overdue
+from app.services.proceedings import proceeding_label
+from cases.deadlines import RULES, RULES_BY_ID, ExplanationStep, is_overdue
 from cases.errors import DomainError, StaleCase
 from cases.vocabulary import CaseKind, Role
 
@@ -64,23 +68,33 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
     today = clock.today()
     deadlines = service.case_deadlines(case.id)
     calendar = service.load_calendar()
-    recess = service.court_takes_recess(case)
+    from app.desk.proceedings import proceedings_of
+
+    proceedings = proceedings_of(case)
+    recess = recess_flags(case, proceedings)[0]
+    proceeding_names = {p.id: proceeding_label(p) for p in proceedings}
     proposals = []
-    for proposal in service.proposals_for(case, deadlines, calendar, recess=recess):
+    for proposal in desired_proposals(case, proceedings, deadlines, calendar):
         result = proposal.result
-        form = given.get(("proposal", proposal.rule_id)) or ProposalForm(
-            formdata=None, rule_id=proposal.rule_id, version=case.version
+        key = ("proposal", f"{proposal.rule_id}|{proposal.source}")
+        form = given.get(key) or ProposalForm(
+            formdata=None, rule_id=proposal.rule_id, source=proposal.source, version=case.version
         )
+        suffix = f"{proposal.rule_id}-{proposal.source.replace(':', '-')}" if proposal.source else proposal.rule_id
         proposals.append(
             {
                 "rule_id": proposal.rule_id,
                 "title": gettext(result.rule.name),
                 "legal_basis": result.rule.legal_basis,
                 "due": result.due,
-                "overdue": is_overdue(result.due, today),
+                "event": result.rule.event,
+                "later_if_recess": result.later_if_recess,
+                "overdue": is_overdue(result.due, today) and not result.rule.event,
+                "proceeding": proceeding_names.get(proposal.proceeding_id),
+                "reason": gettext(proposal.reason) % {"date": _day(result.start)} if proposal.reason else None,
                 "steps": [step.render(gettext) for step in result.steps],
                 "warnings": [step.render(gettext) for step in result.warnings],
-                "form": _unique_ids(form, proposal.rule_id),
+                "form": _unique_ids(form, suffix),
             }
         )
     rows = []
@@ -94,6 +108,9 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
                 "id": deadline.id,
                 "title": deadline_title(deadline),
                 "manual": deadline.rule_id is None,
+                "event": bool(deadline.rule_id)
+                and deadline.rule_id in RULES_BY_ID
+                and RULES_BY_ID[deadline.rule_id].event,
                 "legal_basis": deadline.legal_basis,
                 "status": deadline.status,
                 "due": deadline.due_date,
@@ -115,7 +132,7 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
         )
     manual = given.get(("manual", None)) or ManualDeadlineForm(formdata=None, version=case.version)
     by_rule = given.get(("rule", None)) or RuleDeadlineForm(
-        formdata=None, version=case.version, rule_id="annulment-lawsuit", no_recess=not recess
+        formdata=None, version=case.version, rule_id="annulment-lawsuit", recess=recess_choice(recess)
     )
     by_rule.rule_id.choices = _rule_choices()
     _unique_ids(by_rule, "rule")
@@ -125,7 +142,8 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
             "rows": rows,
             "proposals": proposals,
             "needs_date": case.notification_date is None and bool(service.rules_for_case(case.category, case.kind)),
-            "no_recess": not recess,
+            "no_recess": recess is False,
+            "recess_unknown": recess is None,
             "manual_form": manual,
             "rule_form": by_rule,
             "next": request.path + "#deadlines",
@@ -208,9 +226,14 @@ def deadline_confirm(case_id: int):
     case = _legal_case_or_404(case_id, for_update=True)
     form = ProposalForm()
     if not form.validate_on_submit():
-        return _invalid(case, ("proposal", form.rule_id.data), form)
+        return _invalid(case, ("proposal", f"{form.rule_id.data}|{form.source.data or ''}"), form)
     deadline = _attempt(
-        service.confirm_proposal, case, form.rule_id.data, current_user, expected_version=form.version.data
+        service.confirm_proposal,
+        case,
+        form.rule_id.data,
+        current_user,
+        expected_version=form.version.data,
+        source=form.source.data or "",
     )
     if deadline:
         title, due = deadline_title(deadline), _day(deadline.due_date)
@@ -224,10 +247,16 @@ def deadline_skip(case_id: int):
     case = _legal_case_or_404(case_id, for_update=True)
     form = ProposalForm()
     if not form.validate_on_submit():
-        return _invalid(case, ("proposal", form.rule_id.data), form)
+        return _invalid(case, ("proposal", f"{form.rule_id.data}|{form.source.data or ''}"), form)
     reason = form.reason.data or ""
     if _attempt(
-        service.dismiss_proposal, case, form.rule_id.data, current_user, reason, expected_version=form.version.data
+        service.dismiss_proposal,
+        case,
+        form.rule_id.data,
+        current_user,
+        reason,
+        expected_version=form.version.data,
+        source=form.source.data or "",
     ):
         flash(_("The proposed deadline was set aside."), "success")
     return _back(case)
@@ -264,7 +293,7 @@ def deadline_from_rule(case_id: int):
             form.rule_id.data,
             form.start_date.data,
             current_user,
-            recess=not form.no_recess.data,
+            recess=recess_value(form.recess.data),
             applied=form.applied.data,
             answered=form.answered.data,
             note=form.note.data,

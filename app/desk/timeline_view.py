@@ -184,6 +184,47 @@ def _describe_deadline(view: EventView, payload: dict) -> None:
         view.facts.append((_("Reason"), payload["reason"]))
 
 
+_PROCEEDING_TITLES = {
+    "added": _l("Proceeding recorded"),
+    "decision": _l("Decision recorded"),
+    "paper": _l("Paper served"),
+}
+
+
+def _describe_proceeding(view: EventView, payload: dict) -> None:
+    """A proceeding event: which proceeding moved, and how."""
+    from cases.proceedings import STAGE_LABELS
+
+    view.title = str(_PROCEEDING_TITLES.get(payload.get("action"), _l("Proceeding updated")))
+    label = STAGE_LABELS.get(str(payload.get("proceeding_kind")))
+    view.text = (_(label) if label else "") + (f" — {payload['authority']}" if payload.get("authority") else "")
+    for key in ("file_number", "filing_date", "decision_date", "decision_notified_date", "notified", "outcome"):
+        if payload.get(key) not in (None, ""):
+            label_text = _FIELD_LABELS.get(key) or {
+                "decision_notified_date": _l("Decision notified on"),
+                "notified": _l("Notified on"),
+            }.get(key, key)
+            view.facts.append(
+                (str(label_text), _fact_value(key if key != "notified" else "notified_date", payload[key]))
+            )
+
+
+def _describe_case_fact(view: EventView, payload: dict) -> None:
+    action = payload.get("action")
+    if action == "notification_date":
+        view.title = _("Notification date recorded")
+        if payload.get("previous_date"):
+            view.facts.append((_("Previous date"), _fact_value("previous_date", payload["previous_date"])))
+        view.facts.append((_("Notification date"), _fact_value("notification_date", payload.get("notification_date"))))
+    elif action == "competent_court":
+        view.title = _("Competent court confirmed")
+        view.facts.append((_("Court"), str(payload.get("court") or "")))
+    else:
+        view.title = _("Dates of the discipline recorded")
+    if isinstance(payload.get("reason"), str) and payload["reason"].strip():
+        view.facts.append((_("Reason"), payload["reason"]))
+
+
 def in_thread(view: EventView) -> bool:
     """Whether an event belongs to the message thread between staff and member."""
     return view.member_visible and view.text != "" and (view.kind in THREAD_KINDS or view.kind == EventKind.TRANSITION)
@@ -197,4 +238,6 @@ _DESCRIBERS: dict[str, Callable[[EventView, dict], None]] = {
     EventKind.DEADLINE: _describe_deadline,
     EventKind.PRIORITY: _describe_priority,
     EventKind.CONFLICT: _describe_conflict,
+    EventKind.PROCEEDING: _describe_proceeding,
+    EventKind.CASE_FACT: _describe_case_fact,
 }

@@ -7,6 +7,7 @@ from app.models.member import Consent, MemberProfile, RollEntry
 from app.models.org import Court, Institution, Union
 from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
+from app.models.proceeding import Proceeding
 from app.models.report import CaseStageEntry, CaseView, PublishedStatistics, SavedFilter
 from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
@@ -31,6 +32,7 @@ __all__ = [
     "OutboxMessage",
     "PetitionTemplate",
     "PetitionTemplateVersion",
+    "Proceeding",
     "PublishedStatistics",
     "RecoveryCode",
     "RollEntry",

@@ -9,10 +9,16 @@ from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, rela
 from app.extensions import db
 from app.models.base import UTCDateTime, utcnow
 from app.models.member import MemberProfile
-from app.models.org import Institution, Union
+from app.models.org import Court, Institution, Union
+from app.models.proceeding import Proceeding
 from app.models.user import User
 from cases.text import fold
 from cases.vocabulary import CaseKind
+
+# What the report scans read besides their keys, so they run from the index alone (PostgreSQL).
+REPORT_INCLUDE = [
+    "outcome", "province", "institution_id", "respondent_type", "assignee_id", "membership_pending", "amount_approved",
+]  # fmt: skip
 
 
 class Case(db.Model):
@@ -42,7 +48,7 @@ class Case(db.Model):
             "kind",
             "category",
             "status",
-            postgresql_include=["outcome", "province", "institution_id", "respondent_type"],
+            postgresql_include=REPORT_INCLUDE,
         ),
         sa.Index(
             "ix_cases_report_created",
@@ -51,16 +57,7 @@ class Case(db.Model):
             "kind",
             "category",
             "status",
-            postgresql_include=["outcome", "province", "institution_id", "respondent_type"],
-        ),
-        sa.Index(
-            "ix_cases_report_decisions",
-            "decision_date",
-            "union_id",
-            "kind",
-            postgresql_include=["category", "outcome", "court", "province"],
-            postgresql_where=sa.text("outcome IS NOT NULL"),
-            sqlite_where=sa.text("outcome IS NOT NULL"),
+            postgresql_include=REPORT_INCLUDE,
         ),
     )
 
@@ -90,10 +87,8 @@ class Case(db.Model):
 
     outcome: Mapped[str | None] = mapped_column(sa.String(16))
     decline_reason: Mapped[str | None] = mapped_column(sa.Text)
-    court: Mapped[str | None] = mapped_column(sa.String(300))
-    court_file_number: Mapped[str | None] = mapped_column(sa.String(60))
-    filing_date: Mapped[date | None] = mapped_column(sa.Date)
-    decision_date: Mapped[date | None] = mapped_column(sa.Date)
+    # The competent court the lawyer confirmed (İYUK 32–33); the proceedings record where it was filed.
+    competent_court_id: Mapped[int | None] = mapped_column(sa.ForeignKey("courts.id"))
     amount_requested: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
     amount_approved: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
 
@@ -104,6 +99,8 @@ class Case(db.Model):
     # narrative, written with the row, so search behaves the same on SQLite and PostgreSQL.
     search_text: Mapped[str] = mapped_column(sa.Text, default="")
     next_deadline: Mapped[date | None] = mapped_column(sa.Date)
+    # True when the nearest deadline is a rule's proposal no lawyer has confirmed yet.
+    next_deadline_proposed: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -121,6 +118,8 @@ class Case(db.Model):
     member: Mapped[MemberProfile] = relationship(lazy="raise")
     assignee: Mapped[User | None] = relationship(lazy="raise")
     institution: Mapped[Institution | None] = relationship(lazy="raise")
+    competent_court: Mapped[Court | None] = relationship(lazy="raise")
+    proceedings: Mapped[list[Proceeding]] = relationship(lazy="raise", order_by=Proceeding.position)
 
     @validates("respondent_name")
     def _fold_respondent_name(self, _key: str, name: str | None) -> str | None:

@@ -18,6 +18,10 @@ class Deadline(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     rule_id: Mapped[str | None] = mapped_column(sa.String(40))  # None for a manual deadline
+    # What triggered a proposed rule deadline: "" for the case's notification, else e.g.
+    # "proceeding:12:decision" (cases.proceedings); with rule_id it names one proposal.
+    source: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
+    proceeding_id: Mapped[int | None] = mapped_column(sa.ForeignKey("proceedings.id"), index=True)
     title: Mapped[str] = mapped_column(sa.String(200))
     legal_basis: Mapped[str | None] = mapped_column(sa.String(120))
     start_date: Mapped[date | None] = mapped_column(sa.Date)
@@ -25,7 +29,8 @@ class Deadline(db.Model):
     due_date: Mapped[date] = mapped_column(sa.Date)
     explanation: Mapped[list] = mapped_column(sa.JSON, default=list)
     warnings: Mapped[list] = mapped_column(sa.JSON, default=list)
-    status: Mapped[str] = mapped_column(sa.String(12), default="proposed")  # proposed|open|met|dismissed
+    # proposed (by a rule, awaiting a lawyer's confirmation) | open | met | dismissed
+    status: Mapped[str] = mapped_column(sa.String(12), default="proposed")
     edit_reason: Mapped[str | None] = mapped_column(sa.Text)
     note: Mapped[str | None] = mapped_column(sa.Text)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

@@ -18,9 +18,11 @@ from app.portal.forms import ReplyForm, WithdrawForm
 from app.queries.scope import case_scope, get_case_by_reference_or_404
 from app.queries.timeline import case_timeline
 from app.services import downloads, filing
+from app.services.deadline_proposals import case_proceedings
+from app.services.petition_documents import member_formats
 from cases.errors import DomainError, InvalidUpload, StaleCase
 from cases.events import THREAD_KINDS, EventKind
-from cases.petitions import soffice_available
+from cases.proceedings import STAGE_LABELS, ProceedingKind
 from cases.uploads import ACCEPT_ATTRIBUTE
 from cases.vocabulary import Role
 from cases.workflows import State, describe_state_for_member, is_open
@@ -78,6 +80,14 @@ def _event_view(case: Case, event) -> dict:
         title = _("A document was shared with you: %(name)s", name=payload.get("filename", ""))
     elif event.kind == EventKind.DEADLINE:
         title = _("A date was set on your case")
+    elif event.kind == EventKind.PROCEEDING:
+        label = STAGE_LABELS.get(str(payload.get("proceeding_kind")))
+        stage = _(label) if label else _("Update")
+        where = f" — {payload['authority']}" if payload.get("authority") else ""
+        if payload.get("action") == "decision":
+            title = _("A decision was recorded: %(stage)s", stage=stage + where)
+        else:
+            title = _("A new step in your case: %(stage)s", stage=stage + where)
     else:
         title = _("Update")
     return {"when": event.created_at, "title": title, "text": text, "from_member": from_member, "kind": event.kind}
@@ -94,6 +104,21 @@ def _paid_on(timeline) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+def member_proceedings(case_id: int) -> list[dict]:
+    """The case's steps in plain words for the member: stage, court, file number, dates (one query)."""
+    return [
+        {
+            "stage": _(STAGE_LABELS[ProceedingKind(p.kind)]),
+            "authority": p.authority,
+            "file_number": p.file_number,
+            "filing_date": p.filing_date,
+            "decision_date": p.decision_date,
+            "outcome": p.outcome,
+        }
+        for p in case_proceedings(case_id)
+    ]
 
 
 def _is_thread(view: dict) -> bool:
@@ -128,16 +153,17 @@ def _render_case(case: Case, *, reply_form=None, status: int = 200):
         union=union,
         status_text=_(describe_state_for_member(case.status, case.kind)),
         paid_on=_paid_on(timeline),
-        pdf_available=soffice_available(),
         events=events,
         thread=[e for e in events if _is_thread(e)],
         attachments=attachments,
         documents=documents,
+        document_formats=member_formats(),
         reply_form=reply_form or ReplyForm(formdata=None, version=case.version),
         accept=ACCEPT_ATTRIBUTE,
         can_reply=open_case,
         can_withdraw=open_case,
         awaiting=case.status == "awaiting_member",
+        proceedings=member_proceedings(case.id),
     ), status
 
 
@@ -209,7 +235,6 @@ def document(reference: str, document_id: int):
 @bp.get("/cases/<reference>/documents/<int:document_id>.pdf")
 @allow(Role.MEMBER)
 def document_pdf(reference: str, document_id: int):
-    # PdfConversionError: a 503 page, as for staff
     return send_download(downloads.member_document(current_user, reference, document_id, pdf=True))
 
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from app.extensions import db
-from app.models import Case, CaseStageEntry, User
+from app.models import Case, CaseStageEntry, Proceeding, User
 from app.queries.reports import ReportFilters
 from app.queries.scope import case_scope
 from cases.vocabulary import ASSISTANCE_KINDS, CaseKind, Outcome
@@ -56,24 +56,30 @@ class Outcomes:
 
 
 def decided_outcomes(user: User, filters: ReportFilters) -> list[tuple[str, str, int, str, int]]:
-    """(category, court, year, outcome, count) of the legal cases decided in the period (decision date)."""
-    year = sa.extract("year", Case.decision_date).label("year")
+    """(category, court or authority, year, outcome, count) of the decisions given in the period.
+
+    Each proceeding's decision counts (a first-instance judgment, an istinaf, a board's answer),
+    so a case that was lost at first and won on appeal shows both, each by its own court.
+    """
+    year = sa.extract("year", Proceeding.decision_date).label("year")
     conditions = [
         case_scope(user),
         Case.kind == CaseKind.LEGAL.value,
-        Case.outcome.is_not(None),
-        Case.decision_date >= filters.date_from,
-        Case.decision_date <= filters.date_to,
+        Proceeding.outcome.is_not(None),
+        Proceeding.decision_date >= filters.date_from,
+        Proceeding.decision_date <= filters.date_to,
     ]
     if filters.union_id:
         conditions.append(Case.union_id == filters.union_id)
     if filters.province:
         conditions.append(Case.province == filters.province)
-    court = sa.func.coalesce(Case.court, "").label("court")
+    court = sa.func.coalesce(Proceeding.authority, "").label("court")
     rows = db.session.execute(
-        sa.select(Case.category, court, year, Case.outcome, sa.func.count())
+        sa.select(Case.category, court, year, Proceeding.outcome, sa.func.count())
+        .select_from(Proceeding)
+        .join(Case, Case.id == Proceeding.case_id)
         .where(*conditions)
-        .group_by(Case.category, court, year, Case.outcome)
+        .group_by(Case.category, court, year, Proceeding.outcome)
     )
     return [(category, court, int(y), outcome, count) for category, court, y, outcome, count in rows]
 

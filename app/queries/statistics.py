@@ -6,7 +6,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from app.extensions import db
-from app.models import Case, Institution, User
+from app.models import Case, Institution, Proceeding, User
 from app.queries.reports import ReportFilters, case_conditions
 from app.queries.scope import case_scope
 from cases.vocabulary import CaseKind
@@ -30,13 +30,17 @@ def raw_counts(user: User, union_id: int | None, start: date, end: date) -> RawC
     decided = [
         case_scope(user),
         Case.kind == CaseKind.LEGAL.value,
-        Case.outcome.is_not(None),
-        Case.decision_date >= start,
-        Case.decision_date <= end,
+        Proceeding.outcome.is_not(None),
+        Proceeding.decision_date >= start,
+        Proceeding.decision_date <= end,
         *([Case.union_id == union_id] if union_id else []),
     ]
     outcomes = db.session.execute(
-        sa.select(Case.category, Case.outcome, sa.func.count()).where(*decided).group_by(Case.category, Case.outcome)
+        sa.select(Case.category, Proceeding.outcome, sa.func.count())
+        .select_from(Proceeding)
+        .join(Case, Case.id == Proceeding.case_id)
+        .where(*decided)
+        .group_by(Case.category, Proceeding.outcome)
     )
     institutions = db.session.execute(
         sa.select(Institution.name, Institution.province, sa.func.count())

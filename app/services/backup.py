@@ -13,6 +13,7 @@ with the installation's secrets, and give the restored installation the same one
 
 import glob
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -56,44 +57,74 @@ class RestoreReport:
 
 def table_counts() -> dict[str, int]:
     """Rows in every table of the application's schema (and Alembic's version table)."""
-    counts = {}
+    counts: dict[str, int] = {}
     for table in sorted(db.metadata.tables.values(), key=lambda t: t.name):
-        counts[table.name] = db.session.scalar(sa.select(sa.func.count()).select_from(table))
+        counts[table.name] = db.session.scalar(sa.select(sa.func.count()).select_from(table)) or 0
     return counts
 
 
 def make_backup(target: Path) -> dict:
-    """Write the installation's backup archive to ``target``; return its manifest. Raises BackupError."""
+    """Write the installation's backup archive to ``target``; return its manifest. Raises BackupError.
+
+    Files go into the archive straight from the instance folders, hashed as they are read (each
+    is read once, and no second copy of the uploads is made on disk); the manifest comes last.
+    """
     target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    draft = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with tempfile.TemporaryDirectory(prefix="dayanak-backup-") as work:
-        root = Path(work) / "backup"
-        root.mkdir()
         dialect = db.engine.dialect.name
-        database_file = _snapshot(root, dialect)
+        database_file = _snapshot(Path(work), dialect)
         counts = table_counts()  # after the snapshot: rows added meanwhile can only make these larger
-        for area, setting in FILE_AREAS.items():
-            source = Path(current_app.config[setting])
-            if source.is_dir():
-                shutil.copytree(source, root / area, symlinks=False)
-            else:
-                (root / area).mkdir()
-        manifest = {
-            "format": FORMAT,
-            "created_at": utcnow().isoformat(),
-            "database": {"dialect": dialect, "file": database_file},
-            "tables": counts,
-            "files": {name: _sha256(root / name) for name in _members(root)},
-        }
-        (root / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        draft = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        with tarfile.open(draft, "w:gz") as archive:
-            archive.add(root / MANIFEST, arcname=MANIFEST)
-            for name in manifest["files"]:
-                archive.add(root / name, arcname=name, recursive=False)
-        draft.chmod(0o600)  # the archive holds every case file
-        draft.replace(target)
+        hashes: dict[str, str] = {}
+        # Private from the first byte: the archive holds every case file.
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
+                hashes[database_file] = _add_hashed(archive, Path(work) / database_file, database_file)
+                for area, setting in FILE_AREAS.items():
+                    source = Path(current_app.config[setting])
+                    for path in sorted(source.rglob("*")) if source.is_dir() else ():
+                        if path.is_file() and not path.is_symlink() and path.suffix != ".tmp":  # not half-written
+                            name = f"{area}/{path.relative_to(source).as_posix()}"
+                            hashes[name] = _add_hashed(archive, path, name)
+                manifest = {
+                    "format": FORMAT,
+                    "created_at": utcnow().isoformat(),
+                    "database": {"dialect": dialect, "file": database_file},
+                    "tables": counts,
+                    "files": hashes,
+                }
+                encoded = json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
+                info = tarfile.TarInfo(MANIFEST)
+                info.size, info.mode, info.mtime = len(encoded), 0o600, int(utcnow().timestamp())
+                archive.addfile(info, io.BytesIO(encoded))
+            draft.replace(target)
+        finally:
+            draft.unlink(missing_ok=True)
     return manifest
+
+
+class _HashingReader:
+    """A file read through once by tarfile while its SHA-256 is computed."""
+
+    def __init__(self, handle: io.BufferedReader) -> None:
+        self.handle, self.digest = handle, hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.digest.update(data)
+        return data
+
+
+def _add_hashed(archive: tarfile.TarFile, path: Path, name: str) -> str:
+    info = archive.gettarinfo(str(path), arcname=name)
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    with path.open("rb") as handle:
+        reader = _HashingReader(handle)
+        archive.addfile(info, reader)
+    return reader.digest.hexdigest()
 
 
 def _snapshot(root: Path, dialect: str) -> str:
@@ -132,7 +163,7 @@ def restore_backup(archive_path: Path) -> RestoreReport:
         db.session.remove()
         db.engine.dispose()
         if dialect == "sqlite":
-            with sqlite3.connect(database_file) as source, sqlite3.connect(db.engine.url.database) as target:
+            with sqlite3.connect(database_file) as source, sqlite3.connect(str(db.engine.url.database)) as target:
                 source.backup(target)
         else:
             _run(
@@ -217,12 +248,6 @@ def _extract(archive_path: Path, root: Path) -> list[str]:
             names.append(member.name)
         archive.extractall(root, filter="data")
     return names
-
-
-def _members(root: Path) -> list[str]:
-    return sorted(
-        path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file() and path.name != MANIFEST
-    )
 
 
 def _sha256(path: Path) -> str:

@@ -69,7 +69,7 @@ def save_court(
     name: str,
     province: str,
     kind: str,
-    takes_recess: bool,
+    takes_recess: bool | None,
     address: str | None,
     expected_version: str | None,
     actor: User,

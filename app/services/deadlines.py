@@ -6,24 +6,24 @@ Every change writes a staff-only 'deadline' timeline event and refreshes ``Case.
 
 import hmac
 import secrets
-from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import gettext
 
 from app.extensions import db
-from app.models import CalendarDay, Case, Court, Deadline, User
+from app.models import CalendarDay, Case, Deadline, User
 from app.models.base import utcnow
 from app.services.concurrency import STALE_MESSAGE, ensure_version
 from app.services.timeline import append_event
 from cases.calendar import TurkishCalendar
-from cases.deadlines import DeadlineResult, compute_deadline, rules_for_case
+from cases.deadlines import DeadlineResult, compute_deadline, rules_for_case  # noqa: F401
 from cases.errors import DomainError, StaleCase
 from cases.events import EventKind
 from cases.i18n import N_
 from cases.vocabulary import Role
 
+PROPOSED = "proposed"
 OPEN = "open"
 MET = "met"
 DISMISSED = "dismissed"
@@ -52,63 +52,53 @@ def load_calendar() -> TurkishCalendar:
     return TurkishCalendar(extra_holidays, removed_holidays, extra_half_days, removed_half_days)
 
 
-def court_takes_recess(case: Case) -> bool:
-    """False when the case's court is recorded as taking no judicial recess."""
-    if not case.court:
-        return True
-    takes = db.session.scalar(sa.select(Court.takes_recess).where(Court.name == case.court))
-    return takes is not False
+def court_takes_recess(case: Case) -> bool | None:
+    """Whether the court of the case's lawsuit takes the judicial recess; None when it is not known."""
+    from app.services.deadline_proposals import case_proceedings, recess_flags
 
-
-# Proposals ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """A deadline the rules propose for a case, not yet confirmed."""
-
-    rule_id: str
-    result: DeadlineResult
-
-
-def proposals_for(
-    case: Case, existing: list[Deadline], calendar: TurkishCalendar, *, recess: bool = True
-) -> list[Proposal]:
-    """The rule deadlines that apply to ``case`` and are not yet recorded (confirmed or dismissed)."""
-    if case.notification_date is None or not case.category:
-        return []
-    recorded = {d.rule_id for d in existing if d.rule_id}
-    return [
-        Proposal(rule_id, compute_deadline(rule_id, case.notification_date, calendar=calendar, recess=recess))
-        for rule_id in rules_for_case(case.category, case.kind)
-        if rule_id not in recorded
-    ]
+    return recess_flags(case, case_proceedings(case.id))[0]
 
 
 def case_deadlines(case_id: int) -> list[Deadline]:
-    """Every deadline of a case, open ones first by due date."""
+    """Every recorded deadline of a case (not the proposals), open ones first by due date."""
     order = sa.case((Deadline.status == OPEN, 0), else_=1)
     return list(
-        db.session.scalars(sa.select(Deadline).where(Deadline.case_id == case_id).order_by(order, Deadline.due_date))
+        db.session.scalars(
+            sa.select(Deadline)
+            .where(Deadline.case_id == case_id, Deadline.status != PROPOSED)
+            .order_by(order, Deadline.due_date)
+        )
     )
 
 
 # Changes -----------------------------------------------------------------------------------
 
 
-def refresh_next_deadline(case: Case) -> None:
-    """Keep ``Case.next_deadline`` the nearest open due date, and empty while the case is inactive.
+def refresh_next_deadline(case: Case, calendar: TurkishCalendar | None = None) -> None:
+    """Keep the proposals current and ``Case.next_deadline`` the nearest open or proposed due date.
 
-    An ended case keeps its deadline rows (a reopened case gets them back) but no longer shows
-    as overdue in the queue, nor sorts or filters by them.
+    ``next_deadline_proposed`` says the nearest one awaits a lawyer's confirmation. An ended case
+    keeps its deadline rows (a reopened case gets them back) but no longer shows as overdue in
+    the queue, nor sorts or filters by them.
     """
+    from app.services.deadline_proposals import sync_proposals
+
     if case.status in INACTIVE_STATES:
         case.next_deadline = None
+        case.next_deadline_proposed = False
         return
+    sync_proposals(case, calendar or load_calendar())
     db.session.flush()
-    case.next_deadline = db.session.scalar(
-        sa.select(sa.func.min(Deadline.due_date)).where(Deadline.case_id == case.id, Deadline.status == OPEN)
-    )
+    rows = db.session.execute(
+        sa.select(Deadline.status, sa.func.min(Deadline.due_date))
+        .where(Deadline.case_id == case.id, Deadline.status.in_((OPEN, PROPOSED)))
+        .group_by(Deadline.status)
+    ).all()
+    nearest: dict[str, date] = {status: day for status, day in rows}
+    dates = [day for day in (nearest.get(OPEN), nearest.get(PROPOSED)) if day is not None]
+    case.next_deadline = min(dates, default=None)
+    proposed = nearest.get(PROPOSED)
+    case.next_deadline_proposed = proposed is not None and (nearest.get(OPEN) is None or proposed < nearest[OPEN])
 
 
 def _event(case: Case, actor: User, action: str, deadline: Deadline, **extra: object) -> None:
@@ -123,16 +113,30 @@ def _event(case: Case, actor: User, action: str, deadline: Deadline, **extra: ob
     append_event(case, EventKind.DEADLINE, actor, payload, member_visible=False)
 
 
-def _rule_deadline(case: Case, rule_id: str, actor: User, calendar: TurkishCalendar, status: str) -> Deadline:
-    if case.notification_date is None:
+def _from_proposal(case: Case, rule_id: str, source: str, actor: User, status: str) -> Deadline:
+    """Turn the current proposal (rule, trigger) into a recorded deadline with ``status``."""
+    from app.services.deadline_proposals import case_proceedings, desired_proposals, fill
+
+    if case.notification_date is None and not source:
         raise DomainError(N_("Enter the notification date of the case first."))
-    if rule_id not in rules_for_case(case.category, case.kind):
-        raise DomainError(N_("This rule does not apply to this case."))
-    already = db.session.scalar(sa.select(Deadline.id).where(Deadline.case_id == case.id, Deadline.rule_id == rule_id))
-    if already is not None:
+    existing = list(db.session.scalars(sa.select(Deadline).where(Deadline.case_id == case.id)))
+    if any(d.rule_id == rule_id and (d.source or "") == source and d.status != PROPOSED for d in existing):
         raise StaleCase(STALE_MESSAGE)
-    result = compute_deadline(rule_id, case.notification_date, calendar=calendar, recess=court_takes_recess(case))
-    return _record(case, result, actor, status)
+    desired = desired_proposals(case, case_proceedings(case.id), existing, load_calendar())
+    proposal = next((p for p in desired if p.key == (rule_id, source)), None)
+    if proposal is None:
+        raise DomainError(N_("This rule does not apply to this case."))
+    row = next(
+        (d for d in existing if d.status == PROPOSED and d.rule_id == rule_id and (d.source or "") == source), None
+    )
+    if row is None:
+        row = Deadline(case_id=case.id)
+        db.session.add(row)
+    fill(row, proposal)
+    row.status = status
+    row.created_by_id = actor.id
+    db.session.flush()
+    return row
 
 
 def _record(case: Case, result: DeadlineResult, actor: User, status: str) -> Deadline:
@@ -154,22 +158,25 @@ def _record(case: Case, result: DeadlineResult, actor: User, status: str) -> Dea
     return deadline
 
 
-def confirm_proposal(case: Case, rule_id: str, actor: User, *, expected_version) -> Deadline:
+def confirm_proposal(case: Case, rule_id: str, actor: User, *, expected_version, source: str = "") -> Deadline:
     """Record the rule's computed deadline on ``case`` as open; commit."""
     ensure_version(case, expected_version)
-    deadline = _rule_deadline(case, rule_id, actor, load_calendar(), OPEN)
+    deadline = _from_proposal(case, rule_id, source, actor, OPEN)
     _event(case, actor, "confirmed", deadline, legal_basis=deadline.legal_basis)
     refresh_next_deadline(case)
     db.session.commit()
     return deadline
 
 
-def dismiss_proposal(case: Case, rule_id: str, actor: User, reason: str, *, expected_version) -> Deadline:
+def dismiss_proposal(
+    case: Case, rule_id: str, actor: User, reason: str, *, expected_version, source: str = ""
+) -> Deadline:
     """Record that the rule's deadline does not apply to ``case`` (it is no longer proposed); commit."""
     ensure_version(case, expected_version)
-    deadline = _rule_deadline(case, rule_id, actor, load_calendar(), DISMISSED)
+    deadline = _from_proposal(case, rule_id, source, actor, DISMISSED)
     deadline.edit_reason = reason or None
     _event(case, actor, "dismissed", deadline, reason=reason)
+    refresh_next_deadline(case)
     db.session.commit()
     return deadline
 
@@ -180,7 +187,7 @@ def add_from_rule(
     start: date,
     actor: User,
     *,
-    recess: bool = True,
+    recess: bool | None = True,
     applied: date | None = None,
     answered: date | None = None,
     note: str | None = None,
@@ -202,12 +209,13 @@ def add_from_rule(
     return deadline
 
 
-def recompute(deadline: Deadline, calendar: TurkishCalendar, *, recess: bool) -> date | None:
+def recompute(deadline: Deadline, calendar: TurkishCalendar, *, recess: bool | None) -> date | None:
     """The date the rule gives today for a recorded rule deadline (None when it cannot be redone)."""
     kinds = {step.get("kind") for step in deadline.explanation or []}
     if not deadline.rule_id or not deadline.start_date or "suspended" in kinds:
         return None
-    recess = recess and "no_recess" not in kinds
+    if "no_recess" in kinds:
+        recess = False
     return compute_deadline(deadline.rule_id, deadline.start_date, calendar=calendar, recess=recess).due
 
 

@@ -5,7 +5,10 @@ from datetime import date
 from decimal import Decimal
 from typing import cast
 
+import sqlalchemy as sa
+
 from app import clock
+from app.extensions import db
 from app.models import Case, User
 from app.models.base import utcnow
 from app.services.assignment import check_assignee
@@ -27,16 +30,15 @@ from cases.workflows import (
     workflow_for,
 )
 
-# Which case column each transition input is recorded in (the event keeps them all).
+# Which case column each transition input is recorded in (the event keeps them all); the court,
+# file number and dates of a filing go to the proceeding the transition opens or decides.
 _CASE_FIELDS = {
     "reason": None,
-    "court": "court",
-    "file_number": "court_file_number",
-    "filing_date": "filing_date",
-    "decision_date": "decision_date",
     "outcome": "outcome",
     "amount": "amount_approved",
 }
+# The proceeding a transition opens.
+_OPENS = {"file_lawsuit": "first_instance", "file_objection": "board_objection"}
 
 # What the member is told by e-mail after a step they should know about (N_ subject, body).
 # Bodies may use the case's facts: %(amount)s, %(court)s, %(file_number)s, %(filing_date)s, %(paid_date)s.
@@ -127,6 +129,7 @@ def perform_transition(
         if amount is not None:
             ensure_confirmed(amount, confirmed_amount)
     _record_on_case(case, result)
+    _record_proceeding(case, name, result, user)
     event = append_event(
         case, result.event.kind, user, result.event.payload(), member_visible=result.event.member_visible
     )
@@ -154,13 +157,44 @@ def _facts(case: Case, data: Mapping[str, object]) -> dict[str, str]:
             value = date.fromisoformat(value)
         return value.strftime("%d.%m.%Y") if isinstance(value, date) else ""
 
+    # A filing's court, file number and date are the step's own inputs (its proceeding keeps them).
     return {
         "amount": format_amount(case.amount_approved),
-        "court": case.court or "",
-        "file_number": case.court_file_number or "",
-        "filing_date": day(case.filing_date),
+        "court": str(data.get("court") or data.get("authority") or ""),
+        "file_number": str(data.get("file_number") or ""),
+        "filing_date": day(data.get("filing_date")),
         "paid_date": day(data.get("paid_date")),
     }
+
+
+def _record_proceeding(case: Case, name: str, result: TransitionResult, user: User) -> None:
+    """A filing opens its proceeding; a decision is recorded on the last one (issue 14)."""
+    from app.models import Proceeding
+    from app.services.proceedings import add_proceeding
+
+    data = result.event.data
+    if name in _OPENS:
+        filed = data.get("filing_date")
+        add_proceeding(
+            case,
+            user,
+            kind=_OPENS[name],
+            authority=cast("str | None", data.get("court") or data.get("authority")),
+            file_number=cast("str | None", data.get("file_number")),
+            filing_date=date.fromisoformat(str(filed)) if filed else None,
+            expected_version=None,
+            notify=False,
+            commit=False,
+        )
+        refresh_next_deadline(case)
+    elif name == "record_decision":
+        last = db.session.scalar(
+            sa.select(Proceeding).where(Proceeding.case_id == case.id).order_by(Proceeding.position.desc()).limit(1)
+        )
+        if last is not None:
+            decided = data.get("decision_date")
+            last.decision_date = date.fromisoformat(str(decided)) if decided else last.decision_date
+            last.outcome = cast("str | None", data.get("outcome")) or last.outcome
 
 
 def _record_on_case(case: Case, result: TransitionResult) -> None:

@@ -1,18 +1,23 @@
 """Computing a deadline: counting, suspension, the judicial recess and non-working days."""
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from cases.calendar import TurkishCalendar
 from cases.deadlines.explanation import (
     _COUNT_DAYS,
     _COUNT_LEAP_DAY,
+    _COUNT_MONTHS,
     _COUNT_WORKING_DAYS,
     _COUNT_YEARS,
+    _COURT_UNKNOWN,
     _DUE,
     _ESTIMATED,
+    _EVENT_DUE,
     _FOLLOWED_BY,
     _HALF_DAY,
     _HOLIDAY,
+    _IN_TIME_ONLY_WITH_RECESS,
     _LATE_ANSWER,
     _LATE_ANSWER_WARNING,
     _LATE_APPLICATION,
@@ -23,10 +28,12 @@ from cases.deadlines.explanation import (
     _NO_DAYS_LEFT,
     _NO_RECESS,
     _RECESS,
+    _RECESS_UNKNOWN,
     _RESUMED,
     _SATURDAY,
     _SUNDAY,
     _SUSPENDED,
+    _SUSPENDED_EXTENDED,
     _UNVERIFIED,
     DeadlineResult,
     ExplanationStep,
@@ -58,21 +65,51 @@ def compute_deadline(
     start: date,
     *,
     calendar: TurkishCalendar,
-    recess: bool = True,
+    recess: bool | None = True,
     applied: date | None = None,
     answered: date | None = None,
 ) -> DeadlineResult:
     """The last day of ``rule`` triggered on ``start``, with the steps that justify it.
 
-    ``recess=False`` is for a court that takes no judicial recess. ``applied`` and ``answered``
-    describe an application to the superior authority that suspended the period (İYUK 11).
-    Raises DomainError for an unknown rule or inconsistent suspension dates.
+    ``recess`` says whether the competent court takes the judicial recess: True, False, or None
+    when the court is not known yet — then the last day is the earlier date (no extension) and a
+    warning names the later one that holds if the court takes the recess. ``applied`` and
+    ``answered`` describe an application to the superior authority that suspended the period
+    (İYUK 11). Raises DomainError for an unknown rule or inconsistent suspension dates.
     """
     if isinstance(rule, str):
         rule = get_rule(rule)
     for value in (start, applied, answered):
         if isinstance(value, datetime) or not (value is None or isinstance(value, date)):
             raise TypeError("deadline dates must be datetime.date values")
+    if recess is not None:
+        return _compute(rule, start, calendar, recess, False, applied, answered)
+    try:
+        early = _compute(rule, start, calendar, False, True, applied, answered)
+    except DomainError as error:
+        try:
+            late = _compute(rule, start, calendar, True, False, applied, answered)
+        except DomainError:
+            raise error from None
+        raise DomainError(
+            _IN_TIME_ONLY_WITH_RECESS, applied=format_date(applied or start), due=format_date(late.due)
+        ) from None
+    late = _compute(rule, start, calendar, True, False, applied, answered)
+    if late.due == early.due:
+        return early
+    warning = _step("court_unknown", _COURT_UNKNOWN, due=early.due, later=late.due)
+    return replace(early, warnings=[*early.warnings, warning], later_if_recess=late.due)
+
+
+def _compute(
+    rule: DeadlineRule,
+    start: date,
+    calendar: TurkishCalendar,
+    recess: bool,
+    court_unknown: bool,
+    applied: date | None,
+    answered: date | None,
+) -> DeadlineResult:
     steps: list[ExplanationStep] = []
     warnings: list[ExplanationStep] = []
     if rule.mark is not Mark.VERIFIED:
@@ -91,19 +128,21 @@ def compute_deadline(
         raw_end = _suspended_end(rule, start, length, applied, answered, calendar, recess, steps, warnings)
     else:
         raw_end = _count(rule.unit, start, length, calendar, steps)
-    due = _shift(rule, raw_end, calendar, recess, steps, warnings)
+    due = raw_end if rule.event else _shift(rule, raw_end, calendar, recess, court_unknown, steps, warnings)
 
-    half_day = calendar.half_day_name(due) if calendar.is_half_day(due) else None
+    half_day = calendar.half_day_name(due) if calendar.is_half_day(due) and not rule.event else None
     if half_day:
         warnings.append(_step("half_day", _HALF_DAY, due=due, holiday=half_day))
     if rule.followed_by:
-        then = compute_deadline(rule.followed_by, raw_end, calendar=calendar, recess=recess)
+        then = compute_deadline(rule.followed_by, raw_end, calendar=calendar, recess=None if court_unknown else recess)
         params = {"length": then.rule.length, "basis": then.rule.legal_basis, "start": raw_end, "due": then.due}
         warnings.append(_step("followed_by", _FOLLOWED_BY, **params))
+        if then.later_if_recess is not None:
+            warnings.append(_step("court_unknown", _COURT_UNKNOWN, due=then.due, later=then.later_if_recess))
     estimated = [year for year in range(start.year, due.year + 1) if calendar.is_estimated(year)]
     if estimated:
         warnings.append(_step("estimated", _ESTIMATED, years=", ".join(map(str, estimated))))
-    steps.append(_step("due", _DUE, due=due))
+    steps.append(_step("due", _EVENT_DUE if rule.event else _DUE, due=due))
     return DeadlineResult(rule, start, due, raw_end, steps, warnings)
 
 
@@ -118,6 +157,13 @@ def _count(
     if unit is Unit.WORKING_DAYS:
         end = calendar.add_working_days(start, length)
         steps.append(_step("count", _COUNT_WORKING_DAYS, length=length, start=start, end=end))
+        return end
+    if unit is Unit.MONTHS:
+        months = start.month - 1 + length
+        year, month = start.year + months // 12, months % 12 + 1
+        # A day the month lacks (31 → 30 April) ends on its last day: the earlier, safe reading.
+        end = date(year, month, min(start.day, _month_days(year, month)))
+        steps.append(_step("count", _COUNT_MONTHS, length=length, start=start, end=end))
         return end
     if unit is Unit.YEARS:
         year = start.year + length
@@ -157,7 +203,7 @@ def _suspended_end(
             applied=format_date(applied),
             start=format_date(start),
         )
-    unsuspended = compute_deadline(rule, start, calendar=calendar, recess=recess)
+    unsuspended = _compute(rule, start, calendar, recess, False, None, None)
     if applied > unsuspended.due:
         raise DomainError(
             _LATE_APPLICATION,
@@ -170,11 +216,23 @@ def _suspended_end(
             answered=format_date(answered),
             applied=format_date(applied),
         )
-    # İYUK art. 11 suspends the period; the conservative reading counts the application day as used.
-    used = min((applied - start).days, length)
-    remaining = length - used
+    # An application made after the count ended but inside the days the judicial recess adds
+    # (İYUK 8/3) is in time: those days belong to the period, and what is left of them is left of
+    # it. Conservative reading (DOMAIN-TR §1): the application day itself counts as used; days
+    # gained only by moving off a holiday are not counted.
     first = start + timedelta(days=1)
-    steps.append(_step("suspended", _SUSPENDED, first=first, applied=applied, used=used, length=length))
+    extended = rule.recess and recess and _in_recess(unsuspended.raw_end) and applied > unsuspended.raw_end
+    if extended:
+        period_end = date(unsuspended.raw_end.year, *RECESS_RUNS_TO)
+        total = (period_end - start).days
+        used = min((applied - start).days, total)
+        params = {"extended": period_end, "total": total, "first": first, "applied": applied, "used": used}
+        steps.append(_step("suspended", _SUSPENDED_EXTENDED, **params))
+    else:
+        total = length
+        used = min((applied - start).days, length)
+        steps.append(_step("suspended", _SUSPENDED, first=first, applied=applied, used=used, length=length))
+    remaining = total - used
     # Silence for the answer period counts as a rejection (İYUK 11/2): a later answer does not
     # hold the period back, so it resumes from the earlier, unmoved deemed rejection date.
     silence, _change = get_rule(SUPERIOR_AUTHORITY_ANSWER).length_on(applied)
@@ -195,6 +253,7 @@ def _shift(
     raw_end: date,
     calendar: TurkishCalendar,
     recess: bool,
+    court_unknown: bool,
     steps: list[ExplanationStep],
     warnings: list[ExplanationStep],
 ) -> date:
@@ -204,6 +263,8 @@ def _shift(
         if recess:
             due = date(raw_end.year, *RECESS_RUNS_TO)
             steps.append(_step("recess", _RECESS, end=raw_end, due=due))
+        elif court_unknown:
+            steps.append(_step("recess_unknown", _RECESS_UNKNOWN, end=raw_end))
         else:
             steps.append(_step("no_recess", _NO_RECESS, end=raw_end))
     unmoved = due
@@ -225,6 +286,12 @@ def _shift(
 
 def _in_recess(day: date) -> bool:
     return RECESS_START <= (day.month, day.day) <= RECESS_END
+
+
+def _month_days(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def _is_leap(year: int) -> bool:

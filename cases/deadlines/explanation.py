@@ -37,6 +37,8 @@ class DeadlineResult:
     raw_end: date  # the end of the count, before the recess and non-working-day shifts
     steps: list[ExplanationStep]
     warnings: list[ExplanationStep]
+    # When the court is not known: the last day if the competent court takes the judicial recess.
+    later_if_recess: date | None = None
 
 
 def earliest(results: Iterable[DeadlineResult]) -> DeadlineResult:
@@ -71,6 +73,7 @@ _COUNT_DAYS = N_("%(length)s days from %(start)s is %(end)s (counting starts the
 _COUNT_WORKING_DAYS = N_(
     "%(length)s working days from %(start)s is %(end)s (weekends and official holidays are not counted)."
 )
+_COUNT_MONTHS = N_("%(length)s months from %(start)s is %(end)s (a day the month lacks ends on its last day).")
 _COUNT_YEARS = N_("%(length)s year(s) from %(start)s is %(end)s.")
 _COUNT_LEAP_DAY = N_(
     "%(length)s year(s) from %(start)s: %(year)s has no 29 February, so the period ends on the last "
@@ -120,4 +123,26 @@ _NO_DAYS_LEFT = N_(
 _MOVED_INTO_RECESS = N_(
     "The last day moved from %(end)s into the judicial recess (%(due)s); whether the recess then "
     "extends it to 7 September is unsettled. File by %(due)s."
+)
+_SUSPENDED_EXTENDED = N_(
+    "The judicial recess extended the period to %(extended)s, so it had %(total)s days (İYUK art. 8/3); "
+    "from %(first)s to the application to the superior authority on %(applied)s, %(used)s of them were "
+    "used (the application day counts as used)."
+)
+_RECESS_UNKNOWN = N_(
+    "%(end)s falls in the judicial recess (20 July – 31 August), but the competent court is not known "
+    "yet: no extension is assumed."
+)
+_COURT_UNKNOWN = N_(
+    "The competent court is not recorded: %(due)s is the last day without the judicial recess. If the "
+    "competent court takes the recess, the period runs to %(later)s; rely on that only once the court "
+    "is confirmed."
+)
+_IN_TIME_ONLY_WITH_RECESS = N_(
+    "The application on %(applied)s is in time only if the competent court takes the judicial recess "
+    "(the period would then run to %(due)s): record the court first."
+)
+_EVENT_DUE = N_(
+    "The silence counts as a rejection on %(due)s. This is not a last day to act and is not moved off "
+    "holidays: the lawsuit period runs from it."
 )

@@ -14,6 +14,7 @@ class Unit(StrEnum):
     DAYS = "days"
     WORKING_DAYS = "working_days"
     YEARS = "years"
+    MONTHS = "months"
 
 
 class Mark(StrEnum):
@@ -51,6 +52,9 @@ class DeadlineRule:
     suspendable: bool = False  # an application to the superior authority suspends it (İYUK 11)
     if_shifted: str = ""  # N_: warning when the last day moved off a non-working day
     followed_by: str = ""  # the id of the rule whose period then runs from this one's (unmoved) end
+    # The date something happens (silence becomes a rejection), not a last day to act: it is
+    # neither extended by the recess nor moved off a non-working day.
+    event: bool = False
 
     def length_on(self, start: date) -> tuple[int, LengthChange | None]:
         """The length that applies to a trigger on ``start``, and the change that decided it."""
@@ -109,10 +113,7 @@ RULES: tuple[DeadlineRule, ...] = (
         mark=Mark.VERIFIED,
         earlier=(_LAW_7331,),
         followed_by="annulment-lawsuit",
-        if_shifted=N_(
-            "The deemed rejection date moved off a non-working day (İYUK 8); counting the lawsuit "
-            "period from the unmoved date, %(raw_end)s, is the safer reading."
-        ),
+        event=True,
     ),
     DeadlineRule(
         id="superior-authority-answer",
@@ -128,9 +129,22 @@ RULES: tuple[DeadlineRule, ...] = (
             "60 days is assumed from İYUK art. 10. Check."
         ),
         earlier=(_LAW_7331,),
-        if_shifted=N_(
-            "The deemed rejection date moved off a non-working day (İYUK 8); resuming the lawsuit "
-            "period from the unmoved date, %(raw_end)s, is the safer reading."
+        event=True,
+    ),
+    DeadlineRule(
+        id="waiting-cap",
+        name=N_("End of the wait after a non-final answer"),
+        legal_basis="2577 İYUK m.10/2",
+        trigger=N_("application date"),
+        length=4,
+        unit=Unit.MONTHS,
+        recess=False,
+        mark=Mark.VERIFIED,
+        followed_by="annulment-lawsuit",
+        event=True,
+        caution=N_(
+            "After a non-final answer the member may wait for the final one, but at most 4 months from the "
+            "application; the lawsuit period then runs. A final answer before that starts it at once."
         ),
     ),
     DeadlineRule(
@@ -178,6 +192,79 @@ RULES: tuple[DeadlineRule, ...] = (
         mark=Mark.VERIFIED,
         caution=N_("And at most 5 years after the action itself: check the date of the action."),
     ),
+    DeadlineRule(
+        id="defence-answer",
+        name=N_("Answer to the defence or to a paper served by the court"),
+        legal_basis="2577 İYUK m.16/3",
+        trigger=N_("notification of the defence or the paper served"),
+        length=30,
+        unit=Unit.DAYS,
+        recess=True,
+        mark=Mark.VERIFIED,
+        caution=N_(
+            "The court may extend this period once, by at most 30 days, only if asked before it ends: "
+            "the date above assumes no extension."
+        ),
+    ),
+    DeadlineRule(
+        id="stay-objection",
+        name=N_("Objection to the decision on a stay of execution"),
+        legal_basis="2577 İYUK m.27/7",
+        trigger=N_("notification of the decision on the stay request"),
+        length=7,
+        unit=Unit.DAYS,
+        recess=False,
+        mark=Mark.VERIFIED,
+        caution=N_(
+            "Once only, to the regional administrative court. Stay matters are heard during the "
+            "judicial recess, so no recess extension is assumed here (the safer reading)."
+        ),
+    ),
+    DeadlineRule(
+        id="istinaf",
+        name=N_("Appeal (istinaf) against the first-instance decision"),
+        legal_basis="2577 İYUK m.45",
+        trigger=N_("notification of the first-instance decision"),
+        length=30,
+        unit=Unit.DAYS,
+        recess=True,
+        mark=Mark.VERIFIED,
+    ),
+    DeadlineRule(
+        id="temyiz",
+        name=N_("Appeal on points of law (temyiz) to the Council of State"),
+        legal_basis="2577 İYUK m.46",
+        trigger=N_("notification of the regional administrative court's decision"),
+        length=30,
+        unit=Unit.DAYS,
+        recess=True,
+        mark=Mark.PARTLY,
+        caution=N_("Temyiz lies only against the decisions art. 46 lists: check that this one is among them."),
+    ),
+    DeadlineRule(
+        id="appeal-answer",
+        name=N_("Answer to the other side's appeal petition"),
+        legal_basis="2577 İYUK m.48/3",
+        trigger=N_("notification of the appeal petition"),
+        length=30,
+        unit=Unit.DAYS,
+        recess=True,
+        mark=Mark.VERIFIED,
+    ),
+    DeadlineRule(
+        id="regulation-lawsuit",
+        name=N_("Lawsuit against a regulation"),
+        legal_basis="2577 İYUK m.7/4",
+        trigger=N_("publication of the regulation"),
+        length=60,
+        unit=Unit.DAYS,
+        recess=True,
+        mark=Mark.PARTLY,
+        caution=N_(
+            "Counted from the day after publication. A regulation can also be challenged with the first "
+            "act applying it, within 60 days of that act's notification."
+        ),
+    ),
 )
 RULES_BY_ID: Mapping[str, DeadlineRule] = {rule.id: rule for rule in RULES}
 
@@ -204,8 +291,21 @@ def get_rule(rule_id: str) -> DeadlineRule:
         raise DomainError(N_("There is no deadline rule called %(rule)s."), rule=rule_id) from None
 
 
-def rules_for_case(category: Category | str, kind: CaseKind | str | None = None) -> list[str]:
-    """The ids of the rules a case of ``category`` proposes from its notification date."""
+# Dismissal from the civil service goes to no disciplinary board (657 art. 135 names boards only for
+# the lighter penalties): the member's way is the lawsuit.
+DISMISSAL = "devlet_memurlugundan_cikarma"
+
+
+def rules_for_case(
+    category: Category | str, kind: CaseKind | str | None = None, *, penalty: str | None = None
+) -> list[str]:
+    """The ids of the rules a case of ``category`` proposes from its notification date.
+
+    ``penalty`` is the disciplinary penalty the member reported: a dismissal has no board objection.
+    """
     if kind is not None and CaseKind(kind) is not CaseKind.LEGAL:
         return []
-    return list(CASE_RULES.get(Category(category), ()))
+    rule_ids = list(CASE_RULES.get(Category(category), ()))
+    if penalty == DISMISSAL:
+        rule_ids = [rule_id for rule_id in rule_ids if rule_id != "disciplinary-objection"]
+    return rule_ids

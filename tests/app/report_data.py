@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from app import clock
 from app.extensions import db
-from app.models import Case, CaseStageEntry
+from app.models import Case, CaseStageEntry, Proceeding
 from tests.factories import InstitutionFactory, MemberFactory, UnionFactory, UserFactory, make_case
 
 LEGAL_PATHS = [
@@ -124,8 +124,11 @@ def _write(case: Case, row: Row) -> None:
     case.created_at = row.created_at
     case.status = row.status
     case.outcome = row.outcome
-    case.court = row.court
-    case.decision_date = row.decision_date
+    if row.decision_date is not None:
+        db.session.add(
+            Proceeding(case_id=case.id, position=1, kind="first_instance", authority=row.court,
+                       decision_date=row.decision_date, outcome=row.outcome, papers=[])
+        )  # fmt: skip
     case.amount_approved = row.amount
     case.assignee_id = row.assignee_id
     for state, days in row.stages.items():

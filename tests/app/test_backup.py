@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import stat
 import tarfile
 import uuid
 from pathlib import Path
@@ -89,6 +90,8 @@ def test_the_demo_data_restores_into_a_fresh_installation_table_by_table_and_fil
     archive = tmp_path / "yedek" / "dayanak.tar.gz"
     result = runner.invoke(args=["backup", str(archive)])
     assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600  # it holds every case file
+    assert [p.name for p in archive.parent.iterdir()] == ["dayanak.tar.gz"]  # no draft left behind
     with tarfile.open(archive) as tar:
         assert {"manifest.json", *FILES} <= set(tar.getnames())
     original_rows, original_files = _rows(db.engine), _files(demo)
@@ -133,3 +136,13 @@ def test_restore_refuses_an_archive_whose_file_does_not_match_its_hash(demo, fre
         else:
             assert sa.inspect(db.engine).get_table_names() == []
         assert _files(fresh) == {}
+
+
+def test_a_restore_under_another_audit_key_fails_its_verification_and_says_why(demo, fresh, runner, tmp_path):
+    archive = tmp_path / "yedek.tar.gz"
+    assert runner.invoke(args=["backup", str(archive)]).exit_code == 0
+    fresh.config["AUDIT_KEY"] = "baska-bir-anahtar"
+    with fresh.app_context():
+        result = fresh.test_cli_runner().invoke(args=["restore", str(archive)])
+    assert result.exit_code == 1
+    assert "BROKEN: case" in result.output and "AUDIT_KEY is not the one" in result.output

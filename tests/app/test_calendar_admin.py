@@ -153,7 +153,6 @@ def test_a_court_marked_without_recess_gives_no_extension(client, admin, db, log
     # 25.05.2026 + 60 = 24.07.2026 Fri, in the recess: 07.09.2026 at a court that takes it.
     member = MemberFactory()
     case = make_case(member, notification_date=date(2026, 5, 25))
-    db.session.get(Case, case.id).court = "Iğdır İdare Mahkemesi"
     db.session.commit()
     lawyer = UserFactory(role="lawyer", union_id=member.union_id)
     assert 'data-testid="courts-link"' in client.get("/admin/calendar").get_data(as_text=True)
@@ -165,6 +164,8 @@ def test_a_court_marked_without_recess_gives_no_extension(client, admin, db, log
     assert db.session.scalar(sa.select(AccessLog.action).where(AccessLog.object_type == "court")) == "create"
     listing = client.get("/admin/courts").get_data(as_text=True)
     assert 'data-recess="no"' in listing and "Adli tatile girmez" in listing
+    db.session.get(Case, case.id).competent_court_id = court.id
+    db.session.commit()
 
     post_form(client, "/logout", {}, page_url="/admin/courts")
     login(lawyer)

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from app import clock
-from app.models import Case, CaseEvent, Deadline
+from app.models import Case, CaseEvent, Court, Deadline
 from app.services.timeline import audit_key, link_of
 from cases.audit import verify_chain
 from tests.factories import PASSWORD, MemberFactory, UnionFactory, UserFactory, make_case, user_of
@@ -32,8 +32,16 @@ def _post(client, case, action, data):
 
 
 def _deadlines(db, case):
+    """The recorded deadlines (the rules' proposals awaiting confirmation are rows too, but not these)."""
     db.session.expire_all()
-    return db.session.scalars(sa.select(Deadline).where(Deadline.case_id == case.id).order_by(Deadline.id)).all()
+    query = sa.select(Deadline).where(Deadline.case_id == case.id, Deadline.status != "proposed")
+    return db.session.scalars(query.order_by(Deadline.id)).all()
+
+
+def _deadlines_proposed(db, case):
+    db.session.expire_all()
+    query = sa.select(Deadline).where(Deadline.case_id == case.id, Deadline.status == "proposed")
+    return db.session.scalars(query.order_by(Deadline.due_date)).all()
 
 
 def _case(db, case):
@@ -213,7 +221,9 @@ def test_a_proposal_can_be_set_aside(client, login, db):
     assert response.status_code == 303
     (dropped,) = _deadlines(db, case)
     assert dropped.status == "dismissed" and dropped.edit_reason == "Tazminat istenmiyor."
-    assert _case(db, case).next_deadline is None
+    # The lawsuit is still proposed, unconfirmed: it is the nearest deadline, marked as awaiting confirmation.
+    assert _case(db, case).next_deadline == _deadlines_proposed(db, case)[0].due_date
+    assert _case(db, case).next_deadline_proposed is True
     page = _page(client, case).get_data(as_text=True)
     assert 'data-rule="damages-application"' not in page and 'data-rule="annulment-lawsuit"' in page
 
@@ -227,12 +237,12 @@ def test_overdue_deadline_stands_out(client, login, db):
 
 
 def test_court_without_recess_gets_no_extension(client, login, db):
-    from app.models import Court
 
     db.session.add(Court(name="Hakkari İdare Mahkemesi", province="Hakkari", takes_recess=False))
     db.session.commit()
     _member, lawyer, case = _setup(db, notification_date=date(2026, 5, 25))
-    db.session.get(Case, case.id).court = "Hakkari İdare Mahkemesi"
+    court = db.session.scalar(sa.select(Court).where(Court.name == "Hakkari İdare Mahkemesi"))
+    db.session.get(Case, case.id).competent_court_id = court.id
     db.session.commit()
     login(lawyer)
     page = _page(client, case).get_data(as_text=True)

@@ -168,7 +168,10 @@ def test_lawsuit_form_offers_court_names(client, login):
     )
     assert response.status_code == 303
     stored = db.session.get(Case, case.id)
-    assert (stored.status, stored.court, stored.court_file_number) == (
+    from app.services.proceedings import competent_court
+
+    court = competent_court(stored)
+    assert (stored.status, court.name, court.file_number) == (
         "lawsuit_filed",
         "Ankara 5. İdare Mahkemesi",
         "2026/123 E.",

@@ -149,15 +149,15 @@ WORKED_EXAMPLES = [
     # 26–30 = 20; 03–07.05 = 25; 10–14.05.2027 Fri = 30.
     ("information-answer-extended", D(2027, 4, 1), {}, D(2027, 5, 14), D(2027, 5, 14), ("caution",)),
     # --- deemed rejection before and after Law 7331 ---
-    # Applied 13.07.2021, before 14.07.2021: 60 days: +18 = 31.07, +31 = 31.08, +11 = 11.09.2021 Sat;
-    # Sun 12 → Mon 13.09.2021.
-    ("deemed-rejection", D(2021, 7, 13), {}, D(2021, 9, 11), D(2021, 9, 13), ("if_shifted",)),
+    # Applied 13.07.2021, before 14.07.2021: 60 days: +18 = 31.07, +31 = 31.08, +11 = 11.09.2021 Sat.
+    # The silence becomes a rejection that Saturday: not a last day, so not moved.
+    ("deemed-rejection", D(2021, 7, 13), {}, D(2021, 9, 11), D(2021, 9, 11), ("followed_by",)),
     # Applied 14.07.2021: 30 days: +17 = 31.07, +13 = 13.08.2021 Fri.
     ("deemed-rejection", D(2021, 7, 14), {}, D(2021, 8, 13), D(2021, 8, 13), ()),
-    # Applied 15.01.2026: +16 = 31.01, +14 = 14.02.2026 Sat → Mon 16.02.2026.
-    ("deemed-rejection", D(2026, 1, 15), {}, D(2026, 2, 14), D(2026, 2, 16), ("if_shifted",)),
-    # Applied 08.05.2025: +23 = 31.05, +7 = 07.06.2025 Sat, Kurban 2; Sun 8, Mon 9 → Tue 10.06.2025.
-    ("deemed-rejection", D(2025, 5, 8), {}, D(2025, 6, 7), D(2025, 6, 10), ("if_shifted",)),
+    # Applied 15.01.2026: +16 = 31.01, +14 = 14.02.2026 Sat: rejected by silence that day (not moved).
+    ("deemed-rejection", D(2026, 1, 15), {}, D(2026, 2, 14), D(2026, 2, 14), ("followed_by",)),
+    # Applied 08.05.2025: +23 = 31.05, +7 = 07.06.2025 Sat, Kurban 2: rejected by silence that day.
+    ("deemed-rejection", D(2025, 5, 8), {}, D(2025, 6, 7), D(2025, 6, 7), ("followed_by",)),
     # Superior authority applied 24.05.2027: +7 = 31.05, +23 = 23.06.2027 Wed (deemed rejection).
     (
         "superior-authority-answer",
@@ -229,7 +229,17 @@ def test_worked_examples_cover_the_required_ground():
     assert len(WORKED_EXAMPLES) >= 30
     years = {row[1].year for row in WORKED_EXAMPLES} | {row[4].year for row in WORKED_EXAMPLES}
     assert {2025, 2026, 2027, 2028} <= years
-    assert {row[0] for row in WORKED_EXAMPLES} == set(RULES_BY_ID)
+    # The periods after filing have their own table in test_deadline_periods.py.
+    after_filing = {
+        "defence-answer",
+        "stay-objection",
+        "istinaf",
+        "temyiz",
+        "appeal-answer",
+        "regulation-lawsuit",
+        "waiting-cap",
+    }
+    assert {row[0] for row in WORKED_EXAMPLES} == set(RULES_BY_ID) - after_filing
 
 
 def test_admin_added_holiday_moves_the_last_day():
@@ -466,7 +476,14 @@ def test_rule_lengths_match_the_law():
     assert lengths["information-answer-extended"] == (30, Unit.WORKING_DAYS)
     assert lengths["information-objection"] == (15, Unit.DAYS)
     assert lengths["damages-application"] == (1, Unit.YEARS)
-    assert {rule.id for rule in RULES if rule.recess} == {"annulment-lawsuit", "tax-lawsuit"}
+    assert lengths["defence-answer"] == (30, Unit.DAYS)
+    assert lengths["stay-objection"] == (7, Unit.DAYS)
+    assert lengths["istinaf"] == (30, Unit.DAYS)
+    assert lengths["temyiz"] == (30, Unit.DAYS)
+    assert lengths["appeal-answer"] == (30, Unit.DAYS)
+    assert lengths["regulation-lawsuit"] == (60, Unit.DAYS)
+    court_periods = {"annulment-lawsuit", "tax-lawsuit", "defence-answer", "istinaf", "temyiz", "appeal-answer"}
+    assert {rule.id for rule in RULES if rule.recess} == court_periods | {"regulation-lawsuit"}
 
 
 def test_disciplinary_case_proposes_the_objection_and_the_lawsuit():
@@ -527,6 +544,17 @@ def test_steps_are_plain_records_that_translate():
 def test_format_date():
     assert format_date(D(2026, 11, 23)) == "23.11.2026"
     assert ExplanationStep("x", "%(a)s", {"a": "1"}).render() == "1"
+
+
+def test_dismissal_proposes_the_lawsuit_and_no_board_objection():
+    # 657 art. 135 sends only the lighter penalties to a board: a dismissed servant goes to court.
+    assert rules_for_case(Category.DISCIPLINARY_PENALTY, CaseKind.LEGAL, penalty="devlet_memurlugundan_cikarma") == [
+        "annulment-lawsuit"
+    ]
+    assert rules_for_case(Category.DISCIPLINARY_PENALTY, CaseKind.LEGAL, penalty="kinama") == [
+        "disciplinary-objection",
+        "annulment-lawsuit",
+    ]
 
 
 def test_a_deadline_is_overdue_only_once_its_last_day_has_passed():

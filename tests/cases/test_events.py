@@ -19,6 +19,8 @@ def test_event_kinds_keep_their_stored_values():
         "deadline",
         "priority",
         "conflict",
+        "proceeding",
+        "case_fact",
     ]
 
 

@@ -80,12 +80,23 @@ def test_sandbox_errors_come_back_from_the_worker_with_their_message_and_detail(
         render_bounded(make_docx("{{ member.full_name.upper() }}"), context(), LIMITS)
 
 
-def test_a_worker_that_dies_mid_render_is_reported_and_replaced():
+def test_an_idle_worker_that_died_is_replaced_before_use():
     worker = isolation._take()
     isolation._give_back(worker)
     os.kill(worker.process.pid, signal.SIGKILL)
     worker.process.wait()
-    # The dead worker is noticed before use and replaced, so the render succeeds.
+    assert texts(render_bounded(make_docx("Merhaba"), context(), LIMITS)) == ["Merhaba"]
+
+
+def test_a_worker_killed_mid_render_is_reported_and_the_next_render_works():
+    import threading
+
+    isolation.shutdown()
+    render_bounded(make_docx("ısınma"), context(), LIMITS)  # one warm worker, whose pid we know
+    (pid,) = isolation.worker_pids()
+    threading.Timer(1.0, os.kill, (pid, signal.SIGKILL)).start()
+    error = _refused(QUADRATIC_IN, RenderLimits(cpu_seconds=600, memory_mb=128, wall_seconds=30))
+    assert error.message == isolation.CRASHED
     assert texts(render_bounded(make_docx("Merhaba"), context(), LIMITS)) == ["Merhaba"]
 
 
