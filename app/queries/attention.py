@@ -87,7 +87,10 @@ def start_page(user: User, today: date) -> StartPage:
     # One pass over the user's open cases counts every attention at once (a sum of flags).
     row = db.session.execute(
         sa.select(
-            *(sa.func.coalesce(sa.func.sum(sa.case((attention_condition(user, n, today), 1), else_=0)), 0) for n in names)
+            *(
+                sa.func.coalesce(sa.func.sum(sa.case((attention_condition(user, n, today), 1), else_=0)), 0)
+                for n in names
+            )
         ).where(*mine(user))
     ).one()
     due = db.session.execute(
