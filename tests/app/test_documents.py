@@ -476,45 +476,6 @@ def test_the_petition_pages_repeat_the_cases_overdue_mark(setup, client, db):
         assert 'data-testid="case-overdue"' in page and overdue.strftime("%d.%m.%Y") in page, url
 
 
-def _shared_with(client, db, case, login, member):
-    generated = generate(client, case)
-    assert generated.status_code in (200, 302), generated.get_data(as_text=True)[:1000]
-    document = db.session.scalars(sa.select(Document).order_by(Document.id.desc())).first()
-    token = csrf_token_from(client.get(f"/desk/cases/{case.id}/documents"))
-    db.session.refresh(case)
-    shared = client.post(
-        f"/desk/cases/{case.id}/documents/{document.id}/share", data={"csrf_token": token, "version": case.version}
-    )
-    assert shared.status_code == 302
-    client.post("/logout", data={"csrf_token": token})
-    login(user_of(member))
-    return document
-
-
-@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed: PDF path not tested")
-def test_the_member_downloads_a_shared_petition_as_pdf_too(setup, client, db, login):
-    case, member, _ = setup
-    document = _shared_with(client, db, case, login, member)
-    page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
-    pdf_url = f"/portal/cases/{case.reference}/documents/{document.id}.pdf"
-    assert pdf_url in page
-    response = client.get(pdf_url)
-    assert response.status_code == 200 and response.data.startswith(b"%PDF")
-    assert_sandboxed_download(response)
-
-
-def test_the_member_gets_no_pdf_of_an_unshared_document_and_a_clear_503_without_libreoffice(
-    setup, client, db, login, monkeypatch
-):
-    case, member, lawyer = setup
-    unshared = _generate_directly(case, lawyer)
-    document = _shared_with(client, db, case, login, member)
-    assert client.get(f"/portal/cases/{case.reference}/documents/{unshared.id}.pdf").status_code == 404
-    monkeypatch.setenv("PATH", "/nonexistent")
-    response = client.get(f"/portal/cases/{case.reference}/documents/{document.id}.pdf")
-    assert response.status_code == 503 and "LibreOffice" in response.get_data(as_text=True)
-
-
 def test_the_form_shows_the_members_words_beside_a_third_person_draft(setup, client, db):
     case, _, _ = setup
     case.narrative = "Okulumda yıllardır çalışıyorum, beni Kırşehir'e gönderdiler."
