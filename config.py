@@ -77,6 +77,7 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Dayanak <dayanak@localhost>")
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", False)
+    OUTBOX_IN_PROCESS = False  # development prints queued mails at the end of each request
 
     PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-12")
     # The data controller the privacy notice names (KVKK art. 10/a): the union running Dayanak.
@@ -113,6 +114,8 @@ class DevelopmentConfig(Config):
     ENV_NAME = "development"
     DEBUG = _bool("FLASK_DEBUG", False)
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", True)
+    # Print each queued mail to the server log as soon as the request that queued it ends.
+    OUTBOX_IN_PROCESS = _bool("OUTBOX_IN_PROCESS", MAIL_PRINT_ONLY)
     DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "Demo Sendikası (geliştirme)")
     DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "Örnek Mah. Deneme Cad. No: 1, Çankaya/Ankara")
     DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "kvkk@dayanak.test")

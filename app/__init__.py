@@ -30,7 +30,31 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _register_template_helpers(app)
     _register_commands(app)
     _remember_client_address(app)
+    if app.config.get("OUTBOX_IN_PROCESS"):
+        _deliver_mail_in_process(app)
     return app
+
+
+def _deliver_mail_in_process(app: Flask) -> None:
+    """Development: after each request, print the mails it queued to the server log at once.
+
+    A newcomer registering on the demo sees the confirmation link in the terminal running
+    ``scripts/run.sh`` without starting ``flask outbox send`` (print-only: nothing leaves the machine).
+    """
+    import sys
+
+    from app.services.outbox import send_due
+
+    def echo(text: str) -> None:
+        print(f"\n[mail] {text}\n", file=sys.stderr, flush=True)
+
+    @app.after_request
+    def deliver(response):
+        try:
+            send_due(echo=echo)
+        except Exception:  # a development convenience must never break the page
+            app.logger.exception("Printing the queued mails failed; `flask outbox send` prints them too.")
+        return response
 
 
 def _remember_client_address(app: Flask) -> None:
