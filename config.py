@@ -94,6 +94,9 @@ class Config:
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
     FORCE_HTTPS = _bool("FORCE_HTTPS", False)
+    # Two-factor sign-in for lawyers, officers and admins: "required" (staff without one are taken to
+    # enrolment before any page) or "optional" (development: the demo logins sign in with the password).
+    STAFF_MFA = os.environ.get("STAFF_MFA", "optional").strip().lower()
     # Seconds a PDF conversion may take; below gunicorn's default 30 s worker timeout, so a hung
     # LibreOffice is killed by us (with its children) before gunicorn kills the worker and orphans it.
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 25)
@@ -124,6 +127,7 @@ class TestingConfig(Config):
     MAIL_PRINT_ONLY = False
     SERVER_NAME = None
     BASE_URL = "http://localhost"  # the test client's host
+    STAFF_MFA = "optional"  # tests that need "required" set it
     SOFFICE_TIMEOUT = _int("SOFFICE_TIMEOUT", 120)  # a shared CI machine starts LibreOffice slowly
     DATA_CONTROLLER_NAME = "Test Sendikası"
     DATA_CONTROLLER_ADDRESS = "Test Cad. No: 1, Ankara"
@@ -135,6 +139,7 @@ class ProductionConfig(Config):
     DEBUG = False
     # Redirect plain http to https and send HSTS (the proxy passes X-Forwarded-Proto; /healthz is exempt).
     FORCE_HTTPS = _bool("FORCE_HTTPS", True)
+    STAFF_MFA = os.environ.get("STAFF_MFA", "required").strip().lower()
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
@@ -195,6 +200,8 @@ def check_production(settings: dict) -> None:
             f"{', '.join(missing)} not set: the privacy notice must name the data controller "
             "(the union's name, address and a contact, KVKK art. 10/a)."
         )
+    if settings.get("STAFF_MFA") not in {"required", "optional"}:
+        problems.append("STAFF_MFA must be 'required' or 'optional'.")
     if not settings.get("BASE_URL"):
         problems.append(
             "DAYANAK_BASE_URL is not set: give the site's public address (e.g. https://dayanak.example.org); "

@@ -67,6 +67,12 @@ def _institutions(unions: dict[str, Union]) -> dict[str, Institution]:
         if name not in existing:
             existing[name] = Institution(name=name, province=province, union_id=unions[code].id, address=f"{province}")
             db.session.add(existing[name])
+        institution = existing[name]
+        entity, superior = demo_data.LEGAL_ENTITIES.get(name, (None, None))
+        if entity and not institution.legal_entity:  # an admin's correction is never overwritten
+            institution.legal_entity = entity
+            institution.legal_entity_address = f"{entity}, {province}"
+            institution.superior_authority = superior
     db.session.flush()
     return existing
 

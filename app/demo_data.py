@@ -55,6 +55,52 @@ INSTITUTIONS = [
     ("EBS", "Eskişehir Osmangazi Üniversitesi", "Eskişehir"),
 ]
 
+# Institution → (the legal person sued for its acts, its address, the superior authority of an
+# İYUK 11 application or None when the legal person itself decides). Schools, hospitals and
+# provincial directorates act for the governorship; district directorates for the district
+# governorship; a university for its rectorate; a municipality through its mayor's office.
+LEGAL_ENTITIES = {
+    "Ankara İl Milli Eğitim Müdürlüğü": ("Ankara Valiliği", "Millî Eğitim Bakanlığı"),
+    "Çankaya Atatürk Anadolu Lisesi": ("Ankara Valiliği", "Millî Eğitim Bakanlığı"),
+    "İstanbul Kadıköy İlçe Milli Eğitim Müdürlüğü": ("Kadıköy Kaymakamlığı", "İstanbul Valiliği"),
+    "Üsküdar Şehit Ömer Halisdemir İlkokulu": ("İstanbul Valiliği", "Millî Eğitim Bakanlığı"),
+    "İzmir Bornova Mesleki ve Teknik Anadolu Lisesi": ("İzmir Valiliği", "Millî Eğitim Bakanlığı"),
+    "Diyarbakır Bağlar Ortaokulu": ("Diyarbakır Valiliği", "Millî Eğitim Bakanlığı"),
+    "Ege Üniversitesi Rektörlüğü": ("Ege Üniversitesi Rektörlüğü", None),
+    "Erzurum Atatürk Üniversitesi": ("Atatürk Üniversitesi Rektörlüğü", None),
+    "Ankara Şehir Hastanesi": ("Ankara Valiliği", "Sağlık Bakanlığı"),
+    "İstanbul Başakşehir Çam ve Sakura Şehir Hastanesi": ("İstanbul Valiliği", "Sağlık Bakanlığı"),
+    "Konya İl Sağlık Müdürlüğü": ("Konya Valiliği", "Sağlık Bakanlığı"),
+    "Trabzon Kanuni Eğitim ve Araştırma Hastanesi": ("Trabzon Valiliği", "Sağlık Bakanlığı"),
+    "Iğdır Devlet Hastanesi": ("Iğdır Valiliği", "Sağlık Bakanlığı"),
+    "Ankara Vergi Dairesi Başkanlığı": ("Gelir İdaresi Başkanlığı", "Hazine ve Maliye Bakanlığı"),
+    "Bursa Adliyesi": ("Adalet Bakanlığı", None),
+    "Kayseri Sosyal Güvenlik İl Müdürlüğü": ("Sosyal Güvenlik Kurumu Başkanlığı", None),
+    "İstanbul Büyükşehir Belediyesi": ("İstanbul Büyükşehir Belediye Başkanlığı", None),
+    "Antalya Muratpaşa Belediyesi": ("Muratpaşa Belediye Başkanlığı", None),
+    "Isparta Belediyesi": ("Isparta Belediye Başkanlığı", None),
+    "PTT Ankara Başmüdürlüğü": ("PTT A.Ş. Genel Müdürlüğü", None),
+    "TRT Genel Müdürlüğü": ("Türkiye Radyo-Televizyon Kurumu Genel Müdürlüğü", None),
+    "Anadolu Ajansı İzmir Bölge Müdürlüğü": ("Anadolu Ajansı T.A.Ş. Genel Müdürlüğü", None),
+    "Kültür ve Turizm Bakanlığı": ("Kültür ve Turizm Bakanlığı", None),
+    "Nevşehir İl Kültür ve Turizm Müdürlüğü": ("Nevşehir Valiliği", "Kültür ve Turizm Bakanlığı"),
+    "Karayolları 4. Bölge Müdürlüğü": ("Karayolları Genel Müdürlüğü", "Ulaştırma ve Altyapı Bakanlığı"),
+    "Çevre, Şehircilik ve İklim Değişikliği Samsun İl Müdürlüğü": (
+        "Samsun Valiliği",
+        "Çevre, Şehircilik ve İklim Değişikliği Bakanlığı",
+    ),
+    "TCDD Sivas Bölge Müdürlüğü": ("TCDD İşletmesi Genel Müdürlüğü", "Ulaştırma ve Altyapı Bakanlığı"),
+    "DHMİ Esenboğa Havalimanı Müdürlüğü": ("Devlet Hava Meydanları İşletmesi Genel Müdürlüğü", None),
+    "Şanlıurfa İl Tarım ve Orman Müdürlüğü": ("Şanlıurfa Valiliği", "Tarım ve Orman Bakanlığı"),
+    "Orman Bölge Müdürlüğü Muğla": ("Orman Genel Müdürlüğü", "Tarım ve Orman Bakanlığı"),
+    "Elektrik Üretim A.Ş. Afşin-Elbistan Santralleri": ("Elektrik Üretim A.Ş. Genel Müdürlüğü", None),
+    "Maden Tetkik ve Arama Genel Müdürlüğü": ("Maden Tetkik ve Arama Genel Müdürlüğü", None),
+    "İstanbul İl Müftülüğü": ("Diyanet İşleri Başkanlığı", None),
+    "Gaziantep Şahinbey İlçe Müftülüğü": ("Diyanet İşleri Başkanlığı", None),
+    "Vakıflar Genel Müdürlüğü Bursa Bölge Müdürlüğü": ("Vakıflar Genel Müdürlüğü", None),
+    "Eskişehir Osmangazi Üniversitesi": ("Eskişehir Osmangazi Üniversitesi Rektörlüğü", None),
+}
+
 # (name, province, kind, takes_recess)
 COURTS = [
     ("Ankara 1. İdare Mahkemesi", "Ankara", "administrative", True),

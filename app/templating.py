@@ -1,9 +1,11 @@
 """Jinja filters and globals: Turkish dates, labels, masked ids."""
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from flask import Flask, request, url_for
 from flask_babel import format_number, get_locale
+from markupsafe import Markup, escape
 
 from app import clock, labels
 from cases.deadlines import is_overdue
@@ -38,6 +40,23 @@ def url_with(**changes) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+@lru_cache(maxsize=256)
+def _option_tags(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each choice as (value, '<option value="…"', '>text</option>'), escaped once per process."""
+    return tuple((value, f'<option value="{escape(value)}"', f">{escape(text)}</option>") for value, text in choices)
+
+
+def select_options(choices, current) -> Markup:
+    """The <option> tags of a select, ``current`` selected.
+
+    A queue filter offers every institution (hundreds): rendering them through a template loop
+    on every page was a tenth of the page's time; the escaped tags are now built once per list.
+    """
+    chosen = "" if current is None else str(current)
+    tags = _option_tags(tuple((str(value), str(text)) for value, text in choices))
+    return Markup("".join(f"{head} selected{tail}" if value == chosen else head + tail for value, head, tail in tags))  # noqa: S704 - escaped above
+
+
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
@@ -47,6 +66,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.tests["overdue"] = is_overdue  # {% if case.next_deadline is overdue(today) %}
     app.jinja_env.globals["labels"] = labels
     app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["select_options"] = select_options
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

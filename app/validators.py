@@ -5,6 +5,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import ValidationError
 
+from cases.text import clean_line
+
 
 class EmailAddress:
     """A syntactically valid email address (no DNS look-up).
@@ -32,3 +34,8 @@ class EmailAddress:
 def strip_text(value: str | None) -> str | None:
     """Form filter: ignore spaces around what was typed (phones add them)."""
     return value.strip() if isinstance(value, str) else value
+
+
+def clean_name(value: str | None) -> str | None:
+    """Form filter for names: no control or invisible characters (zero-width, BOM), single spaces."""
+    return clean_line(value) if isinstance(value, str) else value

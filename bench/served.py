@@ -372,15 +372,23 @@ function request()
   return wrk.format(method, paths[(n - 1) %% #paths + 1], nil, body)
 end
 function response(status, headers, body)
-  if status ~= expect_status then bad = bad + 1
-  elseif expect_location and not string.find(headers["Location"] or "", expect_location, 1, true) then bad = bad + 1 end
+  local wrong = status ~= expect_status
+    or (expect_location and not string.find(headers["Location"] or "", expect_location, 1, true))
+  if wrong then
+    bad = bad + 1
+    if not example then example = status .. " " .. (headers["Location"] or "") end
+  end
 end
 function done(summary, latency, requests)
-  local total_bad = 0
-  for _, t in ipairs(threads) do total_bad = total_bad + (t:get("bad") or 0) end
+  local total_bad, example = 0, ""
+  for _, t in ipairs(threads) do
+    total_bad = total_bad + (t:get("bad") or 0)
+    example = t:get("example") or example
+  end
   io.write(string.format('RESULT {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p99_us": %%d, '
-    .. '"bad": %%d, "socket_errors": %%d}\\n',
+    .. '"bad": %%d, "bad_example": "%%s", "socket_errors": %%d}\\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), total_bad,
+    string.gsub(example, '[^%%w/ .:_-]', ''),
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 """
@@ -512,8 +520,12 @@ def run(args) -> int:
         cookies["filer"] = _session_cookie(headers, cookies["filer"])
         csrf = _token(text)
         pages = build_pages(setup, csrf)
+        if args.pages:
+            pages = [page for page in pages if page.key in args.pages.split(",")]
         statements = count_statements(setup, pages)
-        pages[-1].paths = [f"/portal/drafts/{draft}/submit" for draft in setup.drafts]
+        for page in pages:
+            if page.method == "POST":  # without the draft count_statements submitted
+                page.paths = [f"/portal/drafts/{draft}/submit" for draft in setup.drafts]
         results = []
         for page in pages:
             status = request(server.port, page.method, page.paths[0], {"Cookie": cookies[page.who]})[0]
@@ -561,6 +573,9 @@ def run(args) -> int:
     for label, figures in results:
         print(line(label, figures, str(figures["sql"])))
     print(line("bare Flask hello-world (end)", hello_after, "-"))
+    for label, figures in results:
+        if figures["bad"]:
+            print(f"{label}: {figures['bad']} unexpected answers, the first: {figures['bad_example']}")
     if args.json:
         Path(args.json).write_text(
             json.dumps(
@@ -581,6 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle", type=float, default=2.0, help="seconds the workers idle between pages")
     parser.add_argument("--reseed", action="store_true", help="seed afresh even when the database holds the seed")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--pages", help="only these pages (comma-separated: queue,filtered,deep,search-isik,…)")
     return run(parser.parse_args(argv))
 
 

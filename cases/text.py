@@ -1,6 +1,14 @@
 """Turkish-aware text helpers: case folding for search, upper case for documents, sort keys."""
 
+import re
 import unicodedata
+
+# Characters nobody types on purpose that hide or disguise text: zero-width spaces and joiners,
+# direction marks, the word joiner and invisible operators, the soft hyphen, the Mongolian vowel
+# separator and the byte-order mark. Stripped with the control characters wherever text is cleaned.
+INVISIBLE = "\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+# C0 and C1 controls (but tab and line breaks), bidi overrides and isolates, and the invisibles.
+_UNSEEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{INVISIBLE}]")
 
 _LOWER_MAP = str.maketrans({"I": "ı", "İ": "i"})
 _UPPER_MAP = str.maketrans({"i": "İ", "ı": "I"})
@@ -8,6 +16,16 @@ _ASCII_FOLD = str.maketrans({"ı": "i", "ş": "s", "ğ": "g", "ü": "u", "ö": "
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 _ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
 _ALPHABET_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+
+def strip_unseen(text: str) -> str:
+    """``text`` without control, direction-override and invisible characters (tab and line breaks kept)."""
+    return _UNSEEN.sub("", text)
+
+
+def clean_line(text: str | None) -> str:
+    """One line as a person meant it: NFC, nothing unseen, single spaces, no spaces around."""
+    return " ".join(strip_unseen(unicodedata.normalize("NFC", text or "")).split())
 
 
 def tr_lower(text: str) -> str:

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import BinaryIO, cast
 
+from defusedxml import ElementTree as DefusedElementTree
+from defusedxml.common import DefusedXmlException
+
 from cases.errors import InvalidUpload
 from cases.i18n import N_
 
@@ -45,6 +48,15 @@ NAMED_LIKE = N_(
 MACROS = N_(
     "This document contains macros, which can be harmful, so it cannot be accepted. "
     "Please save it without macros or as a PDF."
+)
+XML_DECLARATIONS = N_(
+    "This document contains XML declarations (a DTD or entities) that word processors never write and that can "
+    "be used to attack the server, so it cannot be accepted. Please save it again from your word processor or as "
+    "a PDF."
+)
+UNSAFE_PART_NAMES = N_(
+    "This document contains parts whose names lead outside the document, which can be used to attack the "
+    "server, so it cannot be accepted. Please save it again from your word processor or as a PDF."
 )
 
 
@@ -267,8 +279,11 @@ def _sniff_zip(stream: BinaryIO) -> FileType:
         if sum(m.file_size for m in members) > MAX_ZIP_UNCOMPRESSED:
             raise InvalidUpload(WRONG_TYPE)
         names = {m.filename for m in members}
+        if any(_unsafe_part_name(name) for name in names):
+            raise InvalidUpload(UNSAFE_PART_NAMES)
         if any(_is_macro(name) for name in names):
             raise InvalidUpload(MACROS)
+        _refuse_xml_declarations(archive, members)
         # ODF: the first local header (30 fixed bytes, then the name) must be "mimetype".
         if members[0].filename == "mimetype" and first_header[30:38] == b"mimetype":
             if _read_small(archive, members[0]).strip() == ODT_MIMETYPE:
@@ -279,6 +294,52 @@ def _sniff_zip(stream: BinaryIO) -> FileType:
             if DOCX_MAIN in content_types:
                 return FILE_TYPES[FileKind.DOCX]
     raise InvalidUpload(WRONG_TYPE)
+
+
+def _unsafe_part_name(name: str) -> bool:
+    """A member name that would land outside a folder it was unpacked into (``../x``, ``/etc/x``, ``C:x``)."""
+    parts = re.split(r"[/\\]", name)
+    return (
+        name.startswith(("/", "\\"))
+        or bool(re.match(r"[A-Za-z]:", name))
+        or ".." in parts
+        or any(ord(ch) < 32 for ch in name)
+    )
+
+
+def _refuse_xml_declarations(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse any XML part that declares a DTD or entities (XXE, "billion laughs").
+
+    Office files never carry one. Each part is read only up to its root element (a DTD must come
+    before it), by defusedxml's parser, which refuses the declaration before expanding anything.
+    """
+    for member in members:
+        if not member.filename.lower().endswith((".xml", ".rels")) or member.is_dir():
+            continue
+        if member.flag_bits & 0x1:  # encrypted: it cannot be read, so it cannot be trusted
+            raise InvalidUpload(WRONG_TYPE)
+        try:
+            with archive.open(member) as part:
+                for _event in DefusedElementTree.iterparse(part, events=("start",), forbid_dtd=True):
+                    break  # the root element: no declaration can follow it
+        except DefusedXmlException:
+            raise InvalidUpload(XML_DECLARATIONS) from None
+        except DefusedElementTree.ParseError:
+            # Not well-formed (evidence is stored, never parsed by us): refuse it only when a
+            # declaration is what broke the parse, so a mangled DTD cannot slip past.
+            if _mentions_declaration(archive, member):
+                raise InvalidUpload(XML_DECLARATIONS) from None
+        except _ZIP_ERRORS:
+            raise InvalidUpload(DAMAGED) from None
+
+
+def _mentions_declaration(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    try:
+        with archive.open(member) as part:
+            head = part.read(MAX_SMALL_MEMBER).upper()
+    except _ZIP_ERRORS:
+        return True
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
 def _is_macro(name: str) -> bool:

@@ -18,7 +18,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from app import labels
 from app.forms import TrDateField
-from app.validators import EmailAddress, strip_text
+from app.validators import EmailAddress, clean_name, strip_text
 from cases.petitions import FIELDS, FILLABLE_FIELDS
 from cases.vocabulary import CaseKind, Category, Role
 
@@ -32,7 +32,9 @@ LANGUAGE_CHOICES = [("tr", "Türkçe"), ("en", "English")]
 
 class StaffUserForm(FlaskForm):
     full_name = StringField(
-        _l("Full name"), validators=[DataRequired(_l("Please enter the full name.")), Length(max=200)]
+        _l("Full name"),
+        validators=[DataRequired(_l("Please enter the full name.")), Length(max=200)],
+        filters=[clean_name],
     )
     email = EmailField(
         _l("Email address"),
@@ -104,6 +106,17 @@ class InstitutionForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(_l("Please enter the name.")), Length(max=300)])
     province = StringField(_l("Province"), validators=[DataRequired(_l("Please enter the province.")), Length(max=60)])
     address = StringField(_l("Address"), validators=[Optional(), Length(max=400)])
+    legal_entity = StringField(
+        _l("Legal person sued for its acts"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("The ministry, governorship, rectorate or municipality a lawsuit names, e.g. Ankara Valiliği."),
+    )
+    legal_entity_address = StringField(_l("Address of the legal person"), validators=[Optional(), Length(max=400)])
+    superior_authority = StringField(
+        _l("Superior authority"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("Where an application under İYUK art. 11 goes; blank: the legal person itself."),
+    )
     union_id = SelectField(_l("Union of its service branch"), coerce=int)
     active = BooleanField(_l("Active"), default=True)
     version = HiddenField()
@@ -221,6 +234,38 @@ class SettingsForm(FlaskForm):
         _l("Fields the lawyer must fill in"),
         validators=[Optional()],
         description=_l("The fillable fields the version in use contains; the others are offered as optional."),
+    )
+    signer = SelectField(
+        _l("Who signs it"),
+        choices=[
+            ("", _l("Not set: the form starts from the member's own words")),
+            ("lawyer", _l("The lawyer: facts drafted in the third person, requests from the library")),
+            ("member", _l("The member: in the member's own words")),
+        ],
+        default="",
+        validators=[Optional()],
+    )
+    addressee = SelectField(
+        _l("Addressed to"),
+        choices=[
+            ("court", _l("A court")),
+            ("administration", _l("The administration, its superior or a board")),
+            ("ombudsman", _l("The Ombudsman (KDK)")),
+            ("equality", _l("The Human Rights and Equality Institution (TİHEK)")),
+            ("union", _l("The member's union")),
+        ],
+        default="court",
+        description=_l("Only a court may be asked to annul an act."),
+    )
+    proceedings = MultiCheckboxField(
+        _l("Stages of a case it serves"),
+        validators=[Optional()],
+        choices=[
+            ("administrative", _l("Before any court")),
+            ("first_instance", _l("A lawsuit is pending")),
+            ("appeal", _l("A decision was given (appeals)")),
+        ],
+        description=_l("None chosen: every stage."),
     )
     token = HiddenField()
 

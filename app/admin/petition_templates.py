@@ -126,10 +126,25 @@ def _detail(template: PetitionTemplate, form: TemplateVersionForm, *, stale: str
         kinds=[labels.label(labels.KINDS, k) for k in template.kinds or []],
         categories=[labels.label(labels.CATEGORIES, c) for c in template.categories or []],
         stale=stale,
+        update=service.default_update(template) if current_user.is_admin else None,
+        latest=service.latest_number(template.id),
         # What the page offers: admins manage templates and their versions, lawyers propose versions.
         can_manage=current_user.role == Role.ADMIN,
         can_propose=current_user.role == Role.LAWYER,
     )
+
+
+@bp.post("/petition-templates/<int:template_id>/adopt-default")
+@allow(Role.ADMIN)
+def petition_template_adopt_default(template_id: int):
+    template = _template_or_404(template_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    version = service.adopt_default(template, actor=current_user, expected_latest=request.form.get("latest"))
+    flash(
+        _("The newer default is now version %(number)s; earlier versions are kept.", number=version.number), "success"
+    )
+    return redirect(url_for(".petition_template", template_id=template.id))
 
 
 @bp.route("/petition-templates/<int:template_id>/settings", methods=["GET", "POST"])
@@ -147,6 +162,9 @@ def petition_template_settings(template_id: int):
                 "kinds": list(template.kinds or []),
                 "categories": list(template.categories or []),
                 "required_fields": list(spec.required_fields),
+                "signer": template.signer or "",
+                "addressee": template.addressee or "court",
+                "proceedings": list(template.proceedings or []),
                 "token": service.settings_token(template),
             },
         )
@@ -164,6 +182,9 @@ def petition_template_settings(template_id: int):
                 required=form.required_fields.data or [],
                 expected_token=form.token.data,
                 actor=current_user,
+                signer=form.signer.data or "",
+                addressee=form.addressee.data,
+                proceedings=form.proceedings.data or [],
             )
         except StaleCase as error:
             template = _template_or_404(template_id)

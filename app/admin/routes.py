@@ -15,6 +15,7 @@ from app.models import Institution, Union, User
 from app.queries import admin as admin_queries
 from app.request_guards import bounded_int
 from app.services import admin as admin_service
+from app.services import second_factor
 from app.services.accounts import email_taken
 from cases.text import fold, sort_key
 from cases.vocabulary import Role
@@ -91,6 +92,18 @@ def user_edit(user_id: int):
                 flash(_("The account was saved."), "success")
                 return redirect(url_for(".users"))
     return render_template("admin/user_form.html", form=form, user=user), 400 if form.is_submitted() else 200
+
+
+@bp.post("/users/<int:user_id>/second-factor/reset")
+@allow(Role.ADMIN)
+def user_reset_second_factor(user_id: int):
+    """A lost phone: clear the user's second factor (audited); they enrol again at their next sign-in."""
+    user = db.get_or_404(User, user_id)
+    if not VersionForm().validate_on_submit():
+        abort(400)
+    second_factor.reset(user, actor=current_user)
+    flash(_("The second factor of %(name)s was reset; they will set it up again.", name=user.full_name), "success")
+    return redirect(url_for(".user_edit", user_id=user.id))
 
 
 @bp.post("/users/<int:user_id>/deactivate")

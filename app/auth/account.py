@@ -13,8 +13,13 @@ from app.services import sessions
 @bp.get("/account")
 @allow(*ANY_SIGNED_IN)
 def account():
+    from app.auth.two_factor import account_context
+
     return render_template(
-        "auth/account.html", sign_out_form=SignOutEverywhereForm(), open_sessions=sessions.open_sessions(current_user)
+        "auth/account.html",
+        sign_out_form=SignOutEverywhereForm(),
+        open_sessions=sessions.open_sessions(current_user),
+        **account_context(),
     )
 
 

@@ -5,7 +5,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
 from app.request_guards import bounded_int
-from app.validators import EmailAddress, strip_text
+from app.validators import EmailAddress, clean_name, strip_text
 
 
 class LoginForm(FlaskForm):
@@ -50,7 +50,7 @@ class RegistrationForm(FlaskForm):
     full_name = StringField(
         _l("Full name"),
         validators=[DataRequired(_l("Please enter your full name.")), Length(max=200)],
-        filters=[strip_text],
+        filters=[clean_name],
         render_kw={"autocomplete": "name"},
     )
     national_id = StringField(
@@ -180,3 +180,36 @@ class SignOutEverywhereForm(FlaskForm):
 
 class SignInLinkForm(FlaskForm):
     """Only the CSRF token: the button finishes signing in with a mailed link."""
+
+
+class SecondFactorForm(FlaskForm):
+    code = StringField(
+        _l("Code"),
+        validators=[DataRequired(_l("Please enter the code.")), Length(max=20)],
+        filters=[strip_text],
+        description=_l("The 6-digit code your authenticator app shows, or one of your recovery codes."),
+        render_kw={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True},
+    )
+    remember_device = BooleanField(_l("Do not ask again on this device for 30 days"))
+    submit = SubmitField(_l("Confirm"))
+
+
+class EnrolForm(FlaskForm):
+    code = StringField(
+        _l("Code from the app"),
+        validators=[DataRequired(_l("Please enter the code.")), Length(max=20)],
+        filters=[strip_text],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+    submit = SubmitField(_l("Turn on two-factor sign-in"))
+
+
+class CodeConfirmForm(FlaskForm):
+    """A change to the second factor itself asks for a current code."""
+
+    code = StringField(
+        _l("Current code"),
+        validators=[DataRequired(_l("Please enter the code.")), Length(max=20)],
+        filters=[strip_text],
+        render_kw={"autocomplete": "one-time-code"},
+    )

@@ -1,13 +1,16 @@
 """Sign in and out, registration, email confirmation and password reset."""
 
+import time
+
 import sqlalchemy as sa
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from app.access import ANY_SIGNED_IN, allow, public, role_home_endpoint
 from app.auth import bp
+from app.auth.device import DEVICE_COOKIE
 from app.auth.forms import (
     ForgotPasswordForm,
     LoginForm,
@@ -20,7 +23,15 @@ from app.extensions import db
 from app.i18n import domain_message
 from app.models import Institution, Union
 from app.navigation import local_path
-from app.services import accounts, login_throttle, password_reset, registration, sessions, sign_in_links
+from app.services import (
+    accounts,
+    login_throttle,
+    password_reset,
+    registration,
+    second_factor,
+    sessions,
+    sign_in_links,
+)
 from app.services.tokens import InvalidToken
 from cases.text import fold, sort_key
 
@@ -63,12 +74,22 @@ def login():
 
 
 def _password_accepted(user, *, remember: bool):
-    """The first factor is proven (password or mailed link): open the session."""
+    """The first factor is proven (password or mailed link): ask for the second, or open the session."""
+    next_url = _safe_next()
+    if second_factor.enabled(user) and not second_factor.is_trusted_device(user, request.cookies.get(DEVICE_COOKIE)):
+        # Not signed in yet: the second-factor page finishes it within a few minutes.
+        session["second_factor"] = {"u": user.id, "r": remember, "at": int(time.time()), "next": next_url}
+        return redirect(url_for(".second_factor_step"))
+    return open_session(user, remember=remember, next_url=next_url)
+
+
+def open_session(user, *, remember: bool, next_url: str | None = None):
+    """Every factor is proven: sign ``user`` in on this browser."""
     login_throttle.record_success(user, user.email, request.remote_addr or "unknown")
     sessions.start_session(user, remember=remember)
     login_user(user, remember=remember)
     accounts.record_login(user)
-    return redirect(_safe_next() or url_for(role_home_endpoint(user.role)))
+    return redirect(local_path(next_url) or url_for(role_home_endpoint(user.role)))
 
 
 @bp.route("/login/link/<token>", methods=["GET", "POST"])

@@ -40,7 +40,8 @@ def render(name: str, reference: str, out: Path, fields: tuple[str, ...], fields
     """Fill a template for a case and write it to OUT (PDF when OUT ends in .pdf); nothing is stored.
 
     Fields the case lacks come from --field/--fields-json; required ones still blank are named
-    in a warning and left blank, so a draft can always be printed.
+    in a warning and printed as "……………", so a draft can always be printed. A template that does
+    not serve the case's kind, category or stage is refused.
     """
     _render(name, reference, out, fields, fields_json)
 
@@ -61,6 +62,8 @@ def _render(name: str, reference: str, out: Path, fields: tuple[str, ...], field
     version = service.current_version(template.id)
     if version is None:
         raise click.ClickException(f"The template {name!r} has no accepted version.")
+    if refusal := service.refusal_for(template, case):
+        raise click.ClickException(f"{refusal} ({name} does not serve {case.reference}.)")
     spec = service.spec_of(template)
     snapshot = documents_service.snapshot_of(case)
     extra: dict[str, object] = {}
@@ -76,9 +79,14 @@ def _render(name: str, reference: str, out: Path, fields: tuple[str, ...], field
     extra.update(given)
     blank = [key for key in spec.required_fields if extra.get(key) in (None, "", [])]
     if blank:
-        click.echo(f"Warning: still blank: {', '.join(blank)} (give them with --field NAME=VALUE).", err=True)
+        click.echo(
+            f"Warning: still blank, printed as ……………: {', '.join(blank)} (give them with --field NAME=VALUE).",
+            err=True,
+        )
     try:
-        docx = render_petition(version.content, snapshot, extra, clock.today())
+        docx = render_petition(
+            version.content, snapshot, extra, clock.today(), spec.required_fields, spec=spec, lenient=True
+        )
         data = convert_to_pdf(docx) if out.suffix.lower() == ".pdf" else docx
     except DomainError as error:
         raise click.ClickException(error.render()) from error

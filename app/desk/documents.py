@@ -26,7 +26,9 @@ from app.services import petition_documents as documents_service
 from app.services import petitions as service
 from cases.errors import StaleCase, TemplateError
 from cases.petitions import FIELD_BY_NAME, Field, FieldKind, TemplateSpec, soffice_available
-from cases.vocabulary import staff_roles_for_kind
+from cases.petitions.context import missing_fields
+from cases.petitions.library import grounds_for, requests_for
+from cases.vocabulary import Category, staff_roles_for_kind
 
 MAX_TEXT = 4000
 MAX_PARAGRAPHS = 50000
@@ -94,9 +96,14 @@ def _document_of(case: Case, document_id: int) -> Document:
 
 
 def _template_for(case: Case, slug: str) -> PetitionTemplate:
-    template = next((t for t in service.templates_for_case(case) if t.slug == slug), None)
-    if template is None:
+    """The active template named ``slug`` (404); one that does not serve this case is refused (400)."""
+    template = db.session.scalar(
+        sa.select(PetitionTemplate).where(PetitionTemplate.slug == slug, PetitionTemplate.active.is_(True))
+    )
+    if template is None or service.current_version(template.id) is None:
         abort(404)
+    if refusal := service.refusal_for(template, case):
+        raise TemplateError(refusal)  # the "template cannot be used" page says why
     return template
 
 
@@ -167,6 +174,16 @@ def generate_document(case_id: int, slug: str):
 
 def _render_form(case, template, spec, form, initial=None, *, stale=None, problem=None):
     from_case = {n for n, v in (initial or {}).items() if v not in (None, "", [])}
+    snapshot = documents_service.snapshot_of(case, current_user)
+    typed = {name: form[form_key(name)].data for name in (*spec.required_fields, *spec.optional_fields)}
+    known = {
+        "member.full_name": snapshot.member.full_name,
+        "member.national_id": snapshot.member.national_id,
+        **{n: v for n, v in typed.items() if v not in (None, "", [])},
+    }
+    if "member.address" not in typed:
+        known["member.address"] = snapshot.member.address
+    category = Category(case.category)
     return render_template(
         "petitions/generate.html",
         case=case,
@@ -179,6 +196,12 @@ def _render_form(case, template, spec, form, initial=None, *, stale=None, proble
         stale=stale,
         problem=problem,
         today=clock.today(),
+        missing=[field_label(FIELD_BY_NAME[n]) for n in missing_fields(spec, known)],
+        source={"narrative": case.narrative, "requests": case.requests} if spec.lawyer_signed else None,
+        request_library=[r.text for r in requests_for(spec.addressee, category, spec.proceedings)]
+        if "requests" in typed and spec.lawyer_signed
+        else [],
+        grounds_library=[(g.title, g.text) for g in grounds_for(category)] if "grounds" in typed else [],
     )
 
 

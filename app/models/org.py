@@ -39,6 +39,10 @@ class Institution(db.Model):
     name_folded: Mapped[str] = mapped_column(sa.String(300), index=True)
     province: Mapped[str] = mapped_column(sa.String(60))
     address: Mapped[str | None] = mapped_column(sa.String(400))
+    # The legal person a lawsuit names for the institution's acts, and where an İYUK 11 application goes.
+    legal_entity: Mapped[str | None] = mapped_column(sa.String(300))
+    legal_entity_address: Mapped[str | None] = mapped_column(sa.String(400))
+    superior_authority: Mapped[str | None] = mapped_column(sa.String(300))
     union_id: Mapped[int | None] = mapped_column(sa.ForeignKey("unions.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     version: Mapped[int] = mapped_column(default=1)

@@ -22,6 +22,12 @@ class PetitionTemplate(db.Model):
     extra_fields: Mapped[list] = mapped_column(sa.JSON, default=list)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    signer: Mapped[str | None] = mapped_column(sa.String(10))  # lawyer | member; None: rendered as before 0008
+    addressee: Mapped[str | None] = mapped_column(sa.String(20))  # court | administration | ombudsman | …
+    proceedings: Mapped[list | None] = mapped_column(sa.JSON)  # stages it serves; empty: any
+    authority_rule: Mapped[str | None] = mapped_column(sa.String(20))  # how its heading is proposed
+    request_keys: Mapped[list | None] = mapped_column(sa.JSON)  # library requests the form starts with
+    default_version: Mapped[int | None] = mapped_column()  # the default set's version it was last taken from
 
 
 class PetitionTemplateVersion(db.Model):

@@ -17,6 +17,7 @@ from app.queries.scope import case_scope, get_case_by_reference_or_404
 from app.queries.timeline import case_timeline
 from app.services import downloads, filing
 from app.services.deadline_proposals import case_proceedings
+from app.services.petition_documents import member_formats
 from cases.errors import DomainError, InvalidUpload, StaleCase
 from cases.events import THREAD_KINDS, EventKind
 from cases.proceedings import STAGE_LABELS, ProceedingKind
@@ -139,6 +140,7 @@ def _render_case(case: Case, *, reply_form=None, status: int = 200):
         thread=[e for e in events if _is_thread(e)],
         attachments=attachments,
         documents=documents,
+        document_formats=member_formats(),
         reply_form=reply_form or ReplyForm(formdata=None, version=case.version),
         accept=ACCEPT_ATTRIBUTE,
         can_reply=open_case,
@@ -211,6 +213,12 @@ def withdraw(reference: str):
 @allow(Role.MEMBER)
 def document(reference: str, document_id: int):
     return send_download(downloads.member_document(current_user, reference, document_id))
+
+
+@bp.get("/cases/<reference>/documents/<int:document_id>.pdf")
+@allow(Role.MEMBER)
+def document_pdf(reference: str, document_id: int):
+    return send_download(downloads.member_document(current_user, reference, document_id, pdf=True))
 
 
 # --- Institutions (registration form) ------------------------------------------------------------

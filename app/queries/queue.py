@@ -10,6 +10,7 @@ the queue in order (its matches are dense, the page fills at once); a rare one t
 search index (SQLite FTS5 trigram, PostgreSQL pg_trgm), whose few matches are then sorted.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -251,6 +252,27 @@ def _search_counts(conditions: list, match) -> tuple[dict[str, int], bool]:
     return counts, sum(counts.values()) > COUNT_CAP
 
 
+def _rare_matches(conditions: list, match) -> list:
+    """Every match of a rare word (COUNT_CAP + 1 at most) with the columns the queue sorts by.
+
+    The index is asked once: the counts and the page are then taken from these rows, so a
+    rare word costs one index search rather than one per statement.
+    """
+    columns = (Case.id, Case.status, Case.last_activity_at, Case.created_at, Case.priority_rank, Case.next_deadline)
+    return db.session.execute(sa.select(*columns).where(*conditions, match).limit(COUNT_CAP + 1)).all()
+
+
+def _sorted(rows: list, sort: str) -> list:
+    """``rows`` in the order _order_by gives in SQL (every key descending but the deadline)."""
+    if sort == "created":
+        return sorted(rows, key=lambda r: (r.created_at, r.id), reverse=True)
+    if sort == "priority":
+        return sorted(rows, key=lambda r: (r.priority_rank, r.last_activity_at, r.id), reverse=True)
+    if sort == "deadline":
+        return sorted(rows, key=lambda r: (r.next_deadline is None, r.next_deadline or date.min, -r.id))
+    return sorted(rows, key=lambda r: (r.last_activity_at, r.id), reverse=True)
+
+
 # --- Keyset positions: the sort's columns of the last row shown, continued from on the next page.
 
 
@@ -302,11 +324,26 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
     folded = fold(filters.q) if filters.q else ""
     conditions = filter_conditions(user, filters, today=today, with_status=False)
     status = [Case.status == filters.status] if filters.status else []
+    known_ids = None  # the page's ids when every match is already at hand
     if folded:
         common = _is_common(conditions, folded)
         match = _contains(folded, indexed=not common)
-        counts, total_capped = _search_counts(conditions, match)
-        if total_capped:
+        matches = None if common else _rare_matches(conditions, match)
+        if matches is not None and len(matches) <= COUNT_CAP:
+            counts = dict(Counter(row.status for row in matches))
+            total_capped = False
+            wanted = [row for row in matches if row.status == filters.status] if filters.status else matches
+            total = len(wanted)
+            page = min(page, max(1, -(-total // PER_PAGE)))  # past the end: the last page
+            known_ids = [row.id for row in _sorted(wanted, sort)[(page - 1) * PER_PAGE : page * PER_PAGE + 1]]
+        elif matches is not None:
+            counts = dict(Counter(row.status for row in matches))
+            total_capped = True
+        else:
+            counts, total_capped = _search_counts(conditions, match)
+        if known_ids is not None:
+            capped = frozenset()
+        elif total_capped:
             capped = frozenset(counts)  # a sample: each status has at least this many
             if filters.status:
                 total = db.session.scalar(_capped_count([*conditions, *status, match]))
@@ -331,6 +368,8 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
     # whether another follows; only those are joined.
     page_ids = sa.select(Case.id).where(*conditions, *status).order_by(*_order_by(sort)).limit(PER_PAGE + 1)
     page_ids = page_ids.where(after) if after is not None else page_ids.offset((page - 1) * PER_PAGE)
+    if known_ids is not None:
+        page_ids = known_ids
     member_user = aliased(User, name="member_user")
     assignee = aliased(User, name="assignee_user")
     query = (

@@ -121,6 +121,8 @@ def save_institution(institution: Institution | None, data: dict, *, actor: User
             case_search.refresh_for_institution(institution)
         institution.province = data["province"].strip()
     institution.address = data.get("address") or None
+    for name in ("legal_entity", "legal_entity_address", "superior_authority"):
+        setattr(institution, name, (data.get(name) or "").strip() or None)
     institution.union_id = _union_or_none(data.get("union_id"))
     institution.active = bool(data.get("active"))
     db.session.flush()

@@ -14,7 +14,7 @@ from app.models import Attachment, Case, Document, PetitionTemplate, PetitionTem
 from app.queries.scope import find_case, find_case_by_reference
 from app.services.audit_log import log_access
 from app.services.evidence import attachment_path
-from app.services.petition_documents import document_path, document_pdf
+from app.services.petition_documents import document_path, document_pdf, member_formats
 from cases.errors import Forbidden, NotFound
 from cases.vocabulary import Role, staff_roles_for_kind
 
@@ -78,8 +78,8 @@ def staff_document(user: User, case_id: int, document_id: int, *, pdf: bool = Fa
     return _logged(user, "download", "document", document.id, download)
 
 
-def member_document(user: User, reference: str, document_id: int) -> Download:
-    """A document shared with the member, on their own case. Raises NotFound."""
+def member_document(user: User, reference: str, document_id: int, *, pdf: bool = False) -> Download:
+    """A document shared with the member, on their own case, as .docx or PDF. Raises NotFound."""
     case = find_case_by_reference(user, reference)
     if case is None:
         raise NotFound()
@@ -90,6 +90,13 @@ def member_document(user: User, reference: str, document_id: int) -> Download:
     )
     if document is None or not document_path(document).is_file():
         raise NotFound()
+    if pdf:
+        if "pdf" not in member_formats():
+            raise NotFound()
+        name = document.filename.rsplit(".", 1)[0] + ".pdf"
+        return _logged(
+            user, "download_pdf", "document", document.id, Download(name, PDF_MIME, content=document_pdf(document))
+        )
     download = Download(document.filename, DOCX_MIME, path=document_path(document))
     return _logged(user, "download", "document", document.id, download)
 

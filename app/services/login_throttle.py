@@ -120,6 +120,13 @@ def record_success(user: User, email: str, address: str) -> None:
     db.session.commit()
 
 
+def clear_pair(email: str, address: str) -> None:
+    """Forget the failures of one account-and-address pair (after a later success there)."""
+    keys = _keys(email, address)
+    _storage().clear(keys["pair"])
+    _storage().clear(keys["pause"])
+
+
 def registration_lockout(address: str) -> Lockout | None:
     """Count one registration attempt from ``address``; a Lockout once it is over the limit.
 

@@ -28,10 +28,11 @@ from app.models import (
     Union,
     User,
 )
+from app.models import Proceeding as ProceedingRow
 from app.models.base import utcnow
 from app.services.audit_log import log_access
 from app.services.concurrency import STALE_MESSAGE, ensure_version
-from app.services.petitions import current_version, spec_of
+from app.services.petitions import current_version, refusal_for, spec_of
 from app.services.timeline import append_event
 from cases.errors import StaleCase, TemplateError
 from cases.events import EventKind
@@ -46,10 +47,15 @@ from cases.petitions import (
     LawyerInfo,
     MemberInfo,
     RespondentInfo,
+    TemplateSpec,
     UnionInfo,
     convert_to_pdf,
+    paragraphs,
     render_petition,
+    soffice_available,
 )
+from cases.petitions.context import petition_defaults
+from cases.petitions.library import request_problems
 from cases.vocabulary import CaseKind, Category, RespondentType, Role
 
 
@@ -97,7 +103,12 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         union=UnionInfo(name=union.name, address=union.address or ""),
         institution=(
             InstitutionInfo(
-                respondent_institution.name, respondent_institution.address or "", respondent_institution.province
+                respondent_institution.name,
+                respondent_institution.address or "",
+                respondent_institution.province,
+                respondent_institution.legal_entity or "",
+                respondent_institution.legal_entity_address or "",
+                respondent_institution.superior_authority or "",
             )
             if respondent_institution
             else None
@@ -119,31 +130,64 @@ def snapshot_of(case: Case, user: User | None = None) -> CaseSnapshot:
         narrative=case.narrative or "",
         requests=case.requests or "",
         attachments=tuple(AttachmentInfo(name, description or "") for name, description in attachments),
+        details=dict(case.details or {}),
     )
 
 
-def case_defaults(case: Case) -> dict[str, str]:
-    """Fillable fields the case itself records (the snapshot does not carry them)."""
+def heading_defaults(case: Case, spec: TemplateSpec | None = None) -> dict[str, object]:
+    """The court a petition is headed to and the decision it answers, proposed from the case.
+
+    A petition to a court is headed to the case's competent court (the one a lawyer confirmed,
+    else where the lawsuit was filed, see ``proceedings.competent_court``); one against a decision
+    (an objection to a stay decision, istinaf, temyiz, an answer to an appeal) is sent through the
+    court that gave it, and the lawyer names the court above it. The one place to change that.
+    """
     from app.services.proceedings import competent_court
 
     court = competent_court(case)
-    return {
-        "court.name": court.name if court else "",
-        "court.file_number": court.file_number if court else "",
-        "claim.amount": format_amount(case.amount_requested),
-    }
+    name = court.name if court else ""
+    values: dict[str, object] = {"court.file_number": court.file_number if court else ""}
+    if spec is not None and "decision.court" in (*spec.required_fields, *spec.optional_fields):
+        decided = db.session.execute(
+            sa.select(ProceedingRow.decision_date, ProceedingRow.decision_notified_date)
+            .where(ProceedingRow.case_id == case.id, ProceedingRow.decision_date.is_not(None))
+            .order_by(ProceedingRow.position.desc())
+            .limit(1)
+        ).first()
+        values.update(
+            {
+                "court.name": "",
+                "decision.court": name,
+                "decision.date": decided[0] if decided else None,
+                "decision.notification_date": decided[1] if decided else None,
+            }
+        )
+    else:
+        values["court.name"] = name
+    return values
+
+
+def case_defaults(case: Case, spec: TemplateSpec | None = None) -> dict[str, object]:
+    """Fillable fields the case itself records (the snapshot does not carry them)."""
+    return {**heading_defaults(case, spec), "claim.amount": format_amount(case.amount_requested)}
 
 
 def initial_values(case: Case, template: PetitionTemplate, snapshot: CaseSnapshot) -> dict[str, object]:
-    """What the generation form starts with: the last document of this template, else the case."""
+    """What the generation form starts with: the last document of this template, else the case.
+
+    A petition the lawyer signs starts from drafted facts, library requests and the category's
+    grounds; the member's own words are shown beside the form, not copied into it.
+    """
+    spec = spec_of(template)
     values: dict[str, object] = {
-        **case_defaults(case),
+        **case_defaults(case, spec),
         "act.notification_date": case.notification_date,
         "member.address": snapshot.member.address,
         "facts": snapshot.narrative,
         "requests": snapshot.requests,
         "evidence": "\n".join(a.label for a in snapshot.attachments if a.label),
     }
+    values.update(petition_defaults(snapshot, spec))
     previous = db.session.scalar(
         sa.select(Document.fields)
         .join(PetitionTemplateVersion, PetitionTemplateVersion.id == Document.template_version_id)
@@ -178,13 +222,20 @@ def generate_document(
     if version is None:
         raise TemplateError(N_("This template has no accepted version yet."))
     spec = spec_of(template)
+    if refusal := refusal_for(template, case):
+        raise TemplateError(refusal)
     allowed = set(spec.required_fields) | set(spec.optional_fields)
     extra = {name: value for name, value in fields.items() if name in allowed}
-    for name, value in case_defaults(case).items():  # a blank field keeps what the case says
+    for name, value in case_defaults(case, spec).items():  # a blank field keeps what the case says
         if name in allowed and value and extra.get(name) in (None, ""):
             extra[name] = value
     snapshot = snapshot_of(case, user)
-    docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields)
+    if spec.lawyer_signed:
+        problems = request_problems(paragraphs_of(extra.get("requests")), spec.addressee)
+        if problems:
+            item, message = problems[0]
+            raise TemplateError(message, item=item)
+    docx = render_petition(version.content, snapshot, extra, today or clock.today(), spec.required_fields, spec=spec)
     storage_name = secrets.token_hex(16) + ".docx"
     path = document_dir() / storage_name
     path.write_bytes(docx)
@@ -272,6 +323,14 @@ def case_documents(case_id: int) -> list[dict]:
     ]
 
 
+def member_formats() -> tuple[str, ...]:
+    """The formats a member is offered a shared document in: .docx, and PDF where LibreOffice is installed.
+
+    The one place that decides it, for the portal's links and its download route alike.
+    """
+    return ("docx", "pdf") if soffice_available() else ("docx",)
+
+
 def document_dir() -> Path:
     path = Path(current_app.config["DOCUMENT_DIR"])
     path.mkdir(parents=True, exist_ok=True)
@@ -292,6 +351,13 @@ def document_pdf(document: Document) -> bytes:
     temporary.write_bytes(pdf)
     temporary.replace(cached)
     return pdf
+
+
+def paragraphs_of(value: object) -> list[str]:
+    """A form's paragraphs value (text, one a line, or a list) as a list."""
+    if isinstance(value, list | tuple):
+        return [p for item in value for p in paragraphs(str(item))]
+    return paragraphs(value if isinstance(value, str) else None)
 
 
 def _to_json(value: object) -> object:

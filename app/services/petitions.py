@@ -10,7 +10,7 @@ fillable field the current version uses.
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
@@ -18,12 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import (
-    Case,
-    PetitionTemplate,
-    PetitionTemplateVersion,
-    User,
-)
+from app.models import Case, PetitionTemplate, PetitionTemplateVersion, User
+from app.models import Proceeding as ProceedingRow
 from app.services.audit_log import log_access
 from app.services.concurrency import STALE_MESSAGE, fingerprint
 from cases.errors import StaleCase, TemplateError
@@ -41,6 +37,10 @@ from cases.petitions import (
     sample_extra,
 )
 from cases.petitions.isolation import render_bounded
+from cases.petitions.library import REQUEST_BY_KEY, Addressee
+from cases.petitions.manifest import Proceeding as Stage
+from cases.petitions.text_diff import text_diff
+from cases.proceedings import ProceedingKind
 from cases.text import sort_key
 from cases.vocabulary import CaseKind, Category
 
@@ -62,7 +62,11 @@ class TemplateRow:
 
 
 def spec_of(template: PetitionTemplate) -> TemplateSpec:
-    """The domain's view of a template row: where it applies and which form fields it needs."""
+    """The domain's view of a template row: where it applies and which form fields it needs.
+
+    A row without a signer (made before migration 0008 and not yet brought up to date) renders
+    as it always did: no drafted facts, no library requests.
+    """
     fields = [f for f in template.extra_fields or [] if f.get("name") in FIELD_BY_NAME]
     return TemplateSpec(
         name=template.slug,
@@ -75,7 +79,45 @@ def spec_of(template: PetitionTemplate) -> TemplateSpec:
         categories=tuple(Category(c) for c in (template.categories or list(Category))),
         required_fields=tuple(f["name"] for f in fields if f.get("required")),
         optional_fields=tuple(f["name"] for f in fields if not f.get("required")),
+        signer=template.signer or "",
+        addressee=Addressee(template.addressee or Addressee.COURT),
+        proceedings=tuple(Stage(p) for p in template.proceedings or ()),
+        version=template.default_version or 0,
+        requests=tuple(k for k in template.request_keys or () if k in REQUEST_BY_KEY),
+        authority=template.authority_rule or "",
     )
+
+
+def case_proceeding(case: Case) -> Stage:
+    """The stage a case is at, for the templates it may use, from its proceedings (one query at most).
+
+    An istinaf or temyiz, or a first-instance decision, means an appeal stage; a lawsuit (or an
+    objection to its stay decision) without a decision yet, a pending lawsuit; anything else
+    (applications, board objections, the Ombudsman, nothing yet) that no court is involved.
+    """
+    if "proceedings" not in sa.inspect(case).unloaded:  # loaded with the case page: no query
+        rows = [(p.kind, p.decision_date) for p in case.proceedings]
+    else:
+        rows = db.session.execute(
+            sa.select(ProceedingRow.kind, ProceedingRow.decision_date).where(ProceedingRow.case_id == case.id)
+        ).all()
+    kinds = {kind for kind, _ in rows}
+    if kinds & {ProceedingKind.ISTINAF, ProceedingKind.TEMYIZ} or any(
+        kind == ProceedingKind.FIRST_INSTANCE and decided for kind, decided in rows
+    ):
+        return Stage.APPEAL
+    if kinds & {ProceedingKind.FIRST_INSTANCE, ProceedingKind.STAY_OBJECTION}:
+        return Stage.FIRST_INSTANCE
+    return Stage.ADMINISTRATIVE
+
+
+def refusal_for(template: PetitionTemplate, case: Case, stage: Stage | None = None) -> str | None:
+    """Why ``case`` (at ``stage``, read from the case when not given) may not use ``template``
+    (untranslated), or None when it may."""
+    spec = spec_of(template)
+    if not template.categories:  # an uploaded template may leave the categories open
+        spec = replace(spec, categories=(Category(case.category),))
+    return spec.refusal(CaseKind(case.kind), Category(case.category), stage or case_proceeding(case))
 
 
 def form_fields_for(fillable_used: Iterable[str], required: Iterable[str], previous: list | None = None) -> list[dict]:
@@ -127,11 +169,8 @@ def templates_for_case(case: Case) -> list[PetitionTemplate]:
     templates = db.session.scalars(
         sa.select(PetitionTemplate).where(PetitionTemplate.active.is_(True), has_version).order_by(PetitionTemplate.id)
     ).all()
-    return [t for t in templates if _applies(t, case.kind, case.category)]
-
-
-def _applies(template: PetitionTemplate, kind: str, category: str) -> bool:
-    return kind in (template.kinds or []) and (not template.categories or category in template.categories)
+    stage = case_proceeding(case)
+    return [t for t in templates if refusal_for(t, case, stage) is None]
 
 
 def current_version(template_id: int) -> PetitionTemplateVersion | None:
@@ -265,7 +304,16 @@ def decide_version(version: PetitionTemplateVersion, *, accept: bool, actor: Use
 
 def settings_token(template: PetitionTemplate) -> str:
     """A fingerprint of a template's settings: an edit form carries it to detect changes made meanwhile."""
-    return fingerprint(template.title, template.title_en, template.kinds, template.categories, template.extra_fields)
+    return fingerprint(
+        template.title,
+        template.title_en,
+        template.kinds,
+        template.categories,
+        template.extra_fields,
+        template.signer,
+        template.addressee,
+        template.proceedings,
+    )
 
 
 def fillable_in_use(template_id: int) -> tuple[str, ...]:
@@ -284,8 +332,13 @@ def update_settings(
     required: list[str],
     expected_token: str | None,
     actor: User,
+    signer: str | None = None,
+    addressee: str | None = None,
+    proceedings: list[str] | None = None,
 ) -> PetitionTemplate:
-    """Change a template's titles, where it applies and its required fields; commits.
+    """Change a template's titles, where it applies (kinds, categories, stages), who signs it, whom
+    it addresses and its required fields; commits. ``None`` leaves signer, addressee or stages as
+    they were.
 
     Raises StaleCase when the settings changed since the form was shown (the row is locked
     while it is compared, so two admins saving at once cannot both win).
@@ -300,6 +353,12 @@ def update_settings(
     template.kinds = list(kinds)
     template.categories = list(categories)
     template.extra_fields = form_fields_for(used, [r for r in required if r in used], template.extra_fields)
+    if signer is not None:
+        template.signer = signer or None
+    if addressee is not None:
+        template.addressee = str(Addressee(addressee))
+    if proceedings is not None:
+        template.proceedings = [str(Stage(p)) for p in proceedings]
     log_access(actor, "update", "petition_template", template.id)
     db.session.commit()
     return template
@@ -364,16 +423,8 @@ def load_default_templates() -> int:
         if spec.name in existing:
             continue
         data = (DEFAULT_SET / spec.file).read_bytes()
-        template = PetitionTemplate(
-            slug=spec.name,
-            title=spec.title_tr,
-            title_en=spec.title_en,
-            kinds=[str(k) for k in spec.kinds],
-            categories=[str(c) for c in spec.categories],
-            extra_fields=[{"name": n, "required": True} for n in spec.required_fields]
-            + [{"name": n, "required": False} for n in spec.optional_fields],
-            active=True,
-        )
+        template = PetitionTemplate(slug=spec.name, active=True)
+        _take_settings(template, spec)
         db.session.add(template)
         db.session.flush()
         db.session.add(
@@ -383,9 +434,75 @@ def load_default_templates() -> int:
                 content=data,
                 sha256=hashlib.sha256(data).hexdigest(),
                 status=ACCEPTED,
-                note="Varsayılan şablon",
+                note=f"Varsayılan şablon, sürüm {spec.version}",
             )
         )
         added += 1
     db.session.flush()
     return added
+
+
+def _take_settings(template: PetitionTemplate, spec: TemplateSpec) -> None:
+    """Copy a default spec's settings onto its template row (titles, scope, form, signer…)."""
+    template.title = spec.title_tr
+    template.title_en = spec.title_en
+    template.kinds = [str(k) for k in spec.kinds]
+    template.categories = [str(c) for c in spec.categories]
+    template.extra_fields = [{"name": n, "required": True} for n in spec.required_fields] + [
+        {"name": n, "required": False} for n in spec.optional_fields
+    ]
+    template.signer = spec.signer
+    template.addressee = str(spec.addressee)
+    template.proceedings = [str(p) for p in spec.proceedings]
+    template.authority_rule = spec.authority
+    template.request_keys = list(spec.requests)
+    template.default_version = spec.version
+
+
+@dataclass(frozen=True)
+class DefaultUpdate:
+    """A newer default shipped for an installed template: its version and the text diff."""
+
+    template: PetitionTemplate
+    installed: int  # the default version the template was last taken from
+    shipped: int
+    diff: list[str]
+
+
+def default_update(template: PetitionTemplate) -> DefaultUpdate | None:
+    """The newer default of ``template`` when this installation ships one, with the diff of the texts."""
+    spec = next((s for s in default_specs() if s.name == template.slug), None)
+    installed = template.default_version or 1  # rows made before versions were recorded took version 1
+    if spec is None or spec.version <= installed:
+        return None
+    current = current_version(template.id)
+    new = (DEFAULT_SET / spec.file).read_bytes()
+    diff = text_diff(current.content, new) if current else []
+    return DefaultUpdate(template, installed, spec.version, diff)
+
+
+def adopt_default(
+    template: PetitionTemplate, *, actor: User, expected_latest: int | str | None
+) -> PetitionTemplateVersion:
+    """Add the shipped default as the template's newest accepted version and take its settings; commits.
+
+    Earlier versions stay (documents keep pointing at the version they were made from). Raises
+    StaleCase when a version arrived since the page was shown, TemplateError when there is no
+    newer default.
+    """
+    update = default_update(template)
+    if update is None:
+        raise TemplateError(N_("This template already has the newest default."))
+    spec = next(s for s in default_specs() if s.name == template.slug)
+    data = (DEFAULT_SET / spec.file).read_bytes()
+    number = latest_number(template.id)
+    if str(number) != str(expected_latest):
+        raise StaleCase(STALE_MESSAGE)
+    check = check_upload(data)
+    version = _add_version(
+        template, number + 1, data, check, ACCEPTED, f"Varsayılan şablon, sürüm {spec.version}", actor
+    )
+    _take_settings(template, spec)
+    log_access(actor, "adopt_default", "petition_template_version", version.id)
+    _commit_or_stale()
+    return version

@@ -9,10 +9,11 @@ from decimal import Decimal
 from cases import money
 from cases.grievance.form import EARLIEST_DATE, NO, YES, Answers, Question, QuestionType
 from cases.i18n import N_
+from cases.text import INVISIBLE
 
 _DMY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069{INVISIBLE}]")
 _YES_WORDS = {"yes", "evet", "true", "on", "1", "y", "e"}
 _NO_WORDS = {"no", "hayır", "hayir", "false", "off", "0", "n", "h"}
 

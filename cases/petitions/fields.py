@@ -83,6 +83,14 @@ FIELDS: tuple[Field, ...] = (
     Field("institution.address", _T, "Kurumun adresi", "The institution's address"),
     Field("institution.province", _T, "Kurumun bulunduğu il", "The institution's province"),
     Field(
+        "defendant.name",
+        _T,
+        "Davalı (karşı taraf) tüzel kişi: bakanlık, valilik, rektörlük, belediye başkanlığı…",
+        "The defendant legal person: a ministry, governorship, rectorate, municipality…",
+        fillable=True,
+    ),
+    Field("defendant.address", _T, "Davalının tebligat adresi", "The defendant's address for service", fillable=True),
+    Field(
         "court.name",
         _T,
         "Mahkemenin adı, 'Başkanlığı' sözcüğü olmadan (örn. Ankara 3. İdare Mahkemesi, Ankara Nöbetçi İdare Mahkemesi)",
@@ -122,6 +130,31 @@ FIELDS: tuple[Field, ...] = (
         fillable=True,
     ),
     Field(
+        "decision.court",
+        _T,
+        "Kararı veren mahkeme (örn. Ankara 3. İdare Mahkemesi)",
+        "The court that gave the decision (e.g. Ankara 3. İdare Mahkemesi)",
+        fillable=True,
+    ),
+    Field("decision.date", _D, "Kararın tarihi", "The date of the decision", fillable=True),
+    Field(
+        "decision.number",
+        _T,
+        "Kararın esas ve karar numarası (örn. E. 2026/1184, K. 2026/2210)",
+        "The decision's file and decision number (e.g. E. 2026/1184, K. 2026/2210)",
+        fillable=True,
+    ),
+    Field(
+        "decision.notification_date", _D, "Kararın tebliğ tarihi", "The date the decision was notified", fillable=True
+    ),
+    Field(
+        "served.date",
+        _D,
+        "Cevap verilen dilekçenin (savunma, istinaf/temyiz dilekçesi) tebliğ tarihi",
+        "The date the paper answered (the defence, an appeal petition) was served",
+        fillable=True,
+    ),
+    Field(
         "claim.amount",
         _T,
         "Dava değeri ya da talep edilen tutar (örn. 25.000,00 TL)",
@@ -135,8 +168,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "facts",
         _P,
-        "Olaylar: her biri ayrı paragraf (boşsa üyenin anlatımı, satır satır)",
-        "The facts, one paragraph each (the member's narrative, line by line, when blank)",
+        "Olaylar: her biri ayrı paragraf (avukat imzalı dilekçede üçüncü kişi ağzından taslak)",
+        "The facts, one paragraph each (a third-person draft in a petition the lawyer signs)",
         fillable=True,
     ),
     Field(
@@ -149,8 +182,15 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "requests",
         _P,
-        "Talepler: her biri ayrı paragraf (boşsa üyenin talebi)",
-        "The requests, one paragraph each (the member's request when blank)",
+        "Talepler: her biri ayrı satırda, '…iptaline' gibi yönelme hâlinde; sırası dilekçedeki sıradır",
+        "The requests, one a line, each phrased like '…iptaline'; their order is the petition's",
+        fillable=True,
+    ),
+    Field(
+        "grounds",
+        _P,
+        "Hukuka aykırılık gerekçeleri: her biri ayrı paragraf (kütüphaneden seçilip düzenlenebilir)",
+        "Why the act is unlawful, one paragraph each (chosen from the library, editable)",
         fillable=True,
     ),
     Field(

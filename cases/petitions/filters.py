@@ -65,6 +65,30 @@ def baslik(value: object) -> str:
     return " ".join(tr_upper(w[:1]) + tr_lower(w[1:]) for w in str(value).split(" "))
 
 
+_BACK = set("aıouAIOU")
+_VOWELS = set("aeıioöuüAEIİOÖUÜ")
+
+
+def yonelme(value: object) -> str:
+    """The dative of an authority's name, as a heading or a request writes it.
+
+    A title ending in the possessive (``Bakanlığı``, ``Valiliği``, ``Rektörlüğü``, ``Kurulu``,
+    ``Belediyesi``) takes ``-na/-ne`` (``Valiliğine``); another ending in a vowel ``-ya/-ye``; a
+    consonant ``-a/-e``. Vowel harmony follows the last vowel. Blank stays blank.
+    """
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    last_vowel = next((ch for ch in reversed(text) if ch in _VOWELS), "e")
+    a = "a" if last_vowel in _BACK else "e"
+    word = text.split()[-1]
+    if word[-1] in "ıiuü" and len(word) > 2 and word[-2] not in _VOWELS:
+        return f"{text}n{a}"
+    if word[-1] in _VOWELS:
+        return f"{text}y{a}"
+    return f"{text}{a}"
+
+
 def xml_safe(value: object) -> object:
     """What a ``{{ … }}`` prints: None as blank, text without characters XML forbids.
 
@@ -93,4 +117,5 @@ PETITION_FILTERS = {
     "buyuk": buyuk,
     "kucuk": kucuk,
     "baslik": baslik,
+    "yonelme": yonelme,
 }

@@ -12,6 +12,8 @@ from cases.errors import DomainError
 from cases.i18n import N_
 
 SOFFICE = "soffice"
+# LibreOffice's PDF export filter asked for PDF/A-2b, the archival form courts accept for e-filing.
+PDF_A2B = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
 
 class PdfConversionError(DomainError):
@@ -23,8 +25,8 @@ def soffice_available(binary: str = SOFFICE) -> bool:
     return shutil.which(binary) is not None
 
 
-def convert_to_pdf(docx: bytes, timeout: float = 60, binary: str = SOFFICE) -> bytes:
-    """The PDF of ``docx``; raises PdfConversionError.
+def convert_to_pdf(docx: bytes, timeout: float = 60, binary: str = SOFFICE, pdf_a: bool = True) -> bytes:
+    """The PDF of ``docx`` (PDF/A-2b unless ``pdf_a`` is false); raises PdfConversionError.
 
     Each call runs its own soffice with a private profile directory, so conversions running
     at once do not fight over one profile; on timeout the whole process group is killed.
@@ -43,7 +45,7 @@ def convert_to_pdf(docx: bytes, timeout: float = 60, binary: str = SOFFICE) -> b
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            PDF_A2B if pdf_a else "pdf",
             "--outdir",
             str(folder),
             str(source),

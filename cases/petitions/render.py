@@ -6,7 +6,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, UndefinedError
@@ -20,6 +20,9 @@ from cases.petitions.context import build_context
 from cases.petitions.limits import document_budget
 from cases.petitions.sandbox import PetitionEnvironment, PolicyViolation
 from cases.petitions.snapshot import CaseSnapshot
+
+if TYPE_CHECKING:
+    from cases.petitions.manifest import TemplateSpec
 
 ENVIRONMENT = PetitionEnvironment()
 _TAGS = re.compile(r"<[^>]+>")
@@ -89,11 +92,13 @@ def render_petition(
     extra: Mapping[str, object] | None = None,
     today: date | None = None,
     required: Iterable[str] = (),
+    spec: "TemplateSpec | None" = None,
+    lenient: bool = False,
 ) -> bytes:
     """``build_context`` then a bounded ``render_docx`` (see ``isolation``): the petition, as .docx bytes."""
     from cases.petitions.isolation import render_bounded
 
-    return render_bounded(template, build_context(snapshot, extra, today, required))
+    return render_bounded(template, build_context(snapshot, extra, today, required, spec=spec, lenient=lenient))
 
 
 def template_error(exc: JinjaError, snippet: str = "") -> TemplateError:

@@ -39,6 +39,9 @@ def sample_case(kind: CaseKind = CaseKind.LEGAL, category: Category = Category.R
             name="Ankara Valiliği (İl Millî Eğitim Müdürlüğü)",
             address="Emniyet Mah. Milas Sok. No: 8, Yenimahalle / Ankara",
             province="Ankara",
+            legal_entity="Ankara Valiliği",
+            legal_entity_address="Ankara Valiliği, Kızılay Mah. Atatürk Bulvarı No: 1, Çankaya / Ankara",
+            superior_authority="Millî Eğitim Bakanlığı",
         ),
         respondent=RespondentInfo(type=RespondentType.MANAGER, name="Mehmet Öztürk", title="Okul Müdürü"),
         lawyer=LawyerInfo(full_name="Zeynep Güler", bar="Ankara Barosu", registry_number="41234"),
@@ -58,6 +61,13 @@ def sample_case(kind: CaseKind = CaseKind.LEGAL, category: Category = Category.R
             AttachmentInfo("es-durumu.pdf", "Eşin görev yeri belgesi"),
             AttachmentInfo("saglik-raporu.pdf", "Çocuğa ait sağlık kurulu raporu"),
         ),
+        details={
+            "old_post": "Çankaya Şehit Öğretmen İlkokulu",
+            "new_post": "Kırşehir İl Millî Eğitim Müdürlüğü",
+            "family_unity": "yes",
+            "health_reason": "yes",
+            "is_union_representative": "no",
+        },
     )
 
 
@@ -72,4 +82,10 @@ def sample_extra() -> dict[str, object]:
         "stay_of_execution": True,
         "hearing_requested": False,
         "legal_grounds": "Millî Eğitim Bakanlığı Öğretmen Atama ve Yer Değiştirme Yönetmeliği",
+        "court.file_number": "2026/1184 E.",
+        "decision.court": "Ankara 3. İdare Mahkemesi",
+        "decision.date": date(2026, 11, 2),
+        "decision.number": "E. 2026/1184, K. 2026/2210",
+        "decision.notification_date": date(2026, 11, 9),
+        "served.date": date(2026, 11, 12),
     }

@@ -1,5 +1,6 @@
 """Plain snapshots of a case, the input of ``build_context``; the web layer fills them from models."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,6 +39,9 @@ class InstitutionInfo:
     name: str
     address: str = ""
     province: str = ""
+    legal_entity: str = ""  # the legal person sued for its acts (a ministry, governorship, rectorate…)
+    legal_entity_address: str = ""
+    superior_authority: str = ""  # where an İYUK 11 application goes; blank: the legal entity itself
 
 
 @dataclass(frozen=True)
@@ -75,3 +79,4 @@ class CaseSnapshot:
     narrative: str = ""  # what the member wrote; one paragraph per line
     requests: str = ""  # what the member asks for; one request per line
     attachments: tuple[AttachmentInfo, ...] = field(default_factory=tuple)
+    details: Mapping[str, object] = field(default_factory=dict)  # the per-category answers of the form

@@ -14,6 +14,7 @@ from typing import Final
 from cases.errors import MissingInput
 from cases.i18n import N_
 from cases.money import AmountError, parse_amount
+from cases.text import INVISIBLE
 from cases.vocabulary import Outcome
 
 
@@ -61,7 +62,7 @@ MAX_AMOUNT: Final = Decimal("1000000")
 EARLIEST_DATE: Final = date(1950, 1, 1)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # PostgreSQL refuses NUL in text and JSON; other control characters are never meant.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f{INVISIBLE}]")
 _CENT = Decimal("0.01")
 
 

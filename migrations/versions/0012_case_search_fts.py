@@ -23,13 +23,13 @@ branch_labels = None
 depends_on = None
 
 TRIGGERS = (
-    """CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
+    """CREATE TRIGGER IF NOT EXISTS cases_fts_insert AFTER INSERT ON cases BEGIN
          INSERT INTO cases_fts (rowid, search_text) VALUES (new.id, new.search_text);
        END""",
-    """CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN
+    """CREATE TRIGGER IF NOT EXISTS cases_fts_delete AFTER DELETE ON cases BEGIN
          INSERT INTO cases_fts (cases_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
        END""",
-    """CREATE TRIGGER cases_fts_update AFTER UPDATE OF search_text ON cases BEGIN
+    """CREATE TRIGGER IF NOT EXISTS cases_fts_update AFTER UPDATE OF search_text ON cases BEGIN
          INSERT INTO cases_fts (cases_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
          INSERT INTO cases_fts (rowid, search_text) VALUES (new.id, new.search_text);
        END""",
@@ -41,7 +41,7 @@ def upgrade():
         return
     op.execute("DROP INDEX IF EXISTS ix_cases_search_trgm")
     op.execute(
-        "CREATE VIRTUAL TABLE cases_fts USING fts5("
+        "CREATE VIRTUAL TABLE IF NOT EXISTS cases_fts USING fts5("
         "search_text, content='cases', content_rowid='id', tokenize='trigram')"
     )
     for trigger in TRIGGERS:

@@ -43,6 +43,7 @@ def test_public_endpoints_are_only_the_expected_ones(app):
         "auth.forgot_password",
         "auth.reset_password",
         "auth.sign_in_link",
+        "auth.second_factor_step",
         "desk.calendar_feed",
         "portal.institution_search",
         "auth.privacy_notice",

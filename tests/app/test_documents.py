@@ -25,6 +25,10 @@ FORM = {
     "act__number": "E-123 & <456>",
     "stay_of_execution": "y",
     "facts": 'Müvekkil Çankaya\'da öğretmendir.\nAtama "hizmet ihtiyacı" & <gerekçesiz> yapıldı.',
+    "defendant__name": "Ankara Valiliği",
+    "defendant__address": "Kızılay / Ankara",
+    "requests": "Hukuka aykırı dava konusu işlemin iptaline\nYargılama giderleri ile vekâlet ücretinin davalı idareye "
+    "yükletilmesine",
 }
 
 
@@ -198,6 +202,51 @@ def test_sharing_makes_the_document_visible_to_the_member(setup, client, db):
     assert "Şablon sürümü" in timeline and document.filename in timeline
 
 
+def _shared_with_member(client, case, db):
+    generate(client, case)
+    document = only_document(db)
+    token = csrf_token_from(client.get(f"/desk/cases/{case.id}/documents"))
+    db.session.refresh(case)
+    client.post(
+        f"/desk/cases/{case.id}/documents/{document.id}/share", data={"csrf_token": token, "version": case.version}
+    )
+    return document
+
+
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed: PDF path not tested")
+def _member_client(app, member):
+    """A second browser, signed in as the member."""
+    from tests.factories import PASSWORD
+
+    browser = app.test_client()
+    token = csrf_token_from(browser.get("/login"))
+    response = browser.post("/login", data={"email": user_of(member).email, "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+    return browser
+
+
+def test_the_member_is_offered_a_shared_petition_as_pdf_too(setup, app, client, db):
+    case, member, _ = setup
+    document = _shared_with_member(client, case, db)
+    client = _member_client(app, member)
+    page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    pdf_url = f"/portal/cases/{case.reference}/documents/{document.id}.pdf"
+    assert f'href="{pdf_url}"' in page
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert response.headers["Content-Disposition"].startswith("attachment")
+
+
+def test_without_libreoffice_the_member_gets_no_pdf_link(setup, app, client, db, monkeypatch):
+    case, member, _ = setup
+    document = _shared_with_member(client, case, db)
+    monkeypatch.setattr(documents_service, "soffice_available", lambda: False)
+    client = _member_client(app, member)
+    page = client.get(f"/portal/cases/{case.reference}").get_data(as_text=True)
+    assert 'data-testid="document-pdf"' not in page and document.filename in page
+    assert client.get(f"/portal/cases/{case.reference}/documents/{document.id}.pdf").status_code == 404
+
+
 @pytest.mark.parametrize("who", ["foreign_lawyer", "officer", "member"])
 def test_only_staff_who_may_see_the_case_reach_its_documents(app, db, client, login, who):
     load_defaults()
@@ -228,7 +277,8 @@ def test_officers_generate_assistance_applications_not_lawsuits(app, db, client,
     case = make_case(member, kind="social", category="bereavement", narrative="Babam vefat etti.")
     officer = UserFactory(role="officer", union_id=member.union_id)
     login(officer)
-    assert client.get(form_url(case)).status_code == 404
+    refused = client.get(form_url(case))
+    assert refused.status_code == 400 and "Bu şablon bu tür bir dosya için değildir." in refused.get_data(as_text=True)
     response = generate(client, case, {"claim__amount": "10.000,00 TL"}, slug="sosyal-yardim-basvurusu")
     assert response.status_code == 302
     text = read_back(Path(documents_service.document_path(only_document(db))).read_bytes())
@@ -282,7 +332,13 @@ def _generate_directly(case, lawyer) -> Document:
         case,
         template,
         lawyer,
-        {"court.name": "Ankara 1. İdare Mahkemesi", "act.date": date(2026, 10, 1), "act.description": "atama"},
+        {
+            "court.name": "Ankara 1. İdare Mahkemesi",
+            "act.date": date(2026, 10, 1),
+            "act.description": "atama",
+            "defendant.name": "Ankara Valiliği",
+            "defendant.address": "Ankara",
+        },
         expected_version=case.version,
         today=date(2026, 11, 23),
     )
@@ -418,3 +474,43 @@ def test_the_petition_pages_repeat_the_cases_overdue_mark(setup, client, db):
     for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
         page = client.get(url).get_data(as_text=True)
         assert 'data-testid="case-overdue"' in page and overdue.strftime("%d.%m.%Y") in page, url
+
+
+def test_the_form_shows_the_members_words_beside_a_third_person_draft(setup, client, db):
+    case, _, _ = setup
+    case.narrative = "Okulumda yıllardır çalışıyorum, beni Kırşehir'e gönderdiler."
+    case.requests = "Eski okuluma dönmek istiyorum."
+    case.details = {"old_post": "Çankaya Lisesi", "new_post": "Kırşehir Lisesi"}
+    db.session.commit()
+    page = client.get(form_url(case)).get_data(as_text=True)
+    form_part, _, aside = page.partition('data-testid="source-material"')
+    assert "Okulumda yıllardır çalışıyorum" in aside and "Eski okuluma dönmek istiyorum." in aside
+    assert "Okulumda" not in form_part and "istiyorum" not in form_part
+    assert "Çankaya Lisesi bünyesinde görev yapmakta iken işlemle Kırşehir Lisesi bünyesinde" in form_part
+    assert "Hukuka aykırı dava konusu işlemin iptaline\nYargılama giderleri" in form_part  # the library's start
+    assert 'data-testid="request-library"' in page and 'data-testid="grounds-library"' in page
+    assert "4688 sayılı Kamu Görevlileri Sendikaları" in page  # a ground offered for a relocation
+
+
+def test_the_form_lists_what_is_missing_before_generating(setup, client, db):
+    case, _, _ = setup
+    page = client.get(form_url(case)).get_data(as_text=True)
+    missing = page.split('data-testid="missing"', 1)[1].split("</div>", 1)[0]
+    assert "İşlemin tarihi" in missing and "mahkemenin adı" in missing.lower()
+    assert "T.C. Kimlik" not in missing  # the member's number is on record
+
+
+def test_a_request_that_breaks_the_sentence_is_refused_with_its_reason(setup, client, db):
+    case, _, _ = setup
+    response = generate(client, case, {**FORM, "requests": "Eski okuluma dönmek istiyorum."})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Eski okuluma dönmek istiyorum" in page and "karar verilmesini" in page
+    assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
+
+
+def test_an_application_to_the_administration_may_not_ask_for_an_annulment(setup, client, db):
+    case, _, _ = setup
+    data = {"authority": "Millî Eğitim Bakanlığına", "requests": "Hukuka aykırı işlemin iptaline"}
+    response = generate(client, case, data, slug="nakle-itiraz")
+    assert response.status_code == 400
+    assert "geri alınmasını" in response.get_data(as_text=True)

@@ -9,11 +9,22 @@ from tests.app.test_petition_support import assert_no_tags, read_back
 
 DEFAULT_SET = {
     "bilgi-edinme",
+    "bilgi-edinme-itiraz",
     "disiplin-cezasina-itiraz",
     "idareye-basvuru",
     "iptal-davasi",
+    "istinaf",
+    "kanun-yoluna-cevap",
+    "kdk-sikayeti",
     "mobbing-sikayeti",
+    "nakle-itiraz",
+    "performans-itiraz",
+    "savunmaya-cevap",
     "sosyal-yardim-basvurusu",
+    "tazmin-basvurusu",
+    "temyiz",
+    "tihek-basvurusu",
+    "yd-kararina-itiraz",
 }
 
 
@@ -47,15 +58,13 @@ def test_render_writes_a_filled_docx_for_a_demo_case(runner, demo, tmp_path):
             "petitions",
             "render",
             "--template",
-            "iptal-davasi",
+            "savunmaya-cevap",  # the lawsuit is pending: its stage's petitions
             "--case",
             case.reference,
             "--out",
             str(out),
             "--field",
-            "act.date=01.10.2026",
-            "--field",
-            "act.description=müvekkilin atanmasına ilişkin",
+            "served.date=01.10.2026",
         ]
     )
     assert result.exit_code == 0, result.output
@@ -66,8 +75,20 @@ def test_render_writes_a_filled_docx_for_a_demo_case(runner, demo, tmp_path):
     assert tr_upper(member_name) in text
     from app.services.proceedings import competent_court
 
-    assert tr_upper(competent_court(case).name) in text  # the court the case was filed with
-    assert "01.10.2026" in text and "müvekkilin atanmasına ilişkin" in text
+    court = competent_court(case)
+    assert f"{tr_upper(court.name)} BAŞKANLIĞINA" in text  # the court the case was filed with
+    assert "01.10.2026" in text and court.file_number in text
+
+
+def test_render_refuses_a_template_for_another_stage_and_prints_blanks_visibly(runner, demo, tmp_path):
+    case, _ = demo
+    out = tmp_path / "x.docx"
+    args = ["petitions", "render", "--case", case.reference, "--out", str(out), "--template"]
+    refused = runner.invoke(args=[*args, "iptal-davasi"])
+    assert refused.exit_code != 0 and "not for the stage the case is at" in refused.output
+    draft = runner.invoke(args=[*args, "savunmaya-cevap"])
+    assert draft.exit_code == 0 and "served.date" in draft.output
+    assert "Savunma dilekçesi: ……………" in read_back(out.read_bytes())
 
 
 def test_render_refuses_an_unknown_template_or_case(runner, demo, tmp_path):

@@ -69,7 +69,7 @@ def count_templates(db) -> int:
 def test_the_default_set_loads_once_and_is_listed(admin, client, db):
     load_defaults()
     load_defaults()
-    assert count_templates(db) == 6
+    assert count_templates(db) == 17
     page = client.get("/admin/petition-templates").get_data(as_text=True)
     for slug in ("iptal-davasi", "disiplin-cezasina-itiraz", "idareye-basvuru", "bilgi-edinme", "mobbing-sikayeti"):
         assert f'data-template="{slug}"' in page

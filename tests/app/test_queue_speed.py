@@ -123,3 +123,32 @@ def test_the_search_index_follows_every_write_of_the_search_text(app, monkeypatc
     assert found("belge 2") == set()
     # FTS5 compares its index with the cases table: raises when they disagree.
     db.session.execute(sa.text("INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')"))
+
+
+@pytest.mark.parametrize("sort", ["activity", "created", "priority", "deadline"])
+def test_a_rare_word_sorted_from_its_matches_pages_as_sql_sorts(app, monkeypatch, sort):
+    """A rare word's page is cut from its matches in Python: the same rows, in the same order, as SQL gives."""
+    from datetime import timedelta
+
+    from app import clock
+    from app.queries import queue
+    from app.queries.queue import QueueFilters, queue_page
+
+    monkeypatch.setattr(queue, "PER_PAGE", 4)
+    lawyer, _member, cases = _world(11)
+    for i, case in enumerate(cases):
+        deadline = None if i % 3 == 0 else clock.today() + timedelta(days=i % 4)
+        db.session.execute(
+            sa.update(Case).where(Case.id == case.id).values(priority_rank=i % 3, next_deadline=deadline)
+        )
+    db.session.commit()
+
+    def pages(share: int) -> list[list[str]]:
+        monkeypatch.setattr(queue, "COMMON_SHARE", share)
+        return [
+            [row.reference for row in queue_page(lawyer, QueueFilters(q="dosya", sort=sort, page=n)).rows]
+            for n in (1, 2, 3)
+        ]
+
+    walked, sorted_here = pages(0), pages(10**9)
+    assert walked == sorted_here and sum(len(page) for page in walked) == 11

@@ -91,6 +91,7 @@ def test_production_redirects_plain_http_but_not_the_health_check(tmp_path, monk
             "DATA_CONTROLLER_NAME": "Eğitim-Bir-Sen",
             "DATA_CONTROLLER_ADDRESS": "Ankara",
             "DATA_CONTROLLER_CONTACT": "kvkk@example.org",
+            "AUDIT_KEY": "a" * 64,
         },
     )
     client = app.test_client()

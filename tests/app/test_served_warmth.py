@@ -35,3 +35,17 @@ def test_warmed_templates_render_without_reading_a_template_again(app, client, m
     monkeypatch.setattr(app.jinja_env, "auto_reload", False)
     page = client.get("/login")
     assert page.status_code == 200 and "Giriş yap" in page.get_data(as_text=True)
+
+
+def test_select_options_escape_and_select_as_the_template_loop_did():
+    from app.templating import select_options
+
+    choices = [("", "All"), ("1", "Ankara <İl> & Müdürlüğü"), ("2", 'Okul "A"')]
+    html = select_options(choices, "1")
+    assert html == (
+        '<option value="">All</option>'
+        '<option value="1" selected>Ankara &lt;İl&gt; &amp; Müdürlüğü</option>'
+        '<option value="2">Okul &#34;A&#34;</option>'
+    )
+    assert select_options(choices, "").count(" selected") == 1  # the empty choice, like the loop
+    assert " selected" not in select_options(choices, "9")

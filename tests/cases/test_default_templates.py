@@ -48,7 +48,7 @@ def read_back(docx: bytes) -> list[str]:
 
 def generate(name: str, snapshot=None, **extra: object) -> list[str]:
     spec = SPECS[name]
-    context = build_context(snapshot or sample_case(), extra, TODAY, required=spec.required_fields)
+    context = build_context(snapshot or sample_case(), extra, TODAY, required=spec.required_fields, spec=spec)
     docx = render_docx((TEMPLATES / spec.file).read_bytes(), context)
     assert_well_formed(docx)
     return read_back(docx)
@@ -116,10 +116,21 @@ def test_manifest_lists_exactly_the_committed_templates():
     assert sorted(spec.file for spec in SPECS.values()) == files
     assert list(SPECS) == [
         "iptal-davasi",
+        "savunmaya-cevap",
+        "yd-kararina-itiraz",
+        "istinaf",
+        "temyiz",
+        "kanun-yoluna-cevap",
         "disiplin-cezasina-itiraz",
         "idareye-basvuru",
+        "nakle-itiraz",
+        "performans-itiraz",
+        "tazmin-basvurusu",
         "bilgi-edinme",
+        "bilgi-edinme-itiraz",
         "mobbing-sikayeti",
+        "kdk-sikayeti",
+        "tihek-basvurusu",
         "sosyal-yardim-basvurusu",
     ]
     assert SPECS["disiplin-cezasina-itiraz"].applies_to(CaseKind.LEGAL, Category.DISCIPLINARY_PENALTY)
@@ -156,14 +167,14 @@ def test_the_builder_script_reproduces_the_committed_files(tmp_path):
 def test_annulment_petition_with_stay_of_execution():
     lines = generate("iptal-davasi", **sample_extra() | {"facts": f"Türkçe harfler: {TURKISH}"})
     assert_clean(lines)
-    assert lines[0] == "ANKARA NÖBETÇİ İDARE MAHKEMESİ BAŞKANLIĞI'NA"
+    assert lines[0] == "ANKARA NÖBETÇİ İDARE MAHKEMESİ BAŞKANLIĞINA"
     assert "YÜRÜTMENİN DURDURULMASI TALEPLİDİR" in lines and "DURUŞMA İSTEKLİDİR" not in lines
     assert_contains(
         lines,
         "AYŞE IŞIK ÇAĞLAR (T.C. Kimlik No: 10000000146)",
         "Kızılay Mah. Atatürk Bulvarı No: 12/4, Çankaya / Ankara",
         "Av. Zeynep Güler, Ankara Barosu (Sicil No: 41234)",
-        "Ankara Valiliği (İl Millî Eğitim Müdürlüğü)",
+        "Ankara Valiliği",  # the legal person sued, not the directorate
         "Davalı idarenin 01.10.2026 tarih ve E-12345678-903.02-98765 sayılı, müvekkilin Kırşehir İl Millî Eğitim "
         "Müdürlüğü emrine atanmasına ilişkin işleminin öncelikle yürütmesinin durdurulması, akabinde iptali istemidir.",
         "06.10.2026",  # TEBLİĞ TARİHİ, from the case
@@ -180,13 +191,16 @@ def test_annulment_petition_with_stay_of_execution():
     numbered(lines, EVIDENCE + ["Vekâletname örneği"], 2)  # EKLER
     numbered(
         lines,
-        [
-            "Dava konusu işlemin teminatsız olarak yürütmesinin durdurulmasına,",
+        [  # a relocation gets no stay before the administration's defence (İYUK 27)
+            "Dava konusu işlemin, davalı idarenin savunması alındıktan sonra teminatsız olarak yürütmesinin "
+            "durdurulmasına,",
             "Hukuka aykırı dava konusu işlemin iptaline,",
-            "Müvekkilin eski görev yeri olan Çankaya Şehit Öğretmen İlkokuluna iadesine,",
+            "Yargılama giderleri ile vekâlet ücretinin davalı idareye yükletilmesine,",
         ],
         1,
     )
+    assert "karar verilmesini vekâleten saygılarımızla arz ve talep ederiz." in lines
+    assert not any("Çankaya Şehit Öğretmen İlkokuluna iadesine" in line for line in lines)  # the member's wish
 
 
 def test_annulment_petition_without_stay_but_with_hearing_and_claim():
@@ -197,14 +211,14 @@ def test_annulment_petition_without_stay_but_with_hearing_and_claim():
     assert "DAVA DEĞERİ" in lines and "50.000,00 TL" in lines
     assert not any("yürütmesinin durdurulması" in line for line in lines)
     numbered(lines, ["Hukuka aykırı dava konusu işlemin iptaline,"], 1)
-    assert any(line.startswith("3. Yargılama giderleri") for line in lines)
+    assert any(line.startswith("2. Yargılama giderleri") for line in lines)
 
 
 def test_annulment_petition_by_the_member_alone_claims_no_attorney_fee():
     lines = generate("iptal-davasi", replace(sample_case(), lawyer=None), **sample_extra())
     assert_clean(lines)
     assert "VEKİLİ" not in lines and "Davacı Vekili" not in lines and "Davacı" in lines
-    assert "4. Yargılama giderlerinin davalı idareye yükletilmesine" in lines
+    assert "3. Yargılama giderlerinin davalı idareye yükletilmesine," in lines
     assert "karar verilmesini saygılarımla arz ve talep ederim." in lines
     assert not any("vekâlet" in line.lower() for line in lines)
 
@@ -214,8 +228,15 @@ def test_annulment_petition_needs_a_court_and_the_act():
         generate("iptal-davasi")
 
 
+DISCIPLINE_FACTS = (
+    "Müvekkil hakkında, 12.08.2026 tarihli nöbet çizelgesine uymadığı iddiasıyla soruşturma açılmıştır.\n"
+    "Soruşturmacı müvekkile savunma için yalnızca iki gün süre vermiş, tanık olarak gösterdiği başhemşire "
+    "Şükran Işıkçı'yı hiç dinlememiştir."
+)
+
+
 def test_disciplinary_objection():
-    lines = generate("disiplin-cezasina-itiraz", DISCIPLINE_CASE, **DISCIPLINE_EXTRA)
+    lines = generate("disiplin-cezasina-itiraz", DISCIPLINE_CASE, **DISCIPLINE_EXTRA, facts=DISCIPLINE_FACTS)
     assert_clean(lines)
     assert lines[0] == "ANKARA İL SAĞLIK MÜDÜRLÜĞÜ İL DİSİPLİN KURULU BAŞKANLIĞINA"
     assert_contains(
@@ -227,7 +248,8 @@ def test_disciplinary_objection():
         "18.11.2026",
         "başhemşire Şükran Işıkçı'yı hiç dinlememiştir.",
         "Anayasa'nın 129. maddesi ve 657 sayılı Devlet Memurları Kanunu'nun 130. maddesi",
-        "2. 05.11.2026 tarihli işlemle verilen disiplin cezasının kaldırılmasına,",
+        "1. İtirazın kabulüne,",
+        "2. Verilen disiplin cezasının kaldırılmasına,",
         "İtiraz Eden Vekili",
     )
     numbered(lines, [a.label for a in DISCIPLINE_CASE.attachments], 4)  # after the three standard items
@@ -250,17 +272,23 @@ def test_application_against_an_act_cites_article_11():
     assert_clean(lines)
     assert lines[0] == "MİLLÎ EĞİTİM BAKANLIĞI PERSONEL GENEL MÜDÜRLÜĞÜNE"
     assert_contains(lines, "İŞLEM", "01.10.2026 tarih ve 98765 sayılı, atamaya ilişkin işlem", "11. maddesi uyarınca")
-    assert "1. 01.10.2026 tarihli işlemin geri alınmasına veya kaldırılmasına," in lines
+    assert "1. Hukuka aykırı olan işlemin geri alınmasına," in lines
+    assert not any("iptal" in line for line in lines if line[:2] in {"1.", "2.", "3."})
     numbered(lines, EVIDENCE + ["Vekâletname örneği"], 1)
 
 
 def test_application_without_an_act_cites_article_10():
     snapshot = replace(sample_case(), lawyer=None, attachments=(), notification_date=None)
-    lines = generate("idareye-basvuru", snapshot, authority="Ankara Valiliğine")
+    lines = generate(
+        "idareye-basvuru",
+        snapshot,
+        authority="Ankara Valiliğine",
+        requests="1. müvekkilin eski görev yerine iadesine.",
+    )
     assert_clean(lines)
     assert "İŞLEM" not in lines and "TEBLİĞ TARİHİ" not in lines and "EKLER :" not in lines
     assert_contains(lines, "10. maddesi uyarınca aşağıda açıklanan", "tarafıma yazılı olarak bilgi verilmesini")
-    assert "1. Müvekkilin eski görev yeri olan Çankaya Şehit Öğretmen İlkokuluna iadesine," in lines
+    assert "1. Müvekkilin eski görev yerine iadesine," in lines  # numbering and full stop tidied
 
 
 def test_information_request():
@@ -334,7 +362,7 @@ def test_social_assistance_application():
         **{"claim.amount": "30.000,00 TL", "member.iban": "TR00 0000 0000 0000 0000 0000 00"},
     )
     assert_clean(lines)
-    assert lines[:2] == ["EĞİTİM-BİR-SEN GENEL BAŞKANLIĞI'NA", "SOSYAL YARDIM BAŞVURUSU"]
+    assert lines[:2] == ["EĞİTİM-BİR-SEN GENEL BAŞKANLIĞINA", "SOSYAL YARDIM BAŞVURUSU"]
     assert_contains(
         lines,
         "EBS-0421337",
@@ -371,17 +399,21 @@ def test_each_template_prints_member_text_literally_and_lists_every_piece_of_evi
     kind, category = spec.kinds[0], spec.categories[0]
     snapshot = replace(
         sample_case(kind, category),
-        narrative="\n".join(NASTY_FACTS),
-        requests=f"İstemim: {TURKISH} & <geri alınması>",
         attachments=tuple(AttachmentInfo(f"ek-{i}.pdf", label) for i, label in enumerate(NASTY_EVIDENCE)),
     )
-    extra = {**sample_extra(), "authority": "İstanbul Valiliğine", "court.name": "İstanbul 1. İdare Mahkemesi"}
+    extra = {
+        **sample_extra(),
+        "authority": "İstanbul Valiliğine",
+        "court.name": "İstanbul 1. İdare Mahkemesi",
+        "facts": "\n".join(NASTY_FACTS),  # as the lawyer typed them (or the member, in a member's petition)
+        "requests": f"İstemim: {TURKISH} & <geri alınmasına>",
+    }
     extra = {key: value for key, value in extra.items() if key in spec.required_fields + spec.optional_fields}
     lines = generate(name, snapshot, **extra)
     text = "\n".join(lines)
     for fact in NASTY_FACTS:
         assert fact.strip() in text
-    assert f"İstemim: {TURKISH} & <geri alınması>" in text
+    assert f"İstemim: {TURKISH} & <geri alınmasına>" in text
     for label in ('Tutanak & <ek> "1"', "Işıl Ünlü'nün tanık beyanı", "e-postayazışması\nikinci satır"):
         assert label in text, f"{name}: evidence {label!r} missing"
     assert "10000000146" in text
