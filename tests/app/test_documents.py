@@ -57,19 +57,20 @@ def only_document(db) -> Document:
     return documents[0]
 
 
-def _file_at(db, case, court: str, number: str | None = None) -> None:
-    """The case's lawsuit, filed at ``court`` (its first-instance proceeding)."""
-    from app.models import Proceeding
+def _competent_court(db, case, court: str) -> None:
+    """The lawyer confirmed ``court`` as the competent court (the lawsuit is not filed yet)."""
+    from app.models import Court
 
-    db.session.add(
-        Proceeding(case_id=case.id, position=1, kind="first_instance", authority=court, file_number=number, papers=[])
-    )
+    record = Court(name=court, province=court.split()[0], kind="administrative", takes_recess=True)
+    db.session.add(record)
+    db.session.flush()
+    db.session.get(type(case), case.id).competent_court_id = record.id
     db.session.commit()
 
 
 def test_the_form_asks_the_templates_fields_prefilled_from_the_case(setup, client, db):
     case, _, _ = setup
-    _file_at(db, case, "Ankara 5. İdare Mahkemesi", "2026/77 E.")
+    _competent_court(db, case, "Ankara 5. İdare Mahkemesi")
     page = client.get(form_url(case)).get_data(as_text=True)
     assert 'value="Ankara 5. İdare Mahkemesi"' in page
     assert 'name="act__notification_date"' in page and 'value="2026-10-06"' in page
@@ -402,7 +403,7 @@ def test_the_form_speaks_english_to_an_english_speaking_lawyer(setup, client, db
 
 def test_a_blank_court_takes_the_one_the_case_records(setup, db):
     case, _, lawyer = setup
-    _file_at(db, case, "İzmir 3. İdare Mahkemesi")
+    _competent_court(db, case, "İzmir 3. İdare Mahkemesi")
     template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
     document = documents_service.generate_document(
         case,
