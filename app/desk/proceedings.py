@@ -30,7 +30,7 @@ from app.services.deadline_proposals import case_proceedings
 from cases.competent_court import propose_competent_court
 from cases.discipline import check_limitation
 from cases.proceedings import STAGE_LABELS, ProceedingKind
-from cases.vocabulary import Category
+from cases.vocabulary import CaseKind, Category
 
 _PAPER_LABELS = dict(PaperForm.kind.kwargs["choices"])
 _BASIS_LABELS = dict(ProceedingForm.basis.kwargs["choices"])
@@ -166,7 +166,7 @@ def build_panel(case: Case, given: dict | None = None, *, with_courts: bool = Tr
 
 
 def _panel_provider(case: Case, user: User) -> dict | None:
-    if case.kind != "legal" or user.role not in DEADLINE_ROLES:
+    if case.kind != CaseKind.LEGAL or user.role not in DEADLINE_ROLES:
         return None
     return build_panel(case, with_courts=False)
 

@@ -21,7 +21,12 @@ class MemberProfile(db.Model):
     """What the union knows of a member: identity, union, workplace and contact."""
 
     __tablename__ = "member_profiles"
-    __table_args__ = (sa.Index("ix_member_profiles_union_status", "union_id", "membership_status"),)
+    __table_args__ = (
+        sa.Index("ix_member_profiles_union_status", "union_id", "membership_status"),
+        # The patterns report (migration 0009): verified members per institution or province, from the index.
+        sa.Index("ix_member_profiles_institution_members", "institution_id", "membership_status", "union_id"),
+        sa.Index("ix_member_profiles_province_members", "province", "membership_status", "union_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), unique=True)

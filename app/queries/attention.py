@@ -21,16 +21,26 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _seen(user: User):
-    seen = sa.select(CaseView.seen_at).where(CaseView.user_id == user.id, CaseView.case_id == Case.id)
+    # Correlated to the case of the enclosing query however deep it is nested (never a FROM of its own).
+    seen = (
+        sa.select(CaseView.seen_at)
+        .where(CaseView.user_id == user.id, CaseView.case_id == Case.id)
+        .correlate_except(CaseView)
+    )
     return sa.func.coalesce(seen.scalar_subquery(), EPOCH)
 
 
 def _member_event(user: User, kind: str, *, by_member: bool) -> sa.ColumnElement[bool]:
     conditions = [CaseEvent.case_id == Case.id, CaseEvent.kind == kind, CaseEvent.created_at > _seen(user)]
     if by_member:
-        member_user = sa.select(MemberProfile.user_id).where(MemberProfile.id == Case.member_id).scalar_subquery()
+        member_user = (
+            sa.select(MemberProfile.user_id)
+            .where(MemberProfile.id == Case.member_id)
+            .correlate_except(MemberProfile)
+            .scalar_subquery()
+        )
         conditions.append(CaseEvent.actor_id == member_user)
-    return sa.exists().where(*conditions)
+    return sa.exists().where(*conditions).correlate_except(CaseEvent)
 
 
 def mine(user: User) -> list:
@@ -47,7 +57,7 @@ def attention_condition(user: User, name: str, today: date) -> sa.ColumnElement[
     if name == "messages":
         return _member_event(user, "member_message", by_member=False)
     if name == "proposals":  # deadlines a rule proposed, waiting for the lawyer to confirm or dismiss
-        return sa.exists().where(Deadline.case_id == Case.id, Deadline.status == "proposed")
+        return sa.exists().where(Deadline.case_id == Case.id, Deadline.status == "proposed").correlate_except(Deadline)
     if name == "due_week":
         return Case.next_deadline <= today + timedelta(days=7)
     if name == "unread":
@@ -74,17 +84,14 @@ def start_page(user: User, today: date) -> StartPage:
     open_states = open_states_for(user)
     by_stage = [(s, counts.get(s, 0)) for s in states_for(user) if s in open_states]
     names = [n for n in ATTENTIONS if n != "unread"]
+    # One pass over the user's open cases counts every attention at once (a sum of flags).
     row = db.session.execute(
         sa.select(
             *(
-                sa.select(sa.func.count())
-                .select_from(Case)
-                .where(*mine(user), attention_condition(user, name, today))
-                .scalar_subquery()
-                .label(name)
-                for name in names
+                sa.func.coalesce(sa.func.sum(sa.case((attention_condition(user, n, today), 1), else_=0)), 0)
+                for n in names
             )
-        )
+        ).where(*mine(user))
     ).one()
     due = db.session.execute(
         sa.select(Case.id, Case.reference, Case.category, Case.status, Case.next_deadline)

@@ -5,13 +5,13 @@ in the period; the members come from the verified member profiles of the same un
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import sqlalchemy as sa
 
-from app import clock
 from app.extensions import db
 from app.models import Case, Institution, MemberProfile, User
-from app.queries.reports import ReportFilters, case_conditions
+from app.queries.reports import ReportFilters, case_conditions, start_of_day
 from cases.vocabulary import CaseKind
 
 DIMENSIONS = ("institution", "province", "respondent")
@@ -48,15 +48,6 @@ def _column(dimension: str):
     return {"institution": Case.institution_id, "province": Case.province, "respondent": Case.respondent_type}[
         dimension
     ]
-
-
-def year_key(column) -> sa.ColumnElement[int]:
-    """The calendar year of a timestamp in the installation's zone."""
-    if db.session.get_bind().dialect.name == "postgresql":
-        return sa.cast(sa.func.extract("year", sa.func.timezone(clock.zone().key, column)), sa.Integer)
-    offset = clock.zone().utcoffset(clock.now().replace(tzinfo=None))
-    minutes = int(offset.total_seconds() // 60) if offset else 0
-    return sa.cast(sa.func.strftime("%Y", column, f"{minutes:+d} minutes"), sa.Integer)
 
 
 def _members(user: User, filters: ReportFilters, dimension: str, keys: list) -> dict:
@@ -103,18 +94,26 @@ def patterns(user: User, filters: ReportFilters, dimension: str = "institution",
     categories: set[str] = set()
     years: set[int] = set()
     if top:
-        in_top = [*conditions, column.in_(top)]
-        for key, category, count in db.session.execute(
-            sa.select(column, Case.category, sa.func.count()).where(*in_top).group_by(column, Case.category)
+        # One scan for both breakdowns: per category (grouped) and per calendar year (filtered counts,
+        # a range test per year rather than a year computed for every case).
+        first, last = filters.date_from.year, filters.date_to.year
+        span = [(y, start_of_day(date(y, 1, 1)), start_of_day(date(y + 1, 1, 1))) for y in range(first, last + 1)]
+        for key, category, count, *per_year in db.session.execute(
+            sa.select(
+                column,
+                Case.category,
+                sa.func.count(),
+                *(sa.func.count().filter(Case.created_at >= start, Case.created_at < end) for _y, start, end in span),
+            )
+            .where(*conditions, column.in_(top))
+            .group_by(column, Case.category)
         ):
             rows[key].by_category[category] = count
             categories.add(category)
-        year = year_key(Case.created_at).label("year")
-        for key, y, count in db.session.execute(
-            sa.select(column, year, sa.func.count()).where(*in_top).group_by(column, year)
-        ):
-            rows[key].by_year[int(y)] = count
-            years.add(int(y))
+            for (y, _start, _end), n in zip(span, per_year, strict=True):
+                if n:
+                    rows[key].by_year[y] = rows[key].by_year.get(y, 0) + n
+                    years.add(y)
     return Patterns(
         dimension=dimension,
         ranking=ranking,

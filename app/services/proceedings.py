@@ -17,6 +17,7 @@ from app.services.concurrency import commit_case_change, ensure_version
 from app.services.deadlines import load_calendar, refresh_next_deadline
 from app.services.timeline import append_event
 from cases.errors import DomainError
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.proceedings import (
     COURT_KINDS,
@@ -158,7 +159,7 @@ def add_proceeding(
     _summarise(case)
     if commit:
         payload = _payload(proceeding, "added", filing_date=filing_date)
-        append_event(case, "proceeding", actor, payload, member_visible=True)
+        append_event(case, EventKind.PROCEEDING, actor, payload, member_visible=True)
     if notify:
         _notify(case, proceeding, "added", actor)
     if commit:
@@ -197,7 +198,7 @@ def record_decision(
     payload = _payload(
         proceeding, "decision", decision_date=decision_date, decision_notified_date=notified, outcome=outcome
     )
-    append_event(case, "proceeding", actor, payload, member_visible=True)
+    append_event(case, EventKind.PROCEEDING, actor, payload, member_visible=True)
     _notify(case, proceeding, "decision", actor)
     refresh_next_deadline(case, load_calendar())
     commit_case_change()
@@ -214,7 +215,9 @@ def add_paper(
         raise DomainError(N_("A paper cannot be served before the proceeding was filed."))
     paper = {"kind": kind.value, "date": notified.isoformat(), "note": (note or "").strip() or None}
     proceeding.papers = [*(proceeding.papers or []), paper]
-    append_event(case, "proceeding", actor, _payload(proceeding, "paper", paper_kind=kind.value, notified=notified))
+    append_event(
+        case, EventKind.PROCEEDING, actor, _payload(proceeding, "paper", paper_kind=kind.value, notified=notified)
+    )
     refresh_next_deadline(case, load_calendar())
     commit_case_change()
 
@@ -237,7 +240,7 @@ def set_notification_date(case: Case, day: date, reason: str, actor: User, *, to
         "notification_date": day.isoformat(),
         "reason": reason,
     }
-    append_event(case, "case_fact", actor, payload)
+    append_event(case, EventKind.CASE_FACT, actor, payload)
     refresh_next_deadline(case, load_calendar())
     commit_case_change()
 
@@ -251,7 +254,7 @@ def set_competent_court(case: Case, court_id: int, reason: str, actor: User, *, 
     previous = case.competent_court_id
     case.competent_court_id = court.id
     payload = {"action": "competent_court", "court": court.name, "previous_court_id": previous, "reason": reason}
-    append_event(case, "case_fact", actor, payload)
+    append_event(case, EventKind.CASE_FACT, actor, payload)
     refresh_next_deadline(case, load_calendar())
     commit_case_change()
 
@@ -261,7 +264,7 @@ def set_limitation_dates(case: Case, values: dict[str, date | None], actor: User
     ensure_version(case, expected_version)
     stored = {key: value.isoformat() for key, value in values.items() if value is not None}
     case.details = {**(case.details or {}), "staff_limitation": stored}
-    append_event(case, "case_fact", actor, {"action": "limitation_dates", **stored})
+    append_event(case, EventKind.CASE_FACT, actor, {"action": "limitation_dates", **stored})
     commit_case_change()
 
 

@@ -24,7 +24,8 @@ branch_labels = None
 depends_on = None
 
 BATCH = 5000
-_INCLUDE = ['outcome', 'province', 'institution_id', 'respondent_type']
+_INCLUDE = ['outcome', 'province', 'institution_id', 'respondent_type', 'assignee_id', 'membership_pending',
+            'amount_approved']
 
 
 def upgrade():
@@ -91,6 +92,10 @@ def upgrade():
                     postgresql_include=['category', 'outcome', 'court', 'province'],
                     postgresql_where=sa.text('outcome IS NOT NULL'), sqlite_where=sa.text('outcome IS NOT NULL'))
     op.create_index('ix_case_events_case_kind_time', 'case_events', ['case_id', 'kind', 'created_at'])
+    op.create_index('ix_member_profiles_institution_members', 'member_profiles',
+                    ['institution_id', 'membership_status', 'union_id'])
+    op.create_index('ix_member_profiles_province_members', 'member_profiles',
+                    ['province', 'membership_status', 'union_id'])
     _replay_stage_entries()
     op.create_index('ix_case_stage_entries_union_filed', 'case_stage_entries',
                     ['union_id', 'filed_at', 'kind', 'state', 'days'])
@@ -146,6 +151,8 @@ def _replay_stage_entries():
 
 
 def downgrade():
+    op.drop_index('ix_member_profiles_province_members', table_name='member_profiles')
+    op.drop_index('ix_member_profiles_institution_members', table_name='member_profiles')
     op.drop_index('ix_case_events_case_kind_time', table_name='case_events')
     op.drop_index('ix_cases_report_decisions', table_name='cases')
     op.drop_index('ix_cases_report_created', table_name='cases')

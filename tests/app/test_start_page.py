@@ -172,3 +172,17 @@ def test_queue_exports_its_filtered_rows_as_csv_and_xlsx(client, login):
     assert [v[0] for v in values] == [taken.reference]
     assert values[0][5].startswith("'=") and sheet.cell(2, 6).data_type == "s"
     assert sheet.cell(2, 11).is_date
+
+
+def test_each_case_is_compared_with_its_own_last_visit(client, login):
+    lawyer, cases, _plain, _other = _desk(0)
+    login(lawyer)
+    for key in ("replied", "evidence", "proposals", "due_week", "ended"):
+        client.get(f"/desk/cases/{cases[key].id}")  # seen first, long before the last message
+    case = db.session.get(Case, cases["messages"].id)
+    append_event(case, "member_message", None, {"text": "Bir soru daha"}, member_visible=True)
+    db.session.commit()
+    client.get(f"/desk/cases/{cases['messages'].id}")  # seen after its last message
+    page = client.get("/desk/start").get_data(as_text=True)
+    assert 'data-attention-count="messages">0<' in page
+    assert _references(client, "/desk/?attention=unread") == set()
