@@ -91,6 +91,8 @@ class Config:
     BASE_URL = os.environ.get("DAYANAK_BASE_URL", "").strip()
     # Host names requests may carry; None derives them from BASE_URL (plus localhost outside production).
     TRUSTED_HOSTS = None
+    # More host names to accept, comma-separated: e.g. the address a load balancer's health check uses.
+    EXTRA_TRUSTED_HOSTS = os.environ.get("DAYANAK_TRUSTED_HOSTS", "")
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
     FORCE_HTTPS = _bool("FORCE_HTTPS", False)
@@ -166,9 +168,9 @@ def base_url_host(base_url: str) -> str | None:
     return parts.hostname
 
 
-def trusted_hosts(base_url: str, *, production: bool) -> list[str]:
-    """The Host names to accept: the base URL's, and the loopback names outside production."""
-    hosts = [base_url_host(base_url) or ""]
+def trusted_hosts(base_url: str, *, production: bool, extra: str = "") -> list[str]:
+    """The Host names to accept: the base URL's, ``extra`` (comma-separated), and loopback outside production."""
+    hosts = [base_url_host(base_url) or "", *(h.strip().lower() for h in (extra or "").split(","))]
     if not production:
         hosts += ["localhost", "127.0.0.1"]
     return list(dict.fromkeys(h for h in hosts if h))

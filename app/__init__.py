@@ -71,7 +71,9 @@ def _complete_config(app: Flask, config_name: str) -> None:
     cfg["BASE_URL"] = (cfg.get("BASE_URL") or "").rstrip("/")
     if cfg.get("TRUSTED_HOSTS") is None:
         # Flask answers 400 to a request whose Host (or trusted X-Forwarded-Host) is not listed.
-        cfg["TRUSTED_HOSTS"] = trusted_hosts(cfg["BASE_URL"], production=config_name == "production")
+        cfg["TRUSTED_HOSTS"] = trusted_hosts(
+            cfg["BASE_URL"], production=config_name == "production", extra=cfg.get("EXTRA_TRUSTED_HOSTS", "")
+        )
     cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
     cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
     _bound_petition_renders(cfg)

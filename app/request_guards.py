@@ -2,8 +2,10 @@
 
 An id in a URL beyond the database's integer range used to reach the query and fail there
 (PostgreSQL: "integer out of range"; SQLite: an integer too large to bind), answering 500.
-The ``int`` URL converter of the app is bounded to that range, so such a URL simply matches
-no route: 404, like any id that names nothing. PostgreSQL cannot store a NUL character in
+The ``int`` URL converter of the app reads such an id as -1, which no row has,
+so the route's own lookup answers 404, like any id that names nothing. (Failing the match
+instead would answer 405 where a GET and a POST route share the path: Werkzeug counts the
+other method's rule as a match before it converts.) PostgreSQL cannot store a NUL character in
 text at all, so a query string or form carrying one is refused with 400 here, in one place.
 """
 
@@ -14,12 +16,15 @@ from werkzeug.routing import IntegerConverter
 MAX_ID = 2**31 - 1  # PostgreSQL's integer; the largest id any table hands out
 
 
-class DatabaseIdConverter(IntegerConverter):
-    """``<int:…>`` that matches only 0 … MAX_ID (a larger id names nothing: no route, 404)."""
+NO_ROW = -1  # what an id beyond MAX_ID reads as: no table hands out a negative id (and -1 is not falsy)
 
-    def __init__(self, url_map, fixed_digits: int = 0, min: int | None = None, max: int | None = None, signed=False):
-        upper = MAX_ID if max is None or max > MAX_ID else max
-        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=upper, signed=signed)
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:…>`` whose ids beyond MAX_ID read as NO_ROW, so the lookup finds nothing (404)."""
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= MAX_ID else NO_ROW
 
 
 def bounded_int(value: str) -> int:

@@ -6,6 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from app import clock
+from cases.vocabulary import CaseKind
 
 ISO_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -110,7 +111,7 @@ def propose(batch: int) -> None:
     while True:
         cases = db.session.scalars(
             sa.select(Case)
-            .where(Case.id > last_id, Case.kind == "legal", Case.status.not_in(INACTIVE_STATES))
+            .where(Case.id > last_id, Case.kind == CaseKind.LEGAL.value, Case.status.not_in(INACTIVE_STATES))
             .order_by(Case.id)
             .limit(batch)
         ).all()

@@ -90,6 +90,8 @@ def render_case(case_id: int, *, forms: dict | None = None, status: int = 200, c
         courts=court_names() if needs_courts else [],
         panels=_render_panels(case),
         asks_respondent_id=case.respondent_type in conflicts.PERSON_RESPONDENTS,
+        # The lawsuit's court and file number (its first-instance proceeding, loaded with the case).
+        lawsuit=next((p for p in case.proceedings if p.kind == "first_instance"), None),
         today=clock.today(),
     ), status
 

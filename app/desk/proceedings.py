@@ -30,7 +30,7 @@ from app.services.deadline_proposals import case_proceedings
 from cases.competent_court import propose_competent_court
 from cases.discipline import check_limitation
 from cases.proceedings import STAGE_LABELS, ProceedingKind
-from cases.vocabulary import Category
+from cases.vocabulary import CaseKind, Category
 
 _PAPER_LABELS = dict(PaperForm.kind.kwargs["choices"])
 _BASIS_LABELS = dict(ProceedingForm.basis.kwargs["choices"])
@@ -66,15 +66,21 @@ def _courts(case: Case) -> tuple[object, list[tuple[int, str]], list[str], Court
 
 
 def proceedings_of(case: Case) -> list[Proceeding]:
-    """The case's proceedings, loaded once per request for both panels that show them."""
+    """The case's proceedings: as loaded with the case page, else once per request for both panels."""
+    if "proceedings" not in sa.inspect(case).unloaded:
+        return list(case.proceedings)
     cache = g.setdefault("case_proceedings", {})
     if case.id not in cache:
         cache[case.id] = case_proceedings(case.id)
     return cache[case.id]
 
 
-def build_panel(case: Case, given: dict | None = None) -> dict:
-    """The proceedings panel: each step with its forms, the competent court and the limitation check."""
+def build_panel(case: Case, given: dict | None = None, *, with_courts: bool = True) -> dict:
+    """The proceedings panel: each step with its forms, the competent court and the limitation check.
+
+    ``with_courts`` reads the courts list for the competent-court choice and the court names typed
+    in; the case page leaves it out (its page has a fixed query budget) and links here instead.
+    """
     given = given or {}
     proceedings = proceedings_of(case)
     rows = []
@@ -119,7 +125,13 @@ def build_panel(case: Case, given: dict | None = None) -> dict:
     notification = given.get(("notification", None)) or NotificationDateForm(
         formdata=None, version=case.version, notification_date=case.notification_date
     )
-    proposal, choices, names, competent = _courts(case)
+    if with_courts:
+        proposal, choices, names, competent = _courts(case)
+    else:
+        details = case.details or {}
+        proposal = propose_competent_court(case.category, penalty=details.get("penalty"), place_of_duty=case.province)
+        choices, names = [], []
+        competent = case.competent_court if "competent_court" not in sa.inspect(case).unloaded else None
     court_form = given.get(("court", None)) or CompetentCourtForm(
         formdata=None, version=case.version, court_id=case.competent_court_id
     )
@@ -147,15 +159,16 @@ def build_panel(case: Case, given: dict | None = None) -> dict:
             "competent": competent,
             "limitation": limitation,
             "courts": names,
+            "with_courts": with_courts,
             "next": request.path + "#proceedings",
         }
     }
 
 
 def _panel_provider(case: Case, user: User) -> dict | None:
-    if case.kind != "legal" or user.role not in DEADLINE_ROLES:
+    if case.kind != CaseKind.LEGAL or user.role not in DEADLINE_ROLES:
         return None
-    return build_panel(case)
+    return build_panel(case, with_courts=False)
 
 
 register_panel("proceedings", 35, _panel_provider)

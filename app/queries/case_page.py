@@ -28,17 +28,23 @@ class CasePage:
 
 def load_case(user: User, case_id: int) -> Case:
     """The case with its union, institution, assignee and member (with account and workplace); 404 outside scope."""
-    case = db.session.scalar(
-        sa.select(Case)
-        .options(
-            joinedload(Case.union),
-            joinedload(Case.institution),
-            joinedload(Case.assignee),
-            joinedload(Case.member).joinedload(MemberProfile.user),
-            joinedload(Case.member).joinedload(MemberProfile.institution),
-            joinedload(Case.member).joinedload(MemberProfile.union),
+    case = (
+        db.session.scalars(
+            sa.select(Case)
+            .options(
+                joinedload(Case.union),
+                joinedload(Case.institution),
+                joinedload(Case.assignee),
+                joinedload(Case.member).joinedload(MemberProfile.user),
+                joinedload(Case.member).joinedload(MemberProfile.institution),
+                joinedload(Case.member).joinedload(MemberProfile.union),
+                joinedload(Case.competent_court),
+                joinedload(Case.proceedings),  # a handful of rows, in the same statement
+            )
+            .where(Case.id == case_id, case_scope(user))
         )
-        .where(Case.id == case_id, case_scope(user))
+        .unique()
+        .one_or_none()
     )
     if case is None:
         abort(404)

@@ -57,9 +57,9 @@ class RestoreReport:
 
 def table_counts() -> dict[str, int]:
     """Rows in every table of the application's schema (and Alembic's version table)."""
-    counts = {}
+    counts: dict[str, int] = {}
     for table in sorted(db.metadata.tables.values(), key=lambda t: t.name):
-        counts[table.name] = db.session.scalar(sa.select(sa.func.count()).select_from(table))
+        counts[table.name] = db.session.scalar(sa.select(sa.func.count()).select_from(table)) or 0
     return counts
 
 
@@ -163,7 +163,7 @@ def restore_backup(archive_path: Path) -> RestoreReport:
         db.session.remove()
         db.engine.dispose()
         if dialect == "sqlite":
-            with sqlite3.connect(database_file) as source, sqlite3.connect(db.engine.url.database) as target:
+            with sqlite3.connect(database_file) as source, sqlite3.connect(str(db.engine.url.database)) as target:
                 source.backup(target)
         else:
             _run(

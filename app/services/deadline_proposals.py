@@ -26,6 +26,7 @@ from cases.proceedings import (
     ProceedingKind,
     follow_on_periods,
 )
+from cases.vocabulary import CaseKind
 
 PROPOSED = "proposed"
 # Case-level rules a recorded proceeding makes moot: the lawsuit once it is filed, the objection once made.
@@ -119,7 +120,7 @@ def desired_proposals(
     case: Case, proceedings: list[Proceeding], existing: list[Deadline], calendar: TurkishCalendar
 ) -> list[Proposal]:
     """What the rules propose now that no lawyer has confirmed or set aside (one query, for the courts)."""
-    if case.kind != "legal" or not case.category:
+    if case.kind != CaseKind.LEGAL or not case.category:
         return []
     case_recess, recess_of = recess_flags(case, proceedings)
     kinds = {p.kind for p in proceedings}
@@ -181,9 +182,9 @@ def sync_proposals(case: Case, calendar: TurkishCalendar) -> list[Proposal]:
         if key not in wanted:
             db.session.delete(row)
     for key, proposal in wanted.items():
-        row = rows.get(key)
-        if row is None:
-            row = Deadline(case_id=case.id, status=PROPOSED)
+        found = rows.get(key)
+        row = found if found is not None else Deadline(case_id=case.id, status=PROPOSED)
+        if found is None:
             db.session.add(row)
         warnings = [step.as_dict() for step in proposal.result.warnings]
         if (row.computed_date, row.start_date, row.warnings) != (proposal.result.due, proposal.result.start, warnings):

@@ -89,13 +89,12 @@ def refresh_next_deadline(case: Case, calendar: TurkishCalendar | None = None) -
         return
     sync_proposals(case, calendar or load_calendar())
     db.session.flush()
-    nearest = dict(
-        db.session.execute(
-            sa.select(Deadline.status, sa.func.min(Deadline.due_date))
-            .where(Deadline.case_id == case.id, Deadline.status.in_((OPEN, PROPOSED)))
-            .group_by(Deadline.status)
-        ).all()
-    )
+    rows = db.session.execute(
+        sa.select(Deadline.status, sa.func.min(Deadline.due_date))
+        .where(Deadline.case_id == case.id, Deadline.status.in_((OPEN, PROPOSED)))
+        .group_by(Deadline.status)
+    ).all()
+    nearest: dict[str, date] = {status: day for status, day in rows}
     dates = [day for day in (nearest.get(OPEN), nearest.get(PROPOSED)) if day is not None]
     case.next_deadline = min(dates, default=None)
     proposed = nearest.get(PROPOSED)

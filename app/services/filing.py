@@ -20,7 +20,7 @@ from cases.events import EventKind
 from cases.grievance import GrievanceSubmission, build_submission, clean_text, steps_for, validate_step
 from cases.i18n import N_
 from cases.text import fold
-from cases.vocabulary import PRIORITY_RANK, Priority
+from cases.vocabulary import PRIORITY_RANK, CaseKind, Priority
 
 
 @dataclass
@@ -83,7 +83,7 @@ def open_case(member: MemberProfile, data: NewCase, *, actor: User, member_name:
     db.session.flush()
     append_event(case, EventKind.SUBMITTED, actor, {"to_state": "submitted"}, member_visible=True)
     flag_conflict(case)  # staff see a conflict in the queue before anyone opens the case
-    if case.kind == "legal" and case.notification_date is not None:
+    if case.kind == CaseKind.LEGAL and case.notification_date is not None:
         from app.services.deadlines import refresh_next_deadline
 
         # The rules' proposals count in the queue from the first minute, before anyone confirms them.

@@ -89,15 +89,21 @@ def spec_of(template: PetitionTemplate) -> TemplateSpec:
 
 
 def case_proceeding(case: Case) -> Stage:
-    """The stage a case is at, for the templates it may use, from its proceedings (one query).
+    """The stage a case is at, for the templates it may use, from its proceedings (one query at most).
 
     An istinaf or temyiz, or a first-instance decision, means an appeal stage; a lawsuit (or an
     objection to its stay decision) without a decision yet, a pending lawsuit; anything else
     (applications, board objections, the Ombudsman, nothing yet) that no court is involved.
     """
-    rows = db.session.execute(
-        sa.select(ProceedingRow.kind, ProceedingRow.decision_date).where(ProceedingRow.case_id == case.id)
-    ).all()
+    if "proceedings" not in sa.inspect(case).unloaded:  # loaded with the case page: no query
+        rows = [(p.kind, p.decision_date) for p in case.proceedings]
+    else:
+        rows = [
+            (kind, decided)
+            for kind, decided in db.session.execute(
+                sa.select(ProceedingRow.kind, ProceedingRow.decision_date).where(ProceedingRow.case_id == case.id)
+            )
+        ]
     kinds = {kind for kind, _ in rows}
     if kinds & {ProceedingKind.ISTINAF, ProceedingKind.TEMYIZ} or any(
         kind == ProceedingKind.FIRST_INSTANCE and decided for kind, decided in rows

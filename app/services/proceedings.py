@@ -17,6 +17,7 @@ from app.services.concurrency import commit_case_change, ensure_version
 from app.services.deadlines import load_calendar, refresh_next_deadline
 from app.services.timeline import append_event
 from cases.errors import DomainError
+from cases.events import EventKind
 from cases.i18n import N_
 from cases.proceedings import (
     COURT_KINDS,
@@ -126,7 +127,11 @@ def add_proceeding(
     notify: bool = True,
     commit: bool = True,
 ) -> Proceeding:
-    """Add the next proceeding of ``case``; commit (unless a caller commits with its own change)."""
+    """Add the next proceeding of ``case``; commit.
+
+    A workflow step that opens the proceeding (filing the lawsuit) passes ``commit=False``: its own
+    event names the court and file number, it notifies the member, and it commits.
+    """
     if expected_version is not None:
         ensure_version(case, expected_version)
     kind = ProceedingKind(kind)
@@ -151,7 +156,10 @@ def add_proceeding(
     )
     db.session.add(proceeding)
     db.session.flush()
-    append_event(case, "proceeding", actor, _payload(proceeding, "added", filing_date=filing_date), member_visible=True)
+    _summarise(case)
+    if commit:
+        payload = _payload(proceeding, "added", filing_date=filing_date)
+        append_event(case, EventKind.PROCEEDING, actor, payload, member_visible=True)
     if notify:
         _notify(case, proceeding, "added", actor)
     if commit:
@@ -186,14 +194,11 @@ def record_decision(
     proceeding.decision_date = decision_date
     proceeding.decision_notified_date = notified
     proceeding.outcome = outcome or None
-    outcomes = db.session.scalars(
-        sa.select(Proceeding.outcome).where(Proceeding.case_id == case.id).order_by(Proceeding.position)
-    ).all()
-    case.outcome = case_outcome(list(outcomes)) or case.outcome
+    _summarise(case)
     payload = _payload(
         proceeding, "decision", decision_date=decision_date, decision_notified_date=notified, outcome=outcome
     )
-    append_event(case, "proceeding", actor, payload, member_visible=True)
+    append_event(case, EventKind.PROCEEDING, actor, payload, member_visible=True)
     _notify(case, proceeding, "decision", actor)
     refresh_next_deadline(case, load_calendar())
     commit_case_change()
@@ -210,7 +215,9 @@ def add_paper(
         raise DomainError(N_("A paper cannot be served before the proceeding was filed."))
     paper = {"kind": kind.value, "date": notified.isoformat(), "note": (note or "").strip() or None}
     proceeding.papers = [*(proceeding.papers or []), paper]
-    append_event(case, "proceeding", actor, _payload(proceeding, "paper", paper_kind=kind.value, notified=notified))
+    append_event(
+        case, EventKind.PROCEEDING, actor, _payload(proceeding, "paper", paper_kind=kind.value, notified=notified)
+    )
     refresh_next_deadline(case, load_calendar())
     commit_case_change()
 
@@ -233,7 +240,7 @@ def set_notification_date(case: Case, day: date, reason: str, actor: User, *, to
         "notification_date": day.isoformat(),
         "reason": reason,
     }
-    append_event(case, "case_fact", actor, payload)
+    append_event(case, EventKind.CASE_FACT, actor, payload)
     refresh_next_deadline(case, load_calendar())
     commit_case_change()
 
@@ -247,7 +254,7 @@ def set_competent_court(case: Case, court_id: int, reason: str, actor: User, *, 
     previous = case.competent_court_id
     case.competent_court_id = court.id
     payload = {"action": "competent_court", "court": court.name, "previous_court_id": previous, "reason": reason}
-    append_event(case, "case_fact", actor, payload)
+    append_event(case, EventKind.CASE_FACT, actor, payload)
     refresh_next_deadline(case, load_calendar())
     commit_case_change()
 
@@ -257,8 +264,17 @@ def set_limitation_dates(case: Case, values: dict[str, date | None], actor: User
     ensure_version(case, expected_version)
     stored = {key: value.isoformat() for key, value in values.items() if value is not None}
     case.details = {**(case.details or {}), "staff_limitation": stored}
-    append_event(case, "case_fact", actor, {"action": "limitation_dates", **stored})
+    append_event(case, EventKind.CASE_FACT, actor, {"action": "limitation_dates", **stored})
     commit_case_change()
+
+
+def _summarise(case: Case) -> None:
+    """The case's outcome is its last proceeding's that has one."""
+    db.session.flush()
+    outcomes = db.session.scalars(
+        sa.select(Proceeding.outcome).where(Proceeding.case_id == case.id).order_by(Proceeding.position)
+    ).all()
+    case.outcome = case_outcome(list(outcomes)) or case.outcome
 
 
 def _belongs(case: Case, proceeding: Proceeding) -> None:

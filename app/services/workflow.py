@@ -179,8 +179,8 @@ def _record_proceeding(case: Case, name: str, result: TransitionResult, user: Us
             case,
             user,
             kind=_OPENS[name],
-            authority=data.get("court") or data.get("authority"),
-            file_number=data.get("file_number"),
+            authority=cast("str | None", data.get("court") or data.get("authority")),
+            file_number=cast("str | None", data.get("file_number")),
             filing_date=date.fromisoformat(str(filed)) if filed else None,
             expected_version=None,
             notify=False,
@@ -194,7 +194,7 @@ def _record_proceeding(case: Case, name: str, result: TransitionResult, user: Us
         if last is not None:
             decided = data.get("decision_date")
             last.decision_date = date.fromisoformat(str(decided)) if decided else last.decision_date
-            last.outcome = data.get("outcome") or last.outcome
+            last.outcome = cast("str | None", data.get("outcome")) or last.outcome
 
 
 def _record_on_case(case: Case, result: TransitionResult) -> None:

@@ -152,7 +152,7 @@ def _finish(flat: dict[str, object], spec: "TemplateSpec", snapshot: CaseSnapsho
     """Derived values: the request sentence, the stay flag and the provisions the grounds cite."""
     if not spec.lawyer_signed:
         return
-    lines = list(flat.get("requests") or [])  # type: ignore[arg-type]
+    lines = list(flat.get("requests") or [])  # type: ignore[call-overload]
     has_stay = any(STAY_WORDS in line for line in lines)
     if flat.get("stay_of_execution") and not has_stay and spec.addressee is Addressee.COURT:
         key = "stay_after_defence" if snapshot.category is Category.RELOCATION else "stay"
@@ -160,7 +160,7 @@ def _finish(flat: dict[str, object], spec: "TemplateSpec", snapshot: CaseSnapsho
     flat["stay_of_execution"] = bool(flat.get("stay_of_execution")) or (has_stay and spec.addressee is Addressee.COURT)
     flat["requests"] = request_items(lines)
     cited = references_of(flat.get("grounds") or [])  # type: ignore[arg-type]
-    own = [g for g in flat.get("legal_grounds") or [] if g not in cited]  # type: ignore[union-attr]
+    own = [g for g in flat.get("legal_grounds") or [] if g not in cited]  # type: ignore[attr-defined]
     flat["legal_grounds"] = cited + own
 
 

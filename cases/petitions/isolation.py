@@ -117,6 +117,7 @@ class _Worker:
         return self._read_exactly(size, deadline)
 
     def _read_exactly(self, size: int, deadline: float) -> bytes:
+        assert self.process.stdout is not None  # started with stdout=PIPE
         fd = self.process.stdout.fileno()
         chunks, missing = [], size
         while missing:
@@ -136,7 +137,8 @@ class _Worker:
         self.process.wait()
         for stream in (self.process.stdin, self.process.stdout):
             with contextlib.suppress(OSError):
-                stream.close()
+                if stream is not None:
+                    stream.close()
 
     def alive(self) -> bool:
         return self.pid == os.getpid() and self.process.poll() is None

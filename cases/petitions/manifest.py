@@ -143,9 +143,9 @@ def _spec(entry: Mapping[str, object]) -> TemplateSpec:
             required_fields=tuple(entry.get("required_fields", ())),  # type: ignore[arg-type]
             optional_fields=tuple(entry.get("optional_fields", ())),  # type: ignore[arg-type]
             signer=str(entry.get("signer", LAWYER)),
-            addressee=Addressee(entry.get("addressee", Addressee.COURT)),
+            addressee=Addressee(str(entry.get("addressee", Addressee.COURT))),
             proceedings=tuple(Proceeding(p) for p in entry.get("proceedings", ())),  # type: ignore[attr-defined]
-            version=int(entry.get("version", 1)),  # type: ignore[arg-type]
+            version=int(entry.get("version", 1)),  # type: ignore[call-overload]
             requests=tuple(entry.get("requests", ())),  # type: ignore[arg-type]
             legal_basis=str(entry.get("legal_basis", "")),
             authority=str(entry.get("authority", "")),

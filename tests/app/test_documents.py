@@ -67,9 +67,20 @@ def _file_at(db, case, court: str, number: str | None = None) -> None:
     db.session.commit()
 
 
+def _competent(db, case, court: str) -> None:
+    """The lawyer confirmed ``court`` as the case's competent court; no lawsuit is filed yet."""
+    from app.models import Court
+
+    row = Court(name=court, province="Ankara")
+    db.session.add(row)
+    db.session.flush()
+    case.competent_court_id = row.id
+    db.session.commit()
+
+
 def test_the_form_asks_the_templates_fields_prefilled_from_the_case(setup, client, db):
     case, _, _ = setup
-    _file_at(db, case, "Ankara 5. İdare Mahkemesi", "2026/77 E.")
+    _competent(db, case, "Ankara 5. İdare Mahkemesi")
     page = client.get(form_url(case)).get_data(as_text=True)
     assert 'value="Ankara 5. İdare Mahkemesi"' in page
     assert 'name="act__notification_date"' in page and 'value="2026-10-06"' in page
@@ -402,13 +413,19 @@ def test_the_form_speaks_english_to_an_english_speaking_lawyer(setup, client, db
 
 def test_a_blank_court_takes_the_one_the_case_records(setup, db):
     case, _, lawyer = setup
-    _file_at(db, case, "İzmir 3. İdare Mahkemesi")
+    _competent(db, case, "İzmir 3. İdare Mahkemesi")
     template = db.session.scalar(sa.select(PetitionTemplate).where(PetitionTemplate.slug == "iptal-davasi"))
     document = documents_service.generate_document(
         case,
         template,
         lawyer,
-        {"court.name": "", "act.date": date(2026, 10, 1), "act.description": "atama"},
+        {
+            "court.name": "",
+            "act.date": date(2026, 10, 1),
+            "act.description": "atama",
+            "defendant.name": "Ankara Valiliği",
+            "defendant.address": "Ankara",
+        },
         expected_version=case.version,
     )
     assert "İZMİR 3. İDARE MAHKEMESİ" in read_back(documents_service.document_path(document).read_bytes())
@@ -514,3 +531,12 @@ def test_an_application_to_the_administration_may_not_ask_for_an_annulment(setup
     response = generate(client, case, data, slug="nakle-itiraz")
     assert response.status_code == 400
     assert "geri alınmasını" in response.get_data(as_text=True)
+
+
+def test_a_filed_lawsuit_offers_its_stages_petitions_headed_to_its_court(setup, client, db):
+    case, _, _ = setup
+    _file_at(db, case, "Ankara 5. İdare Mahkemesi", "2026/77 E.")
+    refused = client.get(form_url(case))
+    assert refused.status_code == 400 and "aşama" in refused.get_data(as_text=True)
+    page = client.get(form_url(case, "savunmaya-cevap")).get_data(as_text=True)
+    assert 'value="Ankara 5. İdare Mahkemesi"' in page and 'value="2026/77 E."' in page

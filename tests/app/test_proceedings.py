@@ -157,7 +157,9 @@ def test_recording_a_first_instance_decision_proposes_istinaf(client, login, db)
     assert _post(client, case, f"proceedings/{proceeding.id}/decision", data).status_code == 303
     (istinaf,) = _rows(db, case, "proposed")
     assert (istinaf.rule_id, istinaf.due_date, istinaf.proceeding_id) == ("istinaf", date(2027, 1, 4), proceeding.id)
+    # The case's outcome is the last proceeding's; the decision is the proceeding's.
     assert _case(db, case).outcome == "lost"
+    assert db.session.get(Proceeding, proceeding.id).decision_date == date(2026, 11, 20)
     page = client.get(f"/desk/cases/{case.id}/deadlines").get_data(as_text=True)
     assert 'data-rule="istinaf"' in page and "Ankara 3. İdare Mahkemesi" in page
     # The member reads the stage, the court and the file number, and is told which proceeding moved.
@@ -230,3 +232,17 @@ def test_another_cases_proceeding_is_not_found(client, login, db):
     proceeding = _filed(client, db, other)
     response = _post(client, case, f"proceedings/{proceeding.id}/decision", {"notified": "2026-12-02"})
     assert response.status_code == 404
+
+
+def test_propose_command_fills_the_proposals_of_cases_from_before_the_upgrade(runner, db):
+    _member, _lawyer, case = _setup(db)
+    # As a case upgraded from before migration 0007 is: no stored proposal, no nearest deadline.
+    db.session.execute(sa.delete(Deadline).where(Deadline.case_id == case.id))
+    db.session.get(Case, case.id).next_deadline = None
+    db.session.commit()
+    result = runner.invoke(args=["deadlines", "propose"])
+    assert result.exit_code == 0 and "1 case(s) checked" in result.output
+    assert [d.due_date for d in _rows(db, case, "proposed")] == [date(2026, 8, 10)]
+    assert _case(db, case).next_deadline == date(2026, 8, 10)
+    again = runner.invoke(args=["deadlines", "propose"])
+    assert again.exit_code == 0 and len(_rows(db, case, "proposed")) == 1
