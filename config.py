@@ -77,6 +77,7 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Dayanak <dayanak@localhost>")
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", False)
+    OUTBOX_IN_PROCESS = False  # development prints queued mails at the end of each request
 
     PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-12")
     # The data controller the privacy notice names (KVKK art. 10/a): the union running Dayanak.
@@ -91,6 +92,8 @@ class Config:
     BASE_URL = os.environ.get("DAYANAK_BASE_URL", "").strip()
     # Host names requests may carry; None derives them from BASE_URL (plus localhost outside production).
     TRUSTED_HOSTS = None
+    # More host names to accept, comma-separated: e.g. the address a load balancer's health check uses.
+    EXTRA_TRUSTED_HOSTS = os.environ.get("DAYANAK_TRUSTED_HOSTS", "")
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_HOPS = _int("PROXY_FIX_HOPS", 0)
     FORCE_HTTPS = _bool("FORCE_HTTPS", False)
@@ -111,6 +114,8 @@ class DevelopmentConfig(Config):
     ENV_NAME = "development"
     DEBUG = _bool("FLASK_DEBUG", False)
     MAIL_PRINT_ONLY = _bool("MAIL_PRINT_ONLY", True)
+    # Print each queued mail to the server log as soon as the request that queued it ends.
+    OUTBOX_IN_PROCESS = _bool("OUTBOX_IN_PROCESS", MAIL_PRINT_ONLY)
     DATA_CONTROLLER_NAME = os.environ.get("DATA_CONTROLLER_NAME", "Demo Sendikası (geliştirme)")
     DATA_CONTROLLER_ADDRESS = os.environ.get("DATA_CONTROLLER_ADDRESS", "Örnek Mah. Deneme Cad. No: 1, Çankaya/Ankara")
     DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "kvkk@dayanak.test")
@@ -166,9 +171,9 @@ def base_url_host(base_url: str) -> str | None:
     return parts.hostname
 
 
-def trusted_hosts(base_url: str, *, production: bool) -> list[str]:
-    """The Host names to accept: the base URL's, and the loopback names outside production."""
-    hosts = [base_url_host(base_url) or ""]
+def trusted_hosts(base_url: str, *, production: bool, extra: str = "") -> list[str]:
+    """The Host names to accept: the base URL's, ``extra`` (comma-separated), and loopback outside production."""
+    hosts = [base_url_host(base_url) or "", *(h.strip().lower() for h in (extra or "").split(","))]
     if not production:
         hosts += ["localhost", "127.0.0.1"]
     return list(dict.fromkeys(h for h in hosts if h))

@@ -30,7 +30,31 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     _register_template_helpers(app)
     _register_commands(app)
     _remember_client_address(app)
+    if app.config.get("OUTBOX_IN_PROCESS"):
+        _deliver_mail_in_process(app)
     return app
+
+
+def _deliver_mail_in_process(app: Flask) -> None:
+    """Development: after each request, print the mails it queued to the server log at once.
+
+    A newcomer registering on the demo sees the confirmation link in the terminal running
+    ``scripts/run.sh`` without starting ``flask outbox send`` (print-only: nothing leaves the machine).
+    """
+    import sys
+
+    from app.services.outbox import send_due
+
+    def echo(text: str) -> None:
+        print(f"\n[mail] {text}\n", file=sys.stderr, flush=True)
+
+    @app.after_request
+    def deliver(response):
+        try:
+            send_due(echo=echo)
+        except Exception:  # a development convenience must never break the page
+            app.logger.exception("Printing the queued mails failed; `flask outbox send` prints them too.")
+        return response
 
 
 def _remember_client_address(app: Flask) -> None:
@@ -71,7 +95,9 @@ def _complete_config(app: Flask, config_name: str) -> None:
     cfg["BASE_URL"] = (cfg.get("BASE_URL") or "").rstrip("/")
     if cfg.get("TRUSTED_HOSTS") is None:
         # Flask answers 400 to a request whose Host (or trusted X-Forwarded-Host) is not listed.
-        cfg["TRUSTED_HOSTS"] = trusted_hosts(cfg["BASE_URL"], production=config_name == "production")
+        cfg["TRUSTED_HOSTS"] = trusted_hosts(
+            cfg["BASE_URL"], production=config_name == "production", extra=cfg.get("EXTRA_TRUSTED_HOSTS", "")
+        )
     cfg.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
     cfg.setdefault("DOCUMENT_DIR", str(Path(app.instance_path) / "documents"))
     _bound_petition_renders(cfg)

@@ -11,10 +11,14 @@ cat <<INFO
   Dayanak is running at  http://$HOST:$PORT/
 
   Demo logins (password for all: Dayanak.2026)
-    member   uye@dayanak.test
-    lawyer   avukat@dayanak.test
-    officer  sosyal@dayanak.test
-    admin    admin@dayanak.test
+    member                  uye@dayanak.test
+    lawyer                  avukat@dayanak.test
+    lawyer (confederation)  konfed.avukat@dayanak.test
+    officer                 sosyal@dayanak.test
+    admin                   admin@dayanak.test
+
+  Mails (registration confirmation, password reset, notifications) are printed
+  in this terminal, marked [mail], as soon as they are sent.
 
   Stop with Ctrl+C. Data lives in instance/ (SQLite).
 

@@ -16,6 +16,17 @@ if [ ! -x /usr/bin/chromium ] || ! dpkg -s chromium-l10n >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-l10n >/dev/null
 fi
 
+# LibreOffice Writer turns petitions into PDF; without it pytest skips the PDF tests, and we say so once.
+if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  echo "==> Installing LibreOffice Writer and poppler-utils for the PDF tests"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      libreoffice-writer-nogui poppler-utils >/dev/null; } || true
+fi
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "LibreOffice (soffice) is not installed: the PDF tests are skipped."
+fi
+
 PY=.venv/bin/python
 WORKERS=${PYTEST_WORKERS:-2}
 status=0

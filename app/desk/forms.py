@@ -38,6 +38,13 @@ INPUT_LABELS = {
     "outcome": _l("Outcome"),
     "amount": _l("Amount (TL)"),
 }
+# Where one input means different dates in different steps, the label says which date it is.
+STEP_INPUT_LABELS = {
+    ("file_lawsuit", "filing_date"): _l("Date the lawsuit was filed"),
+    ("file_objection", "filing_date"): _l("Date the objection was made"),
+    ("record_decision", "decision_date"): _l("Date of the decision"),
+    ("mark_paid", "paid_date"): _l("Date the help was paid"),
+}
 INPUT_HELP = {
     "reason": _l("The member sees this reason."),
     # The note of a member-visible step (mark as paid) is not an internal note.
@@ -60,7 +67,8 @@ def transition_form(
 
     for name in (*transition.requires, *transition.optional):
         validators = [Needed()] if name in transition.requires else [Optional()]
-        label, help_text = INPUT_LABELS[name], INPUT_HELP.get(name)
+        label = STEP_INPUT_LABELS.get((transition.name, name), INPUT_LABELS[name])
+        help_text = INPUT_HELP.get(name)
         if name in ("message", "reason", "note"):
             field = TextAreaField(
                 label,
@@ -110,9 +118,10 @@ def transition_form(
     if transition.name in CONFIRMED_AMOUNT_STEPS:
         # The amount as echoed back and confirmed (canonical, 10000.00); empty until then.
         TransitionForm.confirm_amount = HiddenField()
-    kwargs = {} if formdata is None else {"formdata": formdata}
     # Field names stay plain (message, court…); ids carry the transition so labels stay unique.
-    return TransitionForm(**kwargs)
+    # Only the form that was posted reads the request: a refused value must never show up in a
+    # neighbouring form that has a field of the same name (Flask-WTF would read request.form).
+    return TransitionForm(formdata=formdata)
 
 
 class NoteForm(_VersionedForm):

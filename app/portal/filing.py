@@ -38,13 +38,47 @@ def new_case():
 @bp.post("/new/<kind>")
 @allow(Role.MEMBER)
 def start(kind: str):
+    """Begin a new application: its first step, with no draft until the member saves it."""
     if kind not in KINDS:
         abort(404)
     form = StartForm()
     if not form.validate_on_submit():
         abort(400)
+    return redirect(url_for(".first_step", kind=kind))
+
+
+@bp.route("/new/<kind>/start", methods=["GET", "POST"])
+@allow(Role.MEMBER)
+def first_step(kind: str):
+    """The first step of a new application; the draft is created by the first save, not by opening it."""
+    if kind not in KINDS:
+        abort(404)
+    draft = filing.unsaved_draft(current_user, KINDS[kind])
+    first = draft.step
+    action = url_for(".first_step", kind=kind)
+    if request.method == "GET":
+        return render_step(draft, first, action=action)
+    if not StepForm().validate_on_submit():
+        abort(400)
+    values = {q.id: request.form.get(q.id, "") for q in step_questions(draft, first)}
+    choice = request.form.get("action", "next")
+    if not any(value.strip() for value in values.values()):
+        # Nothing typed: nothing to keep, so no empty draft either.
+        if choice == "save":
+            return redirect(url_for(".new_case"))
+        errors = filing.check_step(draft, first, values, today=clock.today())
+        return render_step(draft, first, values=values, errors=errors, status=400, action=action)
+    # The first save creates the draft, and keeps what was typed even when a value needs fixing.
     draft = filing.start_draft(current_user, KINDS[kind])
-    return redirect(url_for(".step", draft_id=draft.id, step=draft.step))
+    errors = filing.save_step(draft, first, values, today=clock.today())
+    if errors and choice == "next":
+        return render_step(draft, first, values=values, errors=errors, status=400)
+    if choice == "save":
+        flash(_("Your draft is saved. You can come back to it at any time from “New application”."), "success")
+        return redirect(url_for(".new_case"))
+    target = steps_of(draft)[1].id.value
+    filing.go_to_step(draft, target)
+    return redirect(url_for(".step", draft_id=draft.id, step=target))
 
 
 @bp.get("/drafts/<int:draft_id>")

@@ -1,5 +1,7 @@
 """The member portal: my cases, a case's page (timeline, messages, files), replies and withdrawal."""
 
+from datetime import date
+
 import sqlalchemy as sa
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -91,6 +93,19 @@ def _event_view(case: Case, event) -> dict:
     return {"when": event.created_at, "title": title, "text": text, "from_member": from_member, "kind": event.kind}
 
 
+def _paid_on(timeline) -> date | None:
+    """The payment date recorded by the latest "mark as paid" step, if any."""
+    for event in reversed(timeline):
+        payload = event.payload or {}
+        if event.kind == "transition" and payload.get("transition") == "mark_paid":
+            value = (payload.get("data") or {}).get("paid_date")
+            try:
+                return date.fromisoformat(str(value))
+            except ValueError:
+                return None
+    return None
+
+
 def member_proceedings(case_id: int) -> list[dict]:
     """The case's steps in plain words for the member: stage, court, file number, dates (one query)."""
     return [
@@ -118,7 +133,8 @@ def case_detail(reference: str):
 
 
 def _render_case(case: Case, *, reply_form=None, status: int = 200):
-    events = [_event_view(case, e) for e in case_timeline(case.id, member_view=True)]
+    timeline = case_timeline(case.id, member_view=True)
+    events = [_event_view(case, e) for e in timeline]
     attachments = db.session.scalars(
         sa.select(Attachment)
         .where(Attachment.case_id == case.id, Attachment.member_visible.is_(True))
@@ -136,6 +152,7 @@ def _render_case(case: Case, *, reply_form=None, status: int = 200):
         case=case,
         union=union,
         status_text=_(describe_state_for_member(case.status, case.kind)),
+        paid_on=_paid_on(timeline),
         events=events,
         thread=[e for e in events if _is_thread(e)],
         attachments=attachments,

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, field
 
-from flask import abort, render_template
+from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 
 from app import clock
@@ -95,7 +95,8 @@ def version_of(draft) -> str:
     return draft.updated_at.isoformat() if draft.updated_at else ""
 
 
-def render_step(draft, step_id: str, *, values=None, errors=None, status=200, evidence_form=None):
+def render_step(draft, step_id: str, *, values=None, errors=None, status=200, evidence_form=None, action=None):
+    """One step of the form; ``action`` is where it posts (a draft not yet saved posts to its kind's start)."""
     index, step = step_or_404(draft, step_id)
     steps = steps_of(draft)
     answers = dict(draft.answers or {})
@@ -117,6 +118,7 @@ def render_step(draft, step_id: str, *, values=None, errors=None, status=200, ev
         "previous": steps[index - 1].id.value if index > 0 else None,
         "questions": questions,
         "form": StepForm(formdata=None, saved_at=version_of(draft)),
+        "action": action or url_for("portal.step", draft_id=draft.id, step=step.id.value),
         "kind_label": _("Legal help") if draft.kind == CaseKind.LEGAL else _("Assistance request"),
     }
     if step.id == StepId.EVIDENCE:

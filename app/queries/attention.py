@@ -85,13 +85,9 @@ def start_page(user: User, today: date) -> StartPage:
     by_stage = [(s, counts.get(s, 0)) for s in states_for(user) if s in open_states]
     names = [n for n in ATTENTIONS if n != "unread"]
     # One pass over the user's open cases counts every attention at once (a sum of flags).
+    flags = [sa.case((attention_condition(user, n, today), 1), else_=0) for n in names]
     row = db.session.execute(
-        sa.select(
-            *(
-                sa.func.coalesce(sa.func.sum(sa.case((attention_condition(user, n, today), 1), else_=0)), 0)
-                for n in names
-            )
-        ).where(*mine(user))
+        sa.select(*(sa.func.coalesce(sa.func.sum(flag), 0) for flag in flags)).where(*mine(user))
     ).one()
     due = db.session.execute(
         sa.select(Case.id, Case.reference, Case.category, Case.status, Case.next_deadline)

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.templating import format_date
+from cases.money import format_amount
 
 
 def format_number(value: int | float) -> str:
@@ -13,10 +14,8 @@ def format_number(value: int | float) -> str:
 
 
 def format_money(value: Decimal) -> str:
-    """1.234,50 ₺"""
-    amount = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    whole, _dot, cents = f"{amount:,.2f}".partition(".")
-    return f"{whole.replace(',', '.')},{cents} ₺"
+    """1.234,50 TL — the one amount format of the whole application (cases.money)."""
+    return format_amount(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def format_cell(value: object) -> str:

@@ -102,6 +102,17 @@ def start_draft(user: User, kind: str) -> Draft:
     return draft
 
 
+def unsaved_draft(user: User, kind: str) -> Draft:
+    """A draft of ``kind`` to show the first step with; not added to the session, never written."""
+    return Draft(user_id=user.id, kind=kind, step=steps_for(kind)[0].id.value, answers={})
+
+
+def check_step(draft: Draft, step: str, answers: Mapping[str, str], *, today: date) -> dict[str, str]:
+    """The errors of one step's answers, without saving anything."""
+    category = (draft.answers or {}).get("category")
+    return validate_step(step, answers, kind=draft.kind, category=category, today=today)[1]
+
+
 def user_drafts(user: User) -> list[Draft]:
     return list(
         db.session.scalars(sa.select(Draft).where(Draft.user_id == user.id).order_by(Draft.updated_at.desc()).limit(20))

@@ -98,9 +98,12 @@ def case_proceeding(case: Case) -> Stage:
     if "proceedings" not in sa.inspect(case).unloaded:  # loaded with the case page: no query
         rows = [(p.kind, p.decision_date) for p in case.proceedings]
     else:
-        rows = db.session.execute(
-            sa.select(ProceedingRow.kind, ProceedingRow.decision_date).where(ProceedingRow.case_id == case.id)
-        ).all()
+        rows = [
+            (kind, decided)
+            for kind, decided in db.session.execute(
+                sa.select(ProceedingRow.kind, ProceedingRow.decision_date).where(ProceedingRow.case_id == case.id)
+            )
+        ]
     kinds = {kind for kind, _ in rows}
     if kinds & {ProceedingKind.ISTINAF, ProceedingKind.TEMYIZ} or any(
         kind == ProceedingKind.FIRST_INSTANCE and decided for kind, decided in rows

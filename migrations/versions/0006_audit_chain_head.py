@@ -47,18 +47,18 @@ events_table = sa.table(
 
 
 def upgrade():
-    with op.batch_alter_table('cases') as batch:
-        batch.add_column(sa.Column('chain_length', sa.Integer(), server_default='0', nullable=False))
-        batch.add_column(sa.Column('chain_hash', sa.String(length=64), nullable=True))
-        batch.add_column(sa.Column('chain_seal', sa.String(length=64), nullable=True))
+    # Plain ALTER TABLE ADD COLUMN, also on SQLite: recreating the cases table would drop its
+    # search triggers (0012) and re-check every foreign key of every row.
+    op.add_column('cases', sa.Column('chain_length', sa.Integer(), server_default='0', nullable=False))
+    op.add_column('cases', sa.Column('chain_hash', sa.String(length=64), nullable=True))
+    op.add_column('cases', sa.Column('chain_seal', sa.String(length=64), nullable=True))
     _backfill(op.get_bind(), str(current_app.config["AUDIT_KEY"]).encode("utf-8"))
 
 
 def downgrade():
-    with op.batch_alter_table('cases') as batch:
-        batch.drop_column('chain_seal')
-        batch.drop_column('chain_hash')
-        batch.drop_column('chain_length')
+    op.drop_column('cases', 'chain_seal')
+    op.drop_column('cases', 'chain_hash')
+    op.drop_column('cases', 'chain_length')
 
 
 def _document(previous, row):

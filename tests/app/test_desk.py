@@ -610,3 +610,22 @@ def test_an_amount_confirmed_then_changed_is_asked_again_and_ten_thousand_stays_
     assert _post(client, case.id, f"/desk/cases/{case.id}/transitions/approve", changed).status_code == 303
     assert str(db.session.get(Case, case.id).amount_approved) == "10000.00"
     assert "10.000,00 TL" in client.get(f"/desk/cases/{case.id}").get_data(as_text=True)
+
+
+def test_a_refused_value_is_shown_only_in_the_form_it_was_typed_in(client, login):
+    union, lawyer, member, case = _setup()
+    login(lawyer)
+    for name in ("take", "accept"):
+        assert _post(client, case.id, f"/desk/cases/{case.id}/transitions/{name}", {}).status_code == 303
+    refused = _post(
+        client,
+        case.id,
+        f"/desk/cases/{case.id}/transitions/file_lawsuit",
+        {"court": "", "file_number": "2026/999 E.", "filing_date": "2026-01-02"},
+    )
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    lawsuit = page.split('data-testid="transition-file_lawsuit"')[1].split("</form>")[0]
+    objection = page.split('data-testid="transition-file_objection"')[1].split("</form>")[0]
+    assert "2026/999 E." in lawsuit and "2026-01-02" in lawsuit
+    assert "2026/999 E." not in objection and "2026-01-02" not in objection

@@ -60,8 +60,8 @@ def post_step(client, url, answers, action="next"):
 def walk(client, answers=LEGAL_ANSWERS, kind="legal") -> str:
     """Fill every question step; return the URL of the evidence step."""
     url = start(client, kind)
-    for step, values in answers.items():
-        assert url.endswith(f"/{step}"), url
+    for number, (step, values) in enumerate(answers.items()):
+        assert url.endswith("/start" if number == 0 else f"/{step}"), url
         response = post_step(client, url, values)
         assert response.status_code == 302, response.get_data(as_text=True)[-3000:]
         url = response.headers["Location"]
@@ -110,11 +110,21 @@ def test_a_grievance_is_filed_step_by_step_with_a_pdf(client, db, signed_in):
     assert case.reference in page and "Bundan sonra ne olacak" in page
 
 
+def first_save(client, answers, action="next") -> str:
+    """Open a new legal application and save its first step; return the draft's first-step URL."""
+    response = post_step(client, start(client), answers, action=action)
+    assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
+    draft_id = response.headers["Location"].split("/drafts/")[1].split("/")[0] if action == "next" else None
+    if draft_id is None:
+        from app.extensions import db
+
+        draft_id = db.session.scalar(sa.select(sa.func.max(Draft.id)))
+    return f"/portal/drafts/{draft_id}/what"
+
+
 def test_the_questions_follow_the_category(client, signed_in):
-    url = start(client)
-    post_step(
+    url = first_save(
         client,
-        url,
         {"category": "disciplinary_penalty", "narrative": "Hakkımda haksız bir ceza verildi, itiraz etmek istiyorum."},
     )
     details = client.get(url.replace("/what", "/details")).get_data(as_text=True)
@@ -140,12 +150,8 @@ def test_each_step_validates_in_turkish_and_keeps_what_was_typed(client, db, sig
 
 
 def test_a_draft_survives_a_new_session(app, client, db, signed_in, login):
-    url = start(client)
-    post_step(
-        client,
-        url,
-        {"category": "harassment", "narrative": "Müdürüm her gün herkesin önünde bana bağırıyor."},
-        action="save",
+    url = first_save(
+        client, {"category": "harassment", "narrative": "Müdürüm her gün herkesin önünde bana bağırıyor."}, "save"
     )
     other = app.test_client()
     token = csrf_token_from(other.get("/login"))
@@ -185,7 +191,7 @@ def test_a_failed_submit_leaves_no_half_written_case(client, db, signed_in, monk
 
 
 def test_submitting_incomplete_answers_sends_back_to_the_step(client, db, signed_in):
-    url = start(client)
+    url = first_save(client, {"category": "harassment", "narrative": ""}, "save")
     draft_id = url.split("/drafts/")[1].split("/")[0]
     token = csrf_token_from(client.get(f"/portal/drafts/{draft_id}/review"))
     response = client.post(f"/portal/drafts/{draft_id}/submit", data={"csrf_token": token})
@@ -224,7 +230,7 @@ def test_another_members_draft_is_not_found(client, db, signed_in):
 
 
 def test_a_step_saved_from_another_window_meanwhile_is_not_overwritten(client, db, signed_in):
-    url = start(client)
+    url = first_save(client, {"category": "other", "narrative": "İlk kayıt, sonra iki pencerede düzenleniyor."})
     stale_page = client.get(url)
     post_step(client, url, {"category": "harassment", "narrative": "İlk pencerede yazdığım uzun anlatım."})
     response = client.post(
@@ -333,3 +339,22 @@ def test_several_files_are_added_at_once_or_none_when_one_is_refused(client, db,
     assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 2
     nothing = _evidence_post(client, evidence, [], "upload")
     assert nothing.status_code == 400 and "Lütfen eklenecek bir dosya seçin" in nothing.get_data(as_text=True)
+
+
+def test_opening_the_form_creates_no_draft_the_first_save_does(client, db, signed_in):
+    first = start(client)
+    assert first.endswith("/portal/new/legal/start")
+    assert "Ne oldu" in client.get(first).get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Draft.id))) == 0  # opened, not saved
+    nothing = post_step(client, first, {"category": "", "narrative": ""}, action="save")
+    assert nothing.status_code == 302 and db.session.scalar(sa.select(sa.func.count(Draft.id))) == 0
+    empty = post_step(client, first, {"category": "", "narrative": ""})
+    assert empty.status_code == 400 and db.session.scalar(sa.select(sa.func.count(Draft.id))) == 0
+    typed = post_step(client, first, {"category": "relocation", "narrative": ""})
+    assert typed.status_code == 400  # the narrative is missing, yet what was typed is kept
+    draft = db.session.scalar(sa.select(Draft))
+    assert draft.answers["category"] == "relocation"
+    assert f'action="/portal/drafts/{draft.id}/what"' in typed.get_data(as_text=True)
+    page = client.get("/portal/new").get_data(as_text=True)
+    drafts = page.split('data-testid="drafts"')[1].split("</ul>")[0]
+    assert "Yer değiştirme" in drafts and draft.updated_at.strftime("%d.%m.%Y") in drafts

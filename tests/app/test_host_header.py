@@ -110,3 +110,12 @@ def test_development_defaults_to_the_local_address_and_port(tmp_path, monkeypatc
     app = create_app("development", {"SQLALCHEMY_DATABASE_URI": "sqlite://", "BASE_URL": ""})
     assert app.config["BASE_URL"] == "http://127.0.0.1:8000"
     assert set(app.config["TRUSTED_HOSTS"]) == {"127.0.0.1", "localhost"}
+
+
+def test_more_host_names_may_be_trusted_for_a_health_check(app, tmp_path, monkeypatch):
+    monkeypatch.setenv("DAYANAK_INSTANCE_PATH", str(tmp_path))
+    checked = create_app("testing", {**_test_overrides(app), "EXTRA_TRUSTED_HOSTS": "10.0.0.5, Internal.Example"})
+    client = checked.test_client()
+    assert client.get("/healthz", headers={"Host": "10.0.0.5:8000"}).status_code == 200
+    assert client.get("/healthz", headers={"Host": "internal.example"}).status_code == 200
+    assert client.get("/healthz", headers={"Host": "evil.example"}).status_code == 400

@@ -67,11 +67,17 @@ def test_lawyer_works_a_case_to_the_end_and_a_stale_session_is_refused(live_serv
         page,
         "file_lawsuit",
         "Davayı kaydet",
-        {"Mahkeme": "Ankara 3. İdare Mahkemesi", "Dosya numarası": "2026/1234 E.", "Başvuru (dava açma) tarihi": today},
+        {"Mahkeme": "Ankara 3. İdare Mahkemesi", "Dosya numarası": "2026/1234 E.", "Davanın açıldığı tarih": today},
         done="Dava kaydedildi.",
     )
     assert page.get_by_test_id("court").inner_text() == "Ankara 3. İdare Mahkemesi"
-    _act(page, "record_decision", "Kararı kaydet", {"Sonuç": "won", "Karar tarihi": today}, done="Karar kaydedildi.")
+    _act(
+        page,
+        "record_decision",
+        "Kararı kaydet",
+        {"Sonuç": "won", "Kararın verildiği tarih": today},
+        done="Karar kaydedildi.",
+    )
 
     # A second session opens the case before it is closed, and acts after.
     other = browser.new_context(locale="tr-TR", viewport={"width": 1280, "height": 900})

@@ -83,3 +83,22 @@ def test_a_reply_typed_before_adding_a_file_is_sent_with_it(live_server, browser
         assert kinds.count("member_message") == 1 and kinds.count("attachment") == 1
     finally:
         context.close()
+
+
+def test_after_a_refused_step_the_first_error_is_in_view_and_focused(live_server, browser):
+    member = MemberFactory()
+    context = browser.new_context(locale="tr-TR", viewport=PHONE)
+    page = context.new_page()
+    try:
+        sign_in(page, live_server, user_of(member).email, PASSWORD)
+        page.wait_for_url(f"{live_server}/portal/")
+        page.goto(f"{live_server}/portal/new")
+        page.get_by_test_id("start-legal").click()
+        page.get_by_test_id("next").click()  # nothing chosen, nothing written
+        page.wait_for_load_state()
+        focused = page.evaluate("document.activeElement.getAttribute('aria-invalid') || document.activeElement.name")
+        assert focused in ("true", "category"), focused
+        first_error = page.locator('[aria-invalid="true"], .is-invalid').first
+        expect(first_error).to_be_in_viewport()
+    finally:
+        context.close()

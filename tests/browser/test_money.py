@@ -39,7 +39,7 @@ def test_officer_approves_ten_thousand_written_the_turkish_way_after_confirming_
     assert "10.000,00 TL" in page.get_by_test_id("case-facts").inner_text()
 
     paid = page.get_by_test_id("transition-mark_paid")
-    paid.get_by_label("Ödeme tarihi").fill(clock.today().isoformat())
+    paid.get_by_label("Yardımın ödendiği tarih").fill(clock.today().isoformat())
     paid.get_by_role("button").click()
     page.wait_for_load_state()
     assert "10.000,00 TL" in page.get_by_test_id("confirm-amount").inner_text()
