@@ -357,4 +357,4 @@ def test_opening_the_form_creates_no_draft_the_first_save_does(client, db, signe
     assert f'action="/portal/drafts/{draft.id}/what"' in typed.get_data(as_text=True)
     page = client.get("/portal/new").get_data(as_text=True)
     drafts = page.split('data-testid="drafts"')[1].split("</ul>")[0]
-    assert "Yer değiştirme" in drafts and draft.updated_at.strftime("%d.%m.%Y") in drafts
+    assert "Yer değiştirme" in drafts and clock.local(draft.updated_at).strftime("%d.%m.%Y") in drafts
