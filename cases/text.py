@@ -1,5 +1,6 @@
 """Turkish-aware text helpers: case folding for search, upper case for documents, sort keys."""
 
+import functools
 import re
 import unicodedata
 
@@ -49,6 +50,9 @@ def fold(text: str | None) -> str:
     return " ".join(tr_lower(text).translate(_ASCII_FOLD).split())
 
 
+# Lists of unions, institutions and people are sorted on every page that offers them, with the
+# same few hundred names each time: computing a name's key once keeps that off the page's cost.
+@functools.lru_cache(maxsize=16384)
 def sort_key(text: str | None) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]:
     """A key that sorts names in Turkish alphabetical order, as ICU's Turkish collation does.
 
