@@ -7,6 +7,7 @@ half-freed heap into the next render.
 """
 
 import json
+import math
 import os
 import pickle
 import resource
@@ -57,7 +58,9 @@ def _plain(params: dict) -> dict:
 
 def _limit(cpu_seconds: int, memory_mb: int, baseline: int) -> None:
     hard_cpu = resource.getrlimit(resource.RLIMIT_CPU)[1]
-    soft_cpu = int(_cpu_used()) + max(int(cpu_seconds), 1)
+    # RLIMIT_CPU counts whole seconds of the process's life, and a warm worker has used some
+    # already: round what it used up, so a render always gets its full budget (at most a second more).
+    soft_cpu = math.ceil(_cpu_used()) + max(int(cpu_seconds), 1)
     resource.setrlimit(resource.RLIMIT_CPU, (soft_cpu if hard_cpu == _UNLIMITED else min(soft_cpu, hard_cpu), hard_cpu))
     hard_as = resource.getrlimit(resource.RLIMIT_AS)[1]
     soft_as = baseline + int(memory_mb) * 1024 * 1024
