@@ -23,8 +23,8 @@ from app.models import Case, CaseView, Institution, MemberProfile, Union, User
 from app.queries.attention import attention_condition, mine
 from app.queries.scope import case_scope
 from cases.text import fold, sort_key
-from cases.vocabulary import Role, kinds_for_role
-from cases.workflows import workflow_for
+from cases.vocabulary import Role
+from cases.workflows import states_for_role
 
 PER_PAGE = 25
 MAX_PAGE = 10_000
@@ -230,8 +230,7 @@ def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str
 
 def _states_of(user: User) -> list[str]:
     """The states of the workflows the user works, in workflow order, once each."""
-    workflows = dict.fromkeys(workflow_for(kind) for kind in kinds_for_role(user.role))
-    return list(dict.fromkeys(state.value for workflow in workflows for state in workflow.states))
+    return states_for_role(user.role)
 
 
 def _is_common(conditions: list, folded: str) -> bool:

@@ -15,8 +15,8 @@ from app import clock
 from app.extensions import db
 from app.models import Case, CaseStageEntry, User
 from app.queries.scope import case_scope, staff_scope
-from cases.vocabulary import Outcome, kinds_for_role
-from cases.workflows import State, workflow_for
+from cases.vocabulary import Outcome
+from cases.workflows import State, states_for_role, workflows_for_role
 
 MAX_MONTHS = 120  # a month axis longer than ten years is not a chart any more
 
@@ -68,12 +68,12 @@ def case_conditions(user: User, filters: ReportFilters) -> list:
 
 def workflows_for(user: User) -> tuple:
     """The workflows whose cases ``user`` may see (the legal one first)."""
-    return tuple(dict.fromkeys(workflow_for(kind) for kind in kinds_for_role(user.role)))
+    return workflows_for_role(user.role)
 
 
 def states_for(user: User) -> list[str]:
     """Every state of the user's workflows in workflow order (the legal one first), once each."""
-    return list(dict.fromkeys(s.value for w in workflows_for(user) for s in w.states))
+    return states_for_role(user.role)
 
 
 def open_states_for(user: User) -> list[str]:

@@ -58,7 +58,9 @@ from cases.workflows.tables import (
     MEMBER,
     WORKFLOWS,
     S,
+    states_for_role,
     workflow_for,
+    workflows_for_role,
 )
 from cases.workflows.words import (
     describe_state_for_member,
@@ -97,7 +99,9 @@ __all__ = [
     "describe_state_for_member",
     "is_open",
     "state_label",
+    "states_for_role",
     "workflow_for",
+    "workflows_for_role",
     # Private names that tests still import from the package.
     "_CONTROL",
 ]

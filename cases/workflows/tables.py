@@ -5,7 +5,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from cases.i18n import N_
-from cases.vocabulary import CaseKind, Role, staff_roles_for_kind
+from cases.vocabulary import CaseKind, Role, kinds_for_role, staff_roles_for_kind
 from cases.workflows.model import STAY, State, Stay, Transition, Workflow
 
 
@@ -135,3 +135,13 @@ def workflow_for(kind: CaseKind | str) -> Workflow:
     """The workflow that runs cases of ``kind``."""
     kind = CaseKind(kind)
     return next(w for w in WORKFLOWS if kind in w.kinds)
+
+
+def workflows_for_role(role: Role | str) -> tuple[Workflow, ...]:
+    """The workflows of the case kinds ``role`` works (admins: all), the legal one first."""
+    return tuple(dict.fromkeys(workflow_for(kind) for kind in kinds_for_role(role)))
+
+
+def states_for_role(role: Role | str) -> list[str]:
+    """Every state of those workflows, in workflow order, once each."""
+    return list(dict.fromkeys(state.value for workflow in workflows_for_role(role) for state in workflow.states))
