@@ -9,6 +9,7 @@ from app import clock
 from app.access import STAFF, allow
 from app.desk import bp
 from app.desk.case_facts import detail_rows, priority_reasons
+from app.desk.field_html import field_html, widget_html
 from app.desk.forms import (
     ConflictForm,
     EvidenceForm,
@@ -25,6 +26,10 @@ from app.queries.case_page import case_page, court_names, load_case
 from app.services import assignment, conflicts
 from app.services.case_views import mark_seen
 from app.services.workflow import transitions_for
+
+# The case page and its panels render their fields with these (app/desk/field_html.py).
+bp.add_app_template_global(field_html, "field_html")
+bp.add_app_template_global(widget_html, "widget_html")
 
 
 def assignee_choices_for(case) -> tuple[list[tuple[str, str]], object]:
