@@ -20,6 +20,7 @@ from app.desk.forms import (
     transition_form,
 )
 from app.desk.panels import panels_for
+from app.desk.render_i18n import catalogue
 from app.desk.timeline_view import describe, in_thread
 from app.i18n import translate_marked
 from app.queries.case_page import case_page, court_names, load_case
@@ -78,8 +79,10 @@ def render_case(case_id: int, *, forms: dict | None = None, status: int = 200, c
     member_user_id = page.member.user_id
     events = [describe(e, case.kind, page.people, member_user_id) for e in page.events]
     needs_courts = any("court" in (*t.requires, *t.optional) for t in transitions)
+    translating = catalogue().template_context
     return render_template(
         "desk/case.html",
+        **translating,
         case=case,
         member=page.member,
         consent=page.consent,
@@ -93,7 +96,7 @@ def render_case(case_id: int, *, forms: dict | None = None, status: int = 200, c
         forms=side_forms,
         suggestion=suggestion,
         courts=court_names() if needs_courts else [],
-        panels=_render_panels(case),
+        panels=_render_panels(case, translating),
         asks_respondent_id=case.respondent_type in conflicts.PERSON_RESPONDENTS,
         # The lawsuit's court and file number (its first-instance proceeding, loaded with the case).
         lawsuit=next((p for p in case.proceedings if p.kind == "first_instance"), None),
@@ -101,11 +104,11 @@ def render_case(case_id: int, *, forms: dict | None = None, status: int = 200, c
     ), status
 
 
-def _render_panels(case) -> list[Markup]:
+def _render_panels(case, translating: dict) -> list[Markup]:
     """Other areas' sections, each rendered with its provider's context (also as ``panel``)."""
     rendered = []
     for template, context in panels_for(case, current_user):
-        values = {"case": case, **context, "panel": context}
+        values = {"case": case, **context, "panel": context, **translating}
         # render_template autoescapes: its output is safe HTML.
         rendered.append(Markup(render_template(template, **values)))  # noqa: S704
     return rendered

@@ -12,6 +12,7 @@ both languages); ``widget_html`` gives what ``field(**attrs)`` gives. A widget o
 module does not know is still rendered by WTForms itself, so nothing is ever dropped.
 """
 
+from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 from wtforms.fields.core import Field
 from wtforms.meta import DefaultMeta
@@ -26,8 +27,17 @@ from wtforms.widgets import (
     TextInput,
 )
 
+from app.desk.render_i18n import catalogue
+
 _INPUTS = (TextInput, HiddenInput, CheckboxInput, FileInput, DateInput)
 _SELECTS = ("SelectField", "QuerySelectField")
+
+
+def _html(value) -> Markup:
+    """``escape(value)``; a lazy translation (which escape() takes as markup) through this request's catalogue."""
+    if isinstance(value, LazyString):
+        return Markup(catalogue().text(value))  # noqa: S704 - what escape() gives for a lazy string
+    return escape(value)
 
 
 def _key(key: str) -> str:
@@ -68,7 +78,8 @@ def _select_html(field, attrs: dict) -> str:
         options = {"value": value, **(choice.render_kw or {})}
         if choice.selected:
             options["selected"] = True
-        html.append(f"<option {_params(options)}>{escape(choice.label or choice.value)}</option>")
+        label = _html(choice.label) if choice.label is not None else ""
+        html.append(f"<option {_params(options)}>{label or escape(choice.value)}</option>")
     html.append("</select>")
     return "".join(html)
 
@@ -119,15 +130,15 @@ def field_html(f: Field, help=None, attrs=None) -> Markup:
     fid = escape(f.id)
     if f.type == "BooleanField":
         css = "form-check-input" + (" is-invalid" if has_error else "")
-        feedback = "".join(f'<div class="invalid-feedback d-block">{escape(e)}</div>' for e in errors)
+        feedback = "".join(f'<div class="invalid-feedback d-block">{_html(e)}</div>' for e in errors)
         return Markup(  # noqa: S704 - every value escaped
             '    <div class="form-check mb-3">\n'
             f"      {widget_html(f, class_=css, **(attrs or {}))}\n"
-            f'      <label class="form-check-label" for="{fid}">{escape(f.label.text)}</label>\n'
+            f'      <label class="form-check-label" for="{fid}">{_html(f.label.text)}</label>\n'
             f"{feedback}"
             "    </div>\n"
         )
-    described_by = help or f.description
+    described_by = _html(help) if help else _html(f.description) if f.description is not None else ""
     css = "form-select" if f.type in _SELECTS else "form-control"
     described = (f"{f.id}-help " if described_by else "") + (f"{f.id}-error" if has_error else "")
     extra = dict(attrs or {})
@@ -138,14 +149,14 @@ def field_html(f: Field, help=None, attrs=None) -> Markup:
     star = ' <span class="required-mark" aria-hidden="true">*</span>' if f.flags.required else ""
     html = [
         '    <div class="mb-3">\n',
-        f'      <label class="form-label" for="{fid}">{escape(f.label.text)}{star}</label>\n',
+        f'      <label class="form-label" for="{fid}">{_html(f.label.text)}{star}</label>\n',
         f"      {widget_html(f, class_=css + (' is-invalid' if has_error else ''), **extra)}\n",
     ]
     if described_by:
-        html.append(f'<div id="{fid}-help" class="form-text">{escape(described_by)}</div>')
+        html.append(f'<div id="{fid}-help" class="form-text">{described_by}</div>')
     if has_error:
         html.append(f'<div id="{fid}-error" class="invalid-feedback d-block">')
-        html.append(" ".join(str(escape(e)) for e in errors))
+        html.append(" ".join(_html(e) for e in errors))
         html.append("</div>")
     html.append("    </div>\n")
     return Markup("".join(html))  # noqa: S704 - every value escaped
