@@ -25,9 +25,12 @@ def zone() -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def local(value: datetime) -> datetime:
-    """An instant as the installation's wall clock shows it (naive values are taken as local)."""
-    return value.astimezone(zone()) if value.tzinfo else value
+def local(value: datetime, in_zone: ZoneInfo | None = None) -> datetime:
+    """An instant as the installation's wall clock shows it (naive values are taken as local).
+
+    ``in_zone``: the installation's zone as ``zone()`` gave it, for a page that shows many instants.
+    """
+    return value.astimezone(in_zone or zone()) if value.tzinfo else value
 
 
 def today() -> date:

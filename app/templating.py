@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from flask import Flask, request, url_for
 from flask_babel import format_number, get_locale
@@ -22,11 +23,11 @@ def format_date(value: date | datetime | None) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def format_datetime(value: datetime | None) -> str:
-    """23.11.2026 14:05 in the installation's time zone."""
+def format_datetime(value: datetime | None, in_zone: ZoneInfo | None = None) -> str:
+    """23.11.2026 14:05 in the installation's time zone (``in_zone``: that zone, found already)."""
     if value is None:
         return ""
-    return clock.local(value).strftime("%d.%m.%Y %H:%M")
+    return clock.local(value, in_zone).strftime("%d.%m.%Y %H:%M")
 
 
 def url_with(**changes) -> str:

@@ -77,7 +77,8 @@ def render_case(case_id: int, *, forms: dict | None = None, status: int = 200, c
         "evidence": forms.get("evidence") or EvidenceForm(formdata=None, version=case.version),
     }
     member_user_id = page.member.user_id
-    events = [describe(e, case.kind, page.people, member_user_id) for e in page.events]
+    in_zone = clock.zone()
+    events = [describe(e, case.kind, page.people, member_user_id, in_zone) for e in page.events]
     needs_courts = any("court" in (*t.requires, *t.optional) for t in transitions)
     translating = catalogue().template_context
     return render_template(

@@ -4,16 +4,33 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import labels
+from app.desk.render_i18n import catalogue
 from app.models import CaseEvent
-from app.templating import format_date
+from app.templating import format_date, format_datetime
 from cases.events import THREAD_KINDS, EventKind
 from cases.money import format_amount
 from cases.workflows.wording import happened
+
+
+def _(string: str, **variables: object) -> str:
+    """Flask-Babel's gettext with the request's catalogue (a page shows 50 events, each with a few strings)."""
+    return catalogue().plain(string, **variables)
+
+
+def _text(value: object) -> str:
+    """str() of a lazy label, translated with the request's catalogue."""
+    return catalogue().text(value)
+
+
+def _label(table: dict, key: str | None) -> str:
+    """app.labels.label with the request's catalogue."""
+    return "" if key is None else catalogue().text(table.get(key, key))
+
 
 _FIELD_LABELS = {
     "court": _l("Court"),
@@ -39,6 +56,7 @@ class EventView:
     text: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     from_member: bool = False
+    when: str = ""  # created_at as the |datetime filter shows it
 
 
 def _text_of(payload: dict) -> str:
@@ -58,7 +76,7 @@ def _fact_value(key: str, value: object) -> str:
         except ValueError:
             return value
     if key == "outcome":
-        return labels.label(labels.OUTCOMES, str(value))
+        return _label(labels.OUTCOMES, str(value))
     if key == "amount":
         try:
             return format_amount(Decimal(str(value)))
@@ -67,16 +85,19 @@ def _fact_value(key: str, value: object) -> str:
     return str(value)
 
 
-def describe(event: CaseEvent, kind_of_case: str, people: dict[int, str], member_user_id: int) -> EventView:
-    """The display form of one event."""
+def describe(
+    event: CaseEvent, kind_of_case: str, people: dict[int, str], member_user_id: int, in_zone: ZoneInfo | None = None
+) -> EventView:
+    """The display form of one event (``in_zone``: the installation's zone, found once for the page)."""
     payload = event.payload or {}
     actor = event.actor.full_name if event.actor is not None else _("Dayanak")
     view = EventView(event.id, event.sequence, event.kind, "", actor, event.created_at, event.member_visible)
     view.from_member = event.actor_id is not None and event.actor_id == member_user_id
+    view.when = format_datetime(event.created_at, in_zone)
     if event.kind == EventKind.TRANSITION:
         _describe_transition(view, payload, people)
     elif event.kind in _TEXT_TITLES:
-        view.title, view.text = str(_TEXT_TITLES[event.kind]), _text_of(payload)
+        view.title, view.text = _text(_TEXT_TITLES[event.kind]), _text_of(payload)
         view.from_member = view.from_member or event.kind == EventKind.MEMBER_MESSAGE
     elif event.kind in _DESCRIBERS:
         _DESCRIBERS[event.kind](view, payload)
@@ -101,14 +122,14 @@ def _describe_transition(view: EventView, payload: dict, people: dict[int, str])
         view.facts.append(
             (
                 _("Status"),
-                f"{labels.label(labels.STATES, payload.get('from_state'))} → "
-                f"{labels.label(labels.STATES, payload.get('to_state'))}",
+                f"{_label(labels.STATES, payload.get('from_state'))} → "
+                f"{_label(labels.STATES, payload.get('to_state'))}",
             )
         )
     data = payload.get("data") or {}
     for key, label in _FIELD_LABELS.items():
         if data.get(key) not in (None, ""):
-            view.facts.append((str(label), _fact_value(key, data[key])))
+            view.facts.append((_text(label), _fact_value(key, data[key])))
     if str(data.get("assignee_id", "")).isdigit():
         view.facts.append((_("Assigned to"), people.get(int(data["assignee_id"]), str(data["assignee_id"]))))
     view.text = _text_of(payload)
@@ -128,8 +149,7 @@ def _describe_priority(view: EventView, payload: dict) -> None:
     view.facts.append(
         (
             _("Priority"),
-            f"{labels.label(labels.PRIORITIES, payload.get('from'))} → "
-            f"{labels.label(labels.PRIORITIES, payload.get('to'))}",
+            f"{_label(labels.PRIORITIES, payload.get('from'))} → {_label(labels.PRIORITIES, payload.get('to'))}",
         )
     )
 
@@ -171,7 +191,7 @@ _DEADLINE_TITLES = {
 
 def _describe_deadline(view: EventView, payload: dict) -> None:
     """A deadline event: what was done, to which deadline (rule titles translated), dates and reason."""
-    view.title = str(_DEADLINE_TITLES.get(payload.get("action"), _l("Deadline update")))
+    view.title = _text(_DEADLINE_TITLES.get(payload.get("action"), _l("Deadline update")))
     title = str(payload.get("title") or payload.get("label") or "")
     view.text = _(title) if payload.get("rule") and title else title
     if payload.get("previous_date"):
@@ -195,7 +215,7 @@ def _describe_proceeding(view: EventView, payload: dict) -> None:
     """A proceeding event: which proceeding moved, and how."""
     from cases.proceedings import STAGE_LABELS
 
-    view.title = str(_PROCEEDING_TITLES.get(payload.get("action"), _l("Proceeding updated")))
+    view.title = _text(_PROCEEDING_TITLES.get(payload.get("action"), _l("Proceeding updated")))
     label = STAGE_LABELS.get(str(payload.get("proceeding_kind")))
     view.text = (_(label) if label else "") + (f" — {payload['authority']}" if payload.get("authority") else "")
     for key in ("file_number", "filing_date", "decision_date", "decision_notified_date", "notified", "outcome"):
@@ -205,7 +225,7 @@ def _describe_proceeding(view: EventView, payload: dict) -> None:
                 "notified": _l("Notified on"),
             }.get(key, key)
             view.facts.append(
-                (str(label_text), _fact_value(key if key != "notified" else "notified_date", payload[key]))
+                (_text(label_text), _fact_value(key if key != "notified" else "notified_date", payload[key]))
             )
 
 
