@@ -68,14 +68,18 @@ def render_case(case_id: int, *, forms: dict | None = None, status: int = 200, c
         elif t.name == "assign":
             form.assignee_id.choices = assignee_choices
         transition_forms.append((t, translate_marked(t.label), form))
+    asks_respondent_id = case.respondent_type in conflicts.PERSON_RESPONDENTS
     side_forms = {
         "note": forms.get("note") or NoteForm(formdata=None, version=case.version),
         "message": forms.get("message") or MessageForm(formdata=None, version=case.version),
         "priority": forms.get("priority") or PriorityForm(formdata=None, version=case.version, priority=case.priority),
-        "conflict": forms.get("conflict") or ConflictForm(formdata=None, version=case.version),
-        "respondent": forms.get("respondent") or RespondentIdForm(formdata=None, version=case.version),
         "evidence": forms.get("evidence") or EvidenceForm(formdata=None, version=case.version),
     }
+    # The two forms the page shows only on some cases are built only for those.
+    if case.conflict_status != "none":
+        side_forms["conflict"] = forms.get("conflict") or ConflictForm(formdata=None, version=case.version)
+    if asks_respondent_id:
+        side_forms["respondent"] = forms.get("respondent") or RespondentIdForm(formdata=None, version=case.version)
     member_user_id = page.member.user_id
     in_zone = clock.zone()
     events = [describe(e, case.kind, page.people, member_user_id, in_zone) for e in page.events]
@@ -98,7 +102,7 @@ def render_case(case_id: int, *, forms: dict | None = None, status: int = 200, c
         suggestion=suggestion,
         courts=court_names() if needs_courts else [],
         panels=_render_panels(case, translating),
-        asks_respondent_id=case.respondent_type in conflicts.PERSON_RESPONDENTS,
+        asks_respondent_id=asks_respondent_id,
         # The lawsuit's court and file number (its first-instance proceeding, loaded with the case).
         lawsuit=next((p for p in case.proceedings if p.kind == "first_instance"), None),
         today=clock.today(),

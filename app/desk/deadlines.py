@@ -21,6 +21,7 @@ from app.desk.deadline_forms import (
     recess_value,
 )
 from app.desk.panels import register_panel
+from app.desk.render_i18n import catalogue
 from app.extensions import db
 from app.forms import VersionForm
 from app.i18n import domain_message
@@ -65,6 +66,7 @@ def _forms_for(deadline: Deadline, given: dict) -> tuple[EditDeadlineForm, Dismi
 def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
     """Everything the deadlines panel shows: recorded deadlines, proposals, forms (3 queries)."""
     given = given or {}
+    translate = catalogue().plain  # the request's catalogue, found once (app/desk/render_i18n.py)
     today = clock.today()
     deadlines = service.case_deadlines(case.id)
     calendar = service.load_calendar()
@@ -84,14 +86,14 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
         proposals.append(
             {
                 "rule_id": proposal.rule_id,
-                "title": gettext(result.rule.name),
+                "title": translate(result.rule.name),
                 "legal_basis": result.rule.legal_basis,
                 "due": result.due,
                 "event": result.rule.event,
                 "later_if_recess": result.later_if_recess,
                 "overdue": is_overdue(result.due, today) and not result.rule.event,
                 "proceeding": proceeding_names.get(proposal.proceeding_id),
-                "reason": gettext(proposal.reason) % {"date": _day(result.start)} if proposal.reason else None,
+                "reason": translate(proposal.reason) % {"date": _day(result.start)} if proposal.reason else None,
                 "steps": [step.render(gettext) for step in result.steps],
                 "warnings": [step.render(gettext) for step in result.warnings],
                 "form": _unique_ids(form, suffix),
@@ -276,7 +278,8 @@ def deadline_add(case_id: int):
 
 
 def _rule_choices() -> list[tuple[str, str]]:
-    return [(rule.id, f"{gettext(rule.name)} ({rule.legal_basis})") for rule in RULES]
+    translate = catalogue().plain
+    return [(rule.id, f"{translate(rule.name)} ({rule.legal_basis})") for rule in RULES]
 
 
 @bp.post("/cases/<int:case_id>/deadlines/rule")
