@@ -1,5 +1,7 @@
 """Desk forms: the queue filters, one form per transition, notes, messages, priority, conflicts, evidence."""
 
+from functools import cache
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -61,67 +63,61 @@ def transition_form(
     formdata=None,
 ) -> FlaskForm:
     """A form asking exactly the inputs ``transition`` requires or accepts, plus the case version."""
+    # Field names stay plain (message, court…); ids carry the transition so labels stay unique.
+    # Only the form that was posted reads the request: a refused value must never show up in a
+    # neighbouring form that has a field of the same name (Flask-WTF would read request.form).
+    form = _transition_form_class(transition.name, transition.requires, transition.optional)(formdata=formdata)
+    if "assignee_id" in form:
+        form.assignee_id.choices = assignee_choices or []
+    return form
+
+
+@cache
+def _transition_form_class(name: str, requires: tuple[str, ...], optional: tuple[str, ...]) -> type[FlaskForm]:
+    """The form class of a transition's inputs, built once per process (the case page shows several).
+
+    The assignee's choices differ by case: ``transition_form`` sets them on each form.
+    """
 
     class TransitionForm(_VersionedForm):
         pass
 
-    for name in (*transition.requires, *transition.optional):
-        validators = [Needed()] if name in transition.requires else [Optional()]
-        label = STEP_INPUT_LABELS.get((transition.name, name), INPUT_LABELS[name])
-        help_text = INPUT_HELP.get(name)
-        if name in ("message", "reason", "note"):
+    for input_name in (*requires, *optional):
+        validators = [Needed()] if input_name in requires else [Optional()]
+        label = STEP_INPUT_LABELS.get((name, input_name), INPUT_LABELS[input_name])
+        help_text = INPUT_HELP.get(input_name)
+        field_id = f"{name}-{input_name}"
+        if input_name in ("message", "reason", "note"):
             field = TextAreaField(
-                label,
-                validators=validators,
-                id=f"{transition.name}-{name}",
-                description=help_text,
-                render_kw={"rows": 3},
+                label, validators=validators, id=field_id, description=help_text, render_kw={"rows": 3}
             )
-        elif name.endswith("_date"):
-            field = StringField(
-                label, validators=validators, id=f"{transition.name}-{name}", render_kw={"type": "date"}
-            )
-        elif name == "outcome":
+        elif input_name.endswith("_date"):
+            field = StringField(label, validators=validators, id=field_id, render_kw={"type": "date"})
+        elif input_name == "outcome":
             field = SelectField(
                 label,
                 validators=validators,
-                id=f"{transition.name}-{name}",
+                id=field_id,
                 choices=[("", "—"), *labels.OUTCOMES.items()],
                 validate_choice=False,
             )
-        elif name == "assignee_id":
-            field = SelectField(
-                label,
-                validators=validators,
-                id=f"{transition.name}-{name}",
-                choices=assignee_choices or [],
-                validate_choice=False,
-            )
-        elif name == "court":
+        elif input_name == "assignee_id":
+            field = SelectField(label, validators=validators, id=field_id, choices=[], validate_choice=False)
+        elif input_name == "court":
             field = StringField(
-                label,
-                validators=validators,
-                id=f"{transition.name}-{name}",
-                render_kw={"list": "court-names", "autocomplete": "off"},
+                label, validators=validators, id=field_id, render_kw={"list": "court-names", "autocomplete": "off"}
             )
-        elif name == "amount":
+        elif input_name == "amount":
             field = StringField(
-                label,
-                validators=validators,
-                id=f"{transition.name}-{name}",
-                description=help_text,
-                render_kw={"inputmode": "decimal"},
+                label, validators=validators, id=field_id, description=help_text, render_kw={"inputmode": "decimal"}
             )
         else:
-            field = StringField(label, validators=validators, id=f"{transition.name}-{name}")
-        setattr(TransitionForm, name, field)
-    if transition.name in CONFIRMED_AMOUNT_STEPS:
+            field = StringField(label, validators=validators, id=field_id)
+        setattr(TransitionForm, input_name, field)
+    if name in CONFIRMED_AMOUNT_STEPS:
         # The amount as echoed back and confirmed (canonical, 10000.00); empty until then.
         TransitionForm.confirm_amount = HiddenField()
-    # Field names stay plain (message, court…); ids carry the transition so labels stay unique.
-    # Only the form that was posted reads the request: a refused value must never show up in a
-    # neighbouring form that has a field of the same name (Flask-WTF would read request.form).
-    return TransitionForm(formdata=formdata)
+    return TransitionForm
 
 
 class NoteForm(_VersionedForm):
