@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import labels
 from app.desk.render_i18n import catalogue
-from app.models import CaseEvent
+from app.queries.case_page import TimelineEvent
 from app.templating import format_date, format_datetime
 from cases.events import THREAD_KINDS, EventKind
 from cases.money import format_amount
@@ -86,11 +86,15 @@ def _fact_value(key: str, value: object) -> str:
 
 
 def describe(
-    event: CaseEvent, kind_of_case: str, people: dict[int, str], member_user_id: int, in_zone: ZoneInfo | None = None
+    event: TimelineEvent,
+    kind_of_case: str,
+    people: dict[int, str],
+    member_user_id: int,
+    in_zone: ZoneInfo | None = None,
 ) -> EventView:
     """The display form of one event (``in_zone``: the installation's zone, found once for the page)."""
     payload = event.payload or {}
-    actor = event.actor.full_name if event.actor is not None else _("Dayanak")
+    actor = event.actor_name if event.actor_id is not None else _("Dayanak")
     view = EventView(event.id, event.sequence, event.kind, "", actor, event.created_at, event.member_visible)
     view.from_member = event.actor_id is not None and event.actor_id == member_user_id
     view.when = format_datetime(event.created_at, in_zone)
