@@ -40,23 +40,24 @@ class CasePage:
     consent: Consent | None = None  # the member's explicit consent in force, if any
 
 
+# What the page shows with the case, loaded in the same statement (built once: loader options are
+# immutable and may be shared by statements).
+_CASE_WITH = (
+    joinedload(Case.union),
+    joinedload(Case.institution),
+    joinedload(Case.assignee),
+    joinedload(Case.member).joinedload(MemberProfile.user),
+    joinedload(Case.member).joinedload(MemberProfile.institution),
+    joinedload(Case.member).joinedload(MemberProfile.union),
+    joinedload(Case.competent_court),
+    joinedload(Case.proceedings),  # a handful of rows, in the same statement
+)
+
+
 def load_case(user: User, case_id: int) -> Case:
     """The case with its union, institution, assignee and member (with account and workplace); 404 outside scope."""
     case = (
-        db.session.scalars(
-            sa.select(Case)
-            .options(
-                joinedload(Case.union),
-                joinedload(Case.institution),
-                joinedload(Case.assignee),
-                joinedload(Case.member).joinedload(MemberProfile.user),
-                joinedload(Case.member).joinedload(MemberProfile.institution),
-                joinedload(Case.member).joinedload(MemberProfile.union),
-                joinedload(Case.competent_court),
-                joinedload(Case.proceedings),  # a handful of rows, in the same statement
-            )
-            .where(Case.id == case_id, case_scope(user))
-        )
+        db.session.scalars(sa.select(Case).options(*_CASE_WITH).where(Case.id == case_id, case_scope(user)))
         .unique()
         .one_or_none()
     )
