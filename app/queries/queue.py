@@ -11,8 +11,9 @@ search index (SQLite FTS5 trigram, PostgreSQL pg_trgm), whose few matches are th
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -37,7 +38,11 @@ COMMON_SHARE = 5  # matches in the sample (1%) that make a word common: walking 
 SORTS = ("activity", "created", "priority", "deadline")
 
 
-@dataclass
+# Statements built for the same viewer, filters and day are kept and reused (see _Viewer).
+STATEMENTS_KEPT = 512
+
+
+@dataclass(frozen=True)
 class QueueFilters:
     """What the user asked the queue for (already validated)."""
 
@@ -93,6 +98,26 @@ class QueuePage:
         if self.total_capped:
             return self.more and self.page < MAX_PAGE
         return self.page < self.pages
+
+
+@dataclass(frozen=True)
+class _Viewer:
+    """What the queue's statements read of the user, hashable so a statement built for it is kept.
+
+    Building a statement and working out its cache key cost SQLAlchemy more than running it on
+    the database did (about a third of a queue page's CPU). A statement reused is neither built
+    nor keyed again: SQLAlchemy keeps its key on the object and its compiled form in its cache.
+    Every value the statements read is part of the key (the viewer, the filters, the day), so a
+    kept statement is exactly the one that would be built.
+    """
+
+    id: int
+    role: str
+    union_id: int | None
+
+
+def _viewer(user: User) -> _Viewer:
+    return _Viewer(user.id, user.role, user.union_id)
 
 
 def _escape_like(text: str) -> str:
@@ -218,49 +243,93 @@ def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str
     One statement: a capped count per state, each reading at most COUNT_CAP + 1 entries of the
     (union, kind, status, …) index, so a million cases cost what a thousand do.
     """
-    conditions = filter_conditions(user, filters, today=today, with_status=False)
+    statement = _count_statement(_viewer(user), _unpaged(filters), today, _context())
+    return {status: count for status, count in db.session.execute(statement) if count}
+
+
+def _unpaged(filters: QueueFilters) -> QueueFilters:
+    """The filters that choose the matching cases (not their status, order or page): a statement's key."""
+    return replace(filters, status=None, sort="activity", page=1, after=None)
+
+
+def _context() -> tuple[str, int, int, int]:
+    """What a kept statement depends on besides its arguments: the database's dialect and the limits."""
+    return db.session.get_bind().dialect.name, COUNT_CAP, PER_PAGE, SEARCH_SAMPLE
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _conditions(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> tuple:
+    """filter_conditions without the status, plus the search's match when there is a search."""
+    conditions = filter_conditions(viewer, filters, today=today, with_status=False)  # type: ignore[arg-type]
+    return tuple(conditions)
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _count_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.CompoundSelect:
+    conditions = _conditions(viewer, filters, today, context)
     parts = [
         sa.select(
             sa.literal(state).label("status"), _capped_count([*conditions, Case.status == state]).scalar_subquery()
         )
-        for state in _states_of(user)
+        for state in states_for_role(viewer.role)
     ]
-    return {status: count for status, count in db.session.execute(sa.union_all(*parts)) if count}
+    return sa.union_all(*parts)
 
 
-def _states_of(user: User) -> list[str]:
-    """The states of the workflows the user works, in workflow order, once each."""
-    return states_for_role(user.role)
-
-
-def _is_common(conditions: list, folded: str) -> bool:
-    """Whether the word is dense at the start of the queue (a fixed-size sample, read in order)."""
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _common_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+    """How many of the first SEARCH_SAMPLE cases of the queue, in order, hold the searched word."""
     sample = (
         sa.select(Case.search_text.label("text"))
-        .where(*conditions)
+        .where(*_conditions(viewer, filters, today, context))
         .order_by(*_order_by("activity"))
         .limit(SEARCH_SAMPLE)
         .subquery()
     )
-    hits = sa.select(sa.func.count()).select_from(sample).where(_contains(folded, indexed=False, column=sample.c.text))
-    return (db.session.scalar(hits) or 0) >= COMMON_SHARE
+    folded = fold(filters.q or "")
+    return sa.select(sa.func.count()).select_from(sample).where(_contains(folded, indexed=False, column=sample.c.text))
 
 
-def _search_counts(conditions: list, match) -> tuple[dict[str, int], bool]:
+def _is_common(viewer: _Viewer, filters: QueueFilters, today: date) -> bool:
+    """Whether the word is dense at the start of the queue (a fixed-size sample, read in order)."""
+    return (db.session.scalar(_common_statement(viewer, filters, today, _context())) or 0) >= COMMON_SHARE
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _match(filters: QueueFilters, context: tuple, *, common: bool) -> sa.ColumnElement[bool]:
+    return _contains(fold(filters.q or ""), indexed=not common)
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _search_counts_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+    match = _match(filters, context, common=True)
+    found = (
+        sa.select(Case.status).where(*_conditions(viewer, filters, today, context), match).limit(COUNT_CAP + 1)
+    ).subquery()
+    return sa.select(found.c.status, sa.func.count()).group_by(found.c.status)
+
+
+def _search_counts(viewer: _Viewer, filters: QueueFilters, today: date) -> tuple[dict[str, int], bool]:
     """Matches per status among the first COUNT_CAP + 1 found; exact unless the cap was reached."""
-    found = sa.select(Case.status).where(*conditions, match).limit(COUNT_CAP + 1).subquery()
-    counts = dict(db.session.execute(sa.select(found.c.status, sa.func.count()).group_by(found.c.status)).all())
+    statement = _search_counts_statement(viewer, filters, today, _context())
+    counts = dict(db.session.execute(statement).all())
     return counts, sum(counts.values()) > COUNT_CAP
 
 
-def _rare_matches(conditions: list, match) -> list:
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _rare_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+    columns = (Case.id, Case.status, Case.last_activity_at, Case.created_at, Case.priority_rank, Case.next_deadline)
+    match = _match(filters, context, common=False)
+    return sa.select(*columns).where(*_conditions(viewer, filters, today, context), match).limit(COUNT_CAP + 1)
+
+
+def _rare_matches(viewer: _Viewer, filters: QueueFilters, today: date) -> list:
     """Every match of a rare word (COUNT_CAP + 1 at most) with the columns the queue sorts by.
 
     The index is asked once: the counts and the page are then taken from these rows, so a
     rare word costs one index search rather than one per statement.
     """
-    columns = (Case.id, Case.status, Case.last_activity_at, Case.created_at, Case.priority_rank, Case.next_deadline)
-    return db.session.execute(sa.select(*columns).where(*conditions, match).limit(COUNT_CAP + 1)).all()
+    return db.session.execute(_rare_statement(viewer, filters, today, _context())).all()
 
 
 def _sorted(rows: list, sort: str) -> list:
@@ -320,41 +389,39 @@ def _after_condition(after: str | None, sort: str) -> sa.ColumnElement[bool] | N
 def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) -> QueuePage:
     """One page of the queue with the counts per status (capped)."""
     today = today or clock.today()
+    viewer, chosen, context = _viewer(user), _unpaged(filters), _context()
     page = min(max(1, filters.page), MAX_PAGE)
     sort = _sort_of(filters)
-    folded = fold(filters.q) if filters.q else ""
-    conditions = filter_conditions(user, filters, today=today, with_status=False)
-    status = [Case.status == filters.status] if filters.status else []
+    common = True  # no search, or a common word: the page is read walking the queue's order
     known_ids = None  # the page's ids when every match is already at hand
-    if folded:
-        common = _is_common(conditions, folded)
-        match = _contains(folded, indexed=not common)
-        matches = None if common else _rare_matches(conditions, match)
+    if filters.q and fold(filters.q):
+        common = _is_common(viewer, chosen, today)
+        matches = None if common else _rare_matches(viewer, chosen, today)
         if matches is not None and len(matches) <= COUNT_CAP:
             counts = dict(Counter(row.status for row in matches))
             total_capped = False
             wanted = [row for row in matches if row.status == filters.status] if filters.status else matches
             total = len(wanted)
             page = min(page, max(1, -(-total // PER_PAGE)))  # past the end: the last page
-            known_ids = [row.id for row in _sorted(wanted, sort)[(page - 1) * PER_PAGE : page * PER_PAGE + 1]]
+            known_ids = tuple(row.id for row in _sorted(wanted, sort)[(page - 1) * PER_PAGE : page * PER_PAGE + 1])
         elif matches is not None:
             counts = dict(Counter(row.status for row in matches))
             total_capped = True
         else:
-            counts, total_capped = _search_counts(conditions, match)
+            counts, total_capped = _search_counts(viewer, chosen, today)
         if known_ids is not None:
             capped = frozenset()
         elif total_capped:
             capped = frozenset(counts)  # a sample: each status has at least this many
             if filters.status:
-                total = db.session.scalar(_capped_count([*conditions, *status, match]))
+                statement = _status_total_statement(viewer, chosen, today, context, filters.status, common)
+                total = db.session.scalar(statement)
                 total_capped = total > COUNT_CAP
             else:
                 total = sum(counts.values())
         else:
             capped = frozenset()
             total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
-        conditions = [*conditions, match]
     else:
         counts = status_counts(user, filters, today=today)
         capped = frozenset(state for state, count in counts.items() if count > COUNT_CAP)
@@ -364,16 +431,69 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
     total = min(total, COUNT_CAP) if total_capped else total
     if not total_capped:
         page = min(page, max(1, -(-total // PER_PAGE)))  # past the end: the last page
-    after = _after_condition(filters.after, sort) if page > 1 else None
-    # The page's ids come from the cases table alone (an index walk), one beyond the page to know
-    # whether another follows; only those are joined.
-    page_ids = sa.select(Case.id).where(*conditions, *status).order_by(*_order_by(sort)).limit(PER_PAGE + 1)
-    page_ids = page_ids.where(after) if after is not None else page_ids.offset((page - 1) * PER_PAGE)
-    if known_ids is not None:
-        page_ids = known_ids
-    member_user = aliased(User, name="member_user")
-    assignee = aliased(User, name="assignee_user")
-    query = (
+    after = filters.after if page > 1 and _after_condition(filters.after, sort) is not None else None
+    shape = _PageShape(filters.status, sort, page, after, common, known_ids)
+    rows = db.session.execute(_page_statement(viewer, chosen, today, context, shape)).all()
+    more = len(rows) > PER_PAGE
+    rows = rows[:PER_PAGE]
+    return QueuePage(
+        rows=rows,
+        counts=counts,
+        total=total,
+        page=page,
+        today=today,
+        capped=capped,
+        total_capped=total_capped,
+        more=more,
+        next_after=_position_of(rows[-1], sort) if more and rows else None,
+    )
+
+
+@dataclass(frozen=True)
+class _PageShape:
+    """Which rows of the matching cases one page shows."""
+
+    status: str | None
+    sort: str
+    page: int
+    after: str | None  # a keyset position that parses, for a page after the first
+    common: bool  # how a search matches (see _contains); True without a search
+    known_ids: tuple[int, ...] | None  # the page's ids (one beyond), when a rare word's matches were all read
+
+
+def _search_match(filters: QueueFilters, context: tuple, common: bool) -> list:
+    return [_match(filters, context, common=common)] if filters.q and fold(filters.q) else []
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _status_total_statement(
+    viewer: _Viewer, filters: QueueFilters, today: date, context: tuple, status: str, common: bool
+) -> sa.Select:
+    conditions = [*_conditions(viewer, filters, today, context), *_search_match(filters, context, common)]
+    return _capped_count([*conditions, Case.status == status])
+
+
+_MEMBER_USER = aliased(User, name="member_user")
+_ASSIGNEE = aliased(User, name="assignee_user")
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _page_statement(
+    viewer: _Viewer, filters: QueueFilters, today: date, context: tuple, shape: _PageShape
+) -> sa.Select:
+    """The rows of one page, one beyond it to know whether another follows.
+
+    The page's ids come from the cases table alone (an index walk); only those are joined.
+    """
+    if shape.known_ids is not None:
+        page_ids: sa.Select | tuple[int, ...] = shape.known_ids
+    else:
+        conditions = [*_conditions(viewer, filters, today, context), *_search_match(filters, context, shape.common)]
+        status = [Case.status == shape.status] if shape.status else []
+        ids = sa.select(Case.id).where(*conditions, *status).order_by(*_order_by(shape.sort)).limit(PER_PAGE + 1)
+        after = _after_condition(shape.after, shape.sort)
+        page_ids = ids.where(after) if after is not None else ids.offset((shape.page - 1) * PER_PAGE)
+    return (
         sa.select(
             Case.id,
             Case.reference,
@@ -390,34 +510,20 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             Case.membership_pending,
             Case.conflict_status,
             Case.assignee_id,
-            member_user.full_name.label("member_name"),
+            _MEMBER_USER.full_name.label("member_name"),
             Institution.name.label("institution_name"),
-            assignee.full_name.label("assignee_name"),
+            _ASSIGNEE.full_name.label("assignee_name"),
             Union.code.label("union_code"),
             CaseView.seen_at,
         )
         .join(MemberProfile, MemberProfile.id == Case.member_id)
-        .join(member_user, member_user.id == MemberProfile.user_id)
+        .join(_MEMBER_USER, _MEMBER_USER.id == MemberProfile.user_id)
         .join(Union, Union.id == Case.union_id)
         .outerjoin(Institution, Institution.id == Case.institution_id)
-        .outerjoin(assignee, assignee.id == Case.assignee_id)
-        .outerjoin(CaseView, sa.and_(CaseView.case_id == Case.id, CaseView.user_id == user.id))
+        .outerjoin(_ASSIGNEE, _ASSIGNEE.id == Case.assignee_id)
+        .outerjoin(CaseView, sa.and_(CaseView.case_id == Case.id, CaseView.user_id == viewer.id))
         .where(Case.id.in_(page_ids))
-        .order_by(*_order_by(sort))
-    )
-    rows = db.session.execute(query).all()
-    more = len(rows) > PER_PAGE
-    rows = rows[:PER_PAGE]
-    return QueuePage(
-        rows=rows,
-        counts=counts,
-        total=total,
-        page=page,
-        today=today,
-        capped=capped,
-        total_capped=total_capped,
-        more=more,
-        next_after=_position_of(rows[-1], sort) if more and rows else None,
+        .order_by(*_order_by(shape.sort))
     )
 
 
