@@ -529,27 +529,44 @@ def _page_statement(
 
 def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
     """The unions, institutions and people the filters offer (three small queries at most)."""
-    choices: dict[str, list[tuple[str, str]]] = {}
-    if user.union_id is None:
-        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name))
-        choices["unions"] = _turkish_order([(str(i), f"{code} — {name}") for i, code, name in unions])
-    institutions = sa.select(Institution.id, Institution.name).where(Institution.active.is_(True))
-    if user.union_id is not None:
-        institutions = institutions.where(sa.or_(Institution.union_id == user.union_id, Institution.union_id.is_(None)))
-    choices["institutions"] = _turkish_order([(str(i), name) for i, name in db.session.execute(institutions)])
+    statements = _choice_statements(user.role, user.union_id)
+    return {name: _turkish_order(tuple(db.session.execute(statement).tuples())) for name, statement in statements}
+
+
+@lru_cache(maxsize=64)
+def _choice_statements(role: str, union_id: int | None) -> tuple[tuple[str, sa.Select], ...]:
+    """What the filters of a role in a union offer, as (name, statement giving (value, label) rows)."""
+    statements = []
+    if union_id is None:
+        unions = sa.select(sa.cast(Union.id, sa.String), Union.code + " — " + Union.name)
+        statements.append(("unions", unions))
+    institutions = sa.select(sa.cast(Institution.id, sa.String), Institution.name).where(Institution.active.is_(True))
+    if union_id is not None:
+        institutions = institutions.where(sa.or_(Institution.union_id == union_id, Institution.union_id.is_(None)))
+    statements.append(("institutions", institutions))
     roles = {Role.LAWYER: [Role.LAWYER], Role.OFFICER: [Role.OFFICER]}.get(
-        Role(user.role), [Role.LAWYER, Role.OFFICER, Role.ADMIN]
+        Role(role), [Role.LAWYER, Role.OFFICER, Role.ADMIN]
     )
-    people = sa.select(User.id, User.full_name).where(User.role.in_([r.value for r in roles]), User.active.is_(True))
-    if user.union_id is not None:
-        people = people.where(sa.or_(User.union_id == user.union_id, User.union_id.is_(None)))
-    choices["people"] = _turkish_order([(str(i), name) for i, name in db.session.execute(people)])
-    return choices
+    people = sa.select(sa.cast(User.id, sa.String), User.full_name).where(
+        User.role.in_([r.value for r in roles]), User.active.is_(True)
+    )
+    if union_id is not None:
+        people = people.where(sa.or_(User.union_id == union_id, User.union_id.is_(None)))
+    statements.append(("people", people))
+    return tuple(statements)
 
 
-def _turkish_order(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Choices by their label in Turkish alphabetical order (Eğitim-Bir-Sen before Enerji Bir-Sen)."""
-    return sorted(choices, key=lambda choice: sort_key(choice[1]))
+@lru_cache(maxsize=256)
+def _ordered(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(choices, key=lambda choice: sort_key(choice[1])))
+
+
+def _turkish_order(choices: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """Choices by their label in Turkish alphabetical order (Eğitim-Bir-Sen before Enerji Bir-Sen).
+
+    The same lists come back on every page: each is sorted once per process while it is unchanged.
+    """
+    return list(_ordered(choices))
 
 
 def _search_condition(filters: QueueFilters) -> list:
