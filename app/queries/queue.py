@@ -1,7 +1,8 @@
 """The staff queue: the cases in a user's scope, filtered, searched, sorted and paged in SQL.
 
 A queue page runs a fixed number of statements whatever the number of cases, and none of them
-reads every case in scope: counts stop at COUNT_CAP ("1.000+"), the rows of a page come from
+reads every case in scope: counts stop at COUNT_CAP ("1.000+"; a common word's matches, which
+are counted reading each case's text, at SEARCH_COUNT_CAP), the rows of a page come from
 an index walk, and the next page continues from the last row shown (keyset) rather than
 skipping every row before it. One statement counts each status (each count stops at the cap),
 one reads the page's rows, and small ones list what the filters offer. A search first samples
@@ -34,6 +35,8 @@ COUNT_CAP = 1000
 # A search samples this many cases of the queue, in order, to tell a common word from a rare one.
 SEARCH_SAMPLE = 500
 COMMON_SHARE = 5  # matches in the sample (1%) that make a word common: walking finds a page fast
+# A common word's matches are counted walking the queue, reading each case's text: they stop sooner ("200+").
+SEARCH_COUNT_CAP = 200
 
 SORTS = ("activity", "created", "priority", "deadline")
 
@@ -231,9 +234,10 @@ def _order_by(sort: str, table=Case) -> list:
     return [column.last_activity_at.desc(), column.id.desc()]
 
 
-def _capped_count(conditions: list) -> sa.Select:
-    """COUNT(*) of at most COUNT_CAP + 1 rows matching ``conditions`` (an index range read, stopped)."""
-    limited = sa.select(sa.literal(1).label("one")).where(*conditions).limit(COUNT_CAP + 1).subquery()
+def _capped_count(conditions: list, cap: int | None = None) -> sa.Select:
+    """COUNT(*) of at most ``cap`` (COUNT_CAP) + 1 rows matching ``conditions`` (an index range read, stopped)."""
+    cap = COUNT_CAP if cap is None else cap
+    limited = sa.select(sa.literal(1).label("one")).where(*conditions).limit(cap + 1).subquery()
     return sa.select(sa.func.count()).select_from(limited)
 
 
@@ -252,9 +256,9 @@ def _unpaged(filters: QueueFilters) -> QueueFilters:
     return replace(filters, status=None, sort="activity", page=1, after=None)
 
 
-def _context() -> tuple[str, int, int, int]:
+def _context() -> tuple[str, int, int, int, int]:
     """What a kept statement depends on besides its arguments: the database's dialect and the limits."""
-    return db.session.get_bind().dialect.name, COUNT_CAP, PER_PAGE, SEARCH_SAMPLE
+    return db.session.get_bind().dialect.name, COUNT_CAP, PER_PAGE, SEARCH_SAMPLE, SEARCH_COUNT_CAP
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
@@ -304,16 +308,16 @@ def _match(filters: QueueFilters, context: tuple, *, common: bool) -> sa.ColumnE
 def _search_counts_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
     match = _match(filters, context, common=True)
     found = (
-        sa.select(Case.status).where(*_conditions(viewer, filters, today, context), match).limit(COUNT_CAP + 1)
+        sa.select(Case.status).where(*_conditions(viewer, filters, today, context), match).limit(SEARCH_COUNT_CAP + 1)
     ).subquery()
     return sa.select(found.c.status, sa.func.count()).group_by(found.c.status)
 
 
 def _search_counts(viewer: _Viewer, filters: QueueFilters, today: date) -> tuple[dict[str, int], bool]:
-    """Matches per status among the first COUNT_CAP + 1 found; exact unless the cap was reached."""
+    """A common word's matches per status among the first SEARCH_COUNT_CAP + 1 found (exact below the cap)."""
     statement = _search_counts_statement(viewer, filters, today, _context())
     counts = dict(db.session.execute(statement).all())
-    return counts, sum(counts.values()) > COUNT_CAP
+    return counts, sum(counts.values()) > SEARCH_COUNT_CAP
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
@@ -394,8 +398,10 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
     sort = _sort_of(filters)
     common = True  # no search, or a common word: the page is read walking the queue's order
     known_ids = None  # the page's ids when every match is already at hand
+    cap = COUNT_CAP  # where counts stop
     if filters.q and fold(filters.q):
         common = _is_common(viewer, chosen, today)
+        cap = SEARCH_COUNT_CAP if common else COUNT_CAP
         matches = None if common else _rare_matches(viewer, chosen, today)
         if matches is not None and len(matches) <= COUNT_CAP:
             counts = dict(Counter(row.status for row in matches))
@@ -416,7 +422,7 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             if filters.status:
                 statement = _status_total_statement(viewer, chosen, today, context, filters.status, common)
                 total = db.session.scalar(statement)
-                total_capped = total > COUNT_CAP
+                total_capped = total > cap
             else:
                 total = sum(counts.values())
         else:
@@ -427,8 +433,8 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
         capped = frozenset(state for state, count in counts.items() if count > COUNT_CAP)
         total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
         total_capped = bool(capped & {filters.status}) if filters.status else bool(capped)
-    counts = {state: min(count, COUNT_CAP) for state, count in counts.items()}
-    total = min(total, COUNT_CAP) if total_capped else total
+    counts = {state: min(count, cap) for state, count in counts.items()}
+    total = min(total, cap) if total_capped else total
     if not total_capped:
         page = min(page, max(1, -(-total // PER_PAGE)))  # past the end: the last page
     after = filters.after if page > 1 and _after_condition(filters.after, sort) is not None else None
@@ -470,7 +476,7 @@ def _status_total_statement(
     viewer: _Viewer, filters: QueueFilters, today: date, context: tuple, status: str, common: bool
 ) -> sa.Select:
     conditions = [*_conditions(viewer, filters, today, context), *_search_match(filters, context, common)]
-    return _capped_count([*conditions, Case.status == status])
+    return _capped_count([*conditions, Case.status == status], SEARCH_COUNT_CAP if common else COUNT_CAP)
 
 
 _MEMBER_USER = aliased(User, name="member_user")
