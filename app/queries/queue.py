@@ -269,15 +269,19 @@ def _conditions(viewer: _Viewer, filters: QueueFilters, today: date, context: tu
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
-def _count_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.CompoundSelect:
-    conditions = _conditions(viewer, filters, today, context)
-    parts = [
-        sa.select(
-            sa.literal(state).label("status"), _capped_count([*conditions, Case.status == state]).scalar_subquery()
-        )
-        for state in states_for_role(viewer.role)
-    ]
-    return sa.union_all(*parts)
+def _count_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+    """For each state of the viewer's workflows, its cases stopped at COUNT_CAP + 1.
+
+    One capped count correlated to a list of the states, rather than one per state: PostgreSQL
+    plans the count once (a union of ten counts took it longer to plan than to run).
+    """
+    states = sa.union_all(
+        *(sa.select(sa.literal(state, sa.String).label("status")) for state in states_for_role(viewer.role))
+    ).subquery("states")
+    conditions = [*_conditions(viewer, filters, today, context), Case.status == states.c.status]
+    limited = sa.select(sa.literal(1).label("one")).where(*conditions).correlate(states).limit(COUNT_CAP + 1)
+    count = sa.select(sa.func.count()).select_from(limited.subquery()).scalar_subquery()
+    return sa.select(states.c.status, count.label("count"))
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
@@ -499,6 +503,12 @@ def _page_statement(
         ids = sa.select(Case.id).where(*conditions, *status).order_by(*_order_by(shape.sort)).limit(PER_PAGE + 1)
         after = _after_condition(shape.after, shape.sort)
         page_ids = ids.where(after) if after is not None else ids.offset((shape.page - 1) * PER_PAGE)
+
+    def looked_up(column, *where) -> sa.ScalarSelect:
+        # A correlated look-up rather than a join: with seven tables joined, PostgreSQL spent
+        # longer choosing the join order than running the statement.
+        return sa.select(column).where(*where).correlate(Case).scalar_subquery()
+
     return (
         sa.select(
             Case.id,
@@ -517,17 +527,13 @@ def _page_statement(
             Case.conflict_status,
             Case.assignee_id,
             _MEMBER_USER.full_name.label("member_name"),
-            Institution.name.label("institution_name"),
-            _ASSIGNEE.full_name.label("assignee_name"),
-            Union.code.label("union_code"),
-            CaseView.seen_at,
+            looked_up(Institution.name, Institution.id == Case.institution_id).label("institution_name"),
+            looked_up(_ASSIGNEE.full_name, _ASSIGNEE.id == Case.assignee_id).label("assignee_name"),
+            looked_up(Union.code, Union.id == Case.union_id).label("union_code"),
+            looked_up(CaseView.seen_at, CaseView.case_id == Case.id, CaseView.user_id == viewer.id).label("seen_at"),
         )
         .join(MemberProfile, MemberProfile.id == Case.member_id)
         .join(_MEMBER_USER, _MEMBER_USER.id == MemberProfile.user_id)
-        .join(Union, Union.id == Case.union_id)
-        .outerjoin(Institution, Institution.id == Case.institution_id)
-        .outerjoin(_ASSIGNEE, _ASSIGNEE.id == Case.assignee_id)
-        .outerjoin(CaseView, sa.and_(CaseView.case_id == Case.id, CaseView.user_id == viewer.id))
         .where(Case.id.in_(page_ids))
         .order_by(*_order_by(shape.sort))
     )
