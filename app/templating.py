@@ -41,6 +41,17 @@ def url_with(**changes) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+def url_to_ids(endpoint: str, argument: str) -> str:
+    """The URL of ``endpoint`` up to the id ending it: a list's links are this and each row's id.
+
+    Reversing a route through url_for costs as much as rendering the rest of a queue row.
+    """
+    url = url_for(endpoint, **{argument: 0})
+    if not url.endswith("/0"):
+        raise ValueError(f"{endpoint}'s URL does not end with its {argument}")
+    return url[:-1]
+
+
 @lru_cache(maxsize=256)
 def _option_tags(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
     """Each choice as (value, '<option value="…"', '>text</option>'), escaped once per process."""
@@ -67,6 +78,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.tests["overdue"] = is_overdue  # {% if case.next_deadline is overdue(today) %}
     app.jinja_env.globals["labels"] = labels
     app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["url_to_ids"] = url_to_ids
     app.jinja_env.globals["select_options"] = select_options
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.trim_blocks = True
