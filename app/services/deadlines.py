@@ -4,6 +4,7 @@ Every change writes a staff-only 'deadline' timeline event and refreshes ``Case.
 (the nearest open due date, which the queue sorts and filters on) in the same transaction.
 """
 
+import functools
 import hmac
 import secrets
 from datetime import date
@@ -34,13 +35,18 @@ INACTIVE_STATES = ("withdrawn", "declined", "closed")
 # The calendar ------------------------------------------------------------------------------
 
 
+@functools.cache
+def _calendar_days() -> sa.Select:
+    return sa.select(CalendarDay)  # built once per process
+
+
 def load_calendar() -> TurkishCalendar:
     """The official calendar with the administrators' corrections (one small query)."""
     extra_holidays: dict[date, str] = {}
     extra_half_days: dict[date, str] = {}
     removed_holidays: set[date] = set()
     removed_half_days: set[date] = set()
-    for row in db.session.scalars(sa.select(CalendarDay)):
+    for row in db.session.scalars(_calendar_days()):
         if row.kind == "holiday":
             extra_holidays[row.day] = row.name
         elif row.kind == "half_day":
@@ -61,13 +67,17 @@ def court_takes_recess(case: Case) -> bool | None:
 
 def case_deadlines(case_id: int) -> list[Deadline]:
     """Every recorded deadline of a case (not the proposals), open ones first by due date."""
+    return list(db.session.scalars(_case_deadlines_statement(), {"case_id": case_id}))
+
+
+@functools.cache
+def _case_deadlines_statement() -> sa.Select:
+    """Built once per process (the case page's deadlines panel asks it on every view)."""
     order = sa.case((Deadline.status == OPEN, 0), else_=1)
-    return list(
-        db.session.scalars(
-            sa.select(Deadline)
-            .where(Deadline.case_id == case_id, Deadline.status != PROPOSED)
-            .order_by(order, Deadline.due_date)
-        )
+    return (
+        sa.select(Deadline)
+        .where(Deadline.case_id == sa.bindparam("case_id"), Deadline.status != PROPOSED)
+        .order_by(order, Deadline.due_date)
     )
 
 

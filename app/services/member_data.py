@@ -4,6 +4,7 @@ Erasure keeps the case records (the union must keep them for the legal retention
 removes what identifies the person from the account and the profile, and logs the request.
 """
 
+import functools
 import io
 import json
 import secrets
@@ -170,7 +171,7 @@ def export_member_data(user: User) -> bytes:
     return buffer.getvalue()
 
 
-def _consents_in_force(user_id: int) -> sa.Select:
+def _consents_in_force(user_id: int | sa.BindParameter[int]) -> sa.Select:
     return sa.select(Consent).where(
         Consent.user_id == user_id, Consent.item == SPECIAL_CATEGORY_CONSENT, Consent.withdrawn_at.is_(None)
     )
@@ -178,7 +179,13 @@ def _consents_in_force(user_id: int) -> sa.Select:
 
 def current_consent(user_id: int) -> Consent | None:
     """The member's explicit consent in force (the latest one given and not withdrawn), or None."""
-    return db.session.scalar(_consents_in_force(user_id).order_by(Consent.given_at.desc(), Consent.id.desc()).limit(1))
+    return db.session.scalar(_current_consent_statement(), {"user_id": user_id})
+
+
+@functools.cache
+def _current_consent_statement() -> sa.Select:
+    """Built once per process (the staff case page asks it on every view)."""
+    return _consents_in_force(sa.bindparam("user_id")).order_by(Consent.given_at.desc(), Consent.id.desc()).limit(1)
 
 
 def give_consent(user: User, *, ip_address: str | None) -> bool:

@@ -4,6 +4,7 @@ A document is rendered from the current (newest accepted) version of a template,
 ``DOCUMENT_DIR`` with a random name, and recorded with its version, author, time and SHA-256.
 """
 
+import functools
 import hashlib
 import secrets
 from collections.abc import Mapping
@@ -307,20 +308,26 @@ def _title_of(document: Document) -> str | None:
 
 def case_documents(case_id: int) -> list[dict]:
     """The documents of a case, newest first, with their template and author (one query)."""
-    rows = db.session.execute(
+    rows = db.session.execute(_case_documents_statement(), {"case_id": case_id}).all()
+    return [
+        {"document": d, "version": number, "title": title, "title_en": title_en, "author": author}
+        for d, number, title, title_en, author in rows
+    ]
+
+
+@functools.cache
+def _case_documents_statement() -> sa.Select:
+    """Built once per process (every staff case page asks it)."""
+    return (
         sa.select(
             Document, PetitionTemplateVersion.number, PetitionTemplate.title, PetitionTemplate.title_en, User.full_name
         )
         .join(PetitionTemplateVersion, PetitionTemplateVersion.id == Document.template_version_id)
         .join(PetitionTemplate, PetitionTemplate.id == PetitionTemplateVersion.template_id)
         .join(User, User.id == Document.generated_by_id)
-        .where(Document.case_id == case_id)
+        .where(Document.case_id == sa.bindparam("case_id"))
         .order_by(Document.created_at.desc(), Document.id.desc())
-    ).all()
-    return [
-        {"document": d, "version": number, "title": title, "title_en": title_en, "author": author}
-        for d, number, title, title_en, author in rows
-    ]
+    )
 
 
 def member_formats() -> tuple[str, ...]:

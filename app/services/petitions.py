@@ -7,6 +7,7 @@ Templates are rows of ``PetitionTemplate`` with their .docx versions in
 fillable field the current version uses.
 """
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -164,16 +165,22 @@ def template_rows(*, active_only: bool = False) -> list[TemplateRow]:
 
 def templates_for_case(case: Case) -> list[PetitionTemplate]:
     """The active templates with an accepted version that a case of this kind and category may use."""
+    templates = db.session.scalars(_usable_templates_statement()).all()
+    stage = case_proceeding(case)
+    return [t for t in templates if refusal_for(t, case, stage) is None]
+
+
+@functools.cache
+def _usable_templates_statement() -> sa.Select:
+    """The active templates with an accepted version, built once per process (every staff case page asks it)."""
     has_version = (
         sa.select(PetitionTemplateVersion.id)
         .where(PetitionTemplateVersion.template_id == PetitionTemplate.id, PetitionTemplateVersion.status == ACCEPTED)
         .exists()
     )
-    templates = db.session.scalars(
+    return (
         sa.select(PetitionTemplate).where(PetitionTemplate.active.is_(True), has_version).order_by(PetitionTemplate.id)
-    ).all()
-    stage = case_proceeding(case)
-    return [t for t in templates if refusal_for(t, case, stage) is None]
+    )
 
 
 def current_version(template_id: int) -> PetitionTemplateVersion | None:
