@@ -629,3 +629,23 @@ def test_a_refused_value_is_shown_only_in_the_form_it_was_typed_in(client, login
     objection = page.split('data-testid="transition-file_objection"')[1].split("</form>")[0]
     assert "2026/999 E." in lawsuit and "2026-01-02" in lawsuit
     assert "2026/999 E." not in objection and "2026-01-02" not in objection
+
+
+def test_the_kept_case_statement_follows_the_viewers_scope(app, client, login):
+    """The case page keeps its statement per viewer: another union's lawyer, or this lawyer moved
+    to another union, gets the page's 404 whatever statements were kept before."""
+    union, lawyer, _member, case = _setup()
+    outsider = UserFactory(role="lawyer", union=UnionFactory(code="DIS"))
+    login(lawyer)
+    assert client.get(f"/desk/cases/{case.id}").status_code == 200
+    other_client = app.test_client()
+    token = csrf_token_from(other_client.get("/login"))
+    other_client.post("/login", data={"email": outsider.email, "password": PASSWORD, "csrf_token": token})
+    assert other_client.get(f"/desk/cases/{case.id}").status_code == 404
+    assert client.get(f"/desk/cases/{case.id}").status_code == 200
+    lawyer.union_id = outsider.union_id
+    db.session.commit()
+    assert client.get(f"/desk/cases/{case.id}").status_code == 404
+    outsider.union_id = union.id
+    db.session.commit()
+    assert other_client.get(f"/desk/cases/{case.id}").status_code == 200
