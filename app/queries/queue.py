@@ -41,8 +41,9 @@ SEARCH_COUNT_CAP = 200
 SORTS = ("activity", "created", "priority", "deadline")
 
 
-# Statements built for the same viewer, filters and day are kept and reused (see _Viewer).
-STATEMENTS_KEPT = 512
+# Statements built for the same viewer, filters and day are kept and reused (see _Viewer): some
+# 90 KiB a distinct filter, so a worker keeps at most about 12 MB of them.
+STATEMENTS_KEPT = 128
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,7 @@ def _context() -> tuple[str, int, int, int, int]:
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
 def _conditions(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> tuple:
-    """filter_conditions without the status, plus the search's match when there is a search."""
+    """filter_conditions without the status (the statements add the search's match where they use it)."""
     conditions = filter_conditions(viewer, filters, today=today, with_status=False)  # type: ignore[arg-type]
     return tuple(conditions)
 
