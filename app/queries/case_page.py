@@ -7,7 +7,7 @@ from typing import NamedTuple, Protocol, cast
 
 import sqlalchemy as sa
 from flask import abort
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
 from app.models import Attachment, Case, CaseEvent, Consent, Court, MemberProfile, User
@@ -51,7 +51,9 @@ _CASE_WITH = (
     joinedload(Case.member).joinedload(MemberProfile.institution),
     joinedload(Case.member).joinedload(MemberProfile.union),
     joinedload(Case.competent_court),
-    joinedload(Case.proceedings),  # a handful of rows, in the same statement
+    # A collection: its own statement. Joined too, it made the case's statement ten tables, which
+    # PostgreSQL took 7 ms to plan (and plans on every request) against under 1 ms to run.
+    selectinload(Case.proceedings),
 )
 
 
