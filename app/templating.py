@@ -54,15 +54,20 @@ def format_datetime(value: datetime | None, in_zone: ZoneInfo | None = None) -> 
     return clock.local(value, in_zone).strftime("%d.%m.%Y %H:%M")
 
 
-def url_with(**changes) -> str:
-    """The current page's URL with some query arguments changed (for filters, pages)."""
+def _query_with(changes: dict) -> dict[str, list]:
+    """The current query's arguments with ``changes`` applied (None removes an argument)."""
     args = request.args.to_dict(flat=False)
     for key, value in changes.items():
         if value is None:
             args.pop(key, None)
         else:
             args[key] = [value]
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return args
+
+
+def url_with(**changes) -> str:
+    """The current page's URL with some query arguments changed (for filters, pages)."""
+    return url_for(request.endpoint, **(request.view_args or {}), **_query_with(changes))
 
 
 def urls_with_each(name: str, values, **changes) -> dict[str, str]:
@@ -71,12 +76,7 @@ def urls_with_each(name: str, values, **changes) -> dict[str, str]:
     The queue links each of a dozen statuses; building the route anew for each cost more than
     rendering the link. The query keeps the order url_with gives it.
     """
-    args = request.args.to_dict(flat=False)
-    for key, value in changes.items():
-        if value is None:
-            args.pop(key, None)
-        else:
-            args[key] = [value]
+    args = _query_with(changes)
     path = url_for(request.endpoint, **(request.view_args or {}))
     urls = {}
     for value in values:
