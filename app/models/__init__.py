@@ -9,7 +9,7 @@ from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
 from app.models.proceeding import Proceeding
 from app.models.report import CaseStageEntry, CaseView, PublishedStatistics, SavedFilter
-from app.models.report_counts import ReportCaseCount, ReportPlaceCount, ReportStageCount
+from app.models.report_counts import ReportCaseCount, ReportDecisionCount, ReportPlaceCount, ReportStageCount
 from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
 
@@ -37,6 +37,7 @@ __all__ = [
     "PublishedStatistics",
     "RecoveryCode",
     "ReportCaseCount",
+    "ReportDecisionCount",
     "ReportPlaceCount",
     "ReportStageCount",
     "RollEntry",

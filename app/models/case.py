@@ -73,36 +73,34 @@ class Case(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(sa.String(32), unique=True)
-    union_id: Mapped[int] = mapped_column(sa.ForeignKey("unions.id"), active_history=True)
+    union_id: Mapped[int] = mapped_column(sa.ForeignKey("unions.id"))
     member_id: Mapped[int] = mapped_column(sa.ForeignKey("member_profiles.id"), index=True)
-    kind: Mapped[str] = mapped_column(sa.String(16), active_history=True)
-    category: Mapped[str] = mapped_column(sa.String(40), active_history=True)
-    status: Mapped[str] = mapped_column(sa.String(24), default="submitted", active_history=True)
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    category: Mapped[str] = mapped_column(sa.String(40))
+    status: Mapped[str] = mapped_column(sa.String(24), default="submitted")
     priority: Mapped[str] = mapped_column(sa.String(10), default="normal")
     priority_rank: Mapped[int] = mapped_column(sa.SmallInteger, default=1)
-    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), active_history=True)
+    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
-    respondent_type: Mapped[str | None] = mapped_column(sa.String(20), active_history=True)
+    respondent_type: Mapped[str | None] = mapped_column(sa.String(20))
     respondent_name: Mapped[str | None] = mapped_column(sa.String(200))
     respondent_name_folded: Mapped[str | None] = mapped_column(sa.String(200))  # set with respondent_name
     respondent_title: Mapped[str | None] = mapped_column(sa.String(120))
     respondent_national_id: Mapped[str | None] = mapped_column(sa.String(11))
-    institution_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("institutions.id"), index=True, active_history=True
-    )
-    province: Mapped[str | None] = mapped_column(sa.String(60), index=True, active_history=True)
+    institution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("institutions.id"), index=True)
+    province: Mapped[str | None] = mapped_column(sa.String(60), index=True)
     incident_date: Mapped[date | None] = mapped_column(sa.Date)
     notification_date: Mapped[date | None] = mapped_column(sa.Date)
     narrative: Mapped[str] = mapped_column(sa.Text, default="")
     requests: Mapped[str] = mapped_column(sa.Text, default="")
     details: Mapped[dict] = mapped_column(sa.JSON, default=dict)  # per-category answers
 
-    outcome: Mapped[str | None] = mapped_column(sa.String(16), active_history=True)
+    outcome: Mapped[str | None] = mapped_column(sa.String(16))
     decline_reason: Mapped[str | None] = mapped_column(sa.Text)
     # The competent court the lawyer confirmed (İYUK 32–33); the proceedings record where it was filed.
     competent_court_id: Mapped[int | None] = mapped_column(sa.ForeignKey("courts.id"))
     amount_requested: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
-    amount_approved: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2), active_history=True)
+    amount_approved: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
 
     membership_pending: Mapped[bool] = mapped_column(default=False)
     conflict_status: Mapped[str] = mapped_column(sa.String(12), default="none")  # none|detected|handled
@@ -114,7 +112,7 @@ class Case(db.Model):
     # True when the nearest deadline is a rule's proposal no lawyer has confirmed yet.
     next_deadline_proposed: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, active_history=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(default=1)

@@ -25,13 +25,13 @@ class CaseStageEntry(db.Model):
     )
 
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"), primary_key=True)
-    state: Mapped[str] = mapped_column(sa.String(24), primary_key=True, active_history=True)
-    union_id: Mapped[int] = mapped_column(sa.ForeignKey("unions.id"), active_history=True)
-    kind: Mapped[str] = mapped_column(sa.String(16), active_history=True)
+    state: Mapped[str] = mapped_column(sa.String(24), primary_key=True)
+    union_id: Mapped[int] = mapped_column(sa.ForeignKey("unions.id"))
+    kind: Mapped[str] = mapped_column(sa.String(16))
     province: Mapped[str | None] = mapped_column(sa.String(60))
-    filed_at: Mapped[datetime] = mapped_column(UTCDateTime, active_history=True)
+    filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     entered_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    days: Mapped[int] = mapped_column(active_history=True)
+    days: Mapped[int] = mapped_column()
 
 
 class CaseView(db.Model):

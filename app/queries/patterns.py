@@ -14,13 +14,15 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from app.models import Case, Institution, MemberProfile, ReportPlaceCount, User
+from app.models.report_counts import NONE
 from app.queries.reports import (
     ReportFilters,
     in_ranges,
+    month_range,
     scope_conditions,
     split_period,
     start_of_day,
-    summary_conditions,
+    summary_scope,
 )
 from cases.vocabulary import CaseKind
 
@@ -89,7 +91,8 @@ def _sources(user: User, filters: ReportFilters, dimension: str) -> _Sources:
     period = split_period(filters)
     place, column = ReportPlaceCount, _column(dimension)
     summary = [] if not period.months else [
-        place.dimension == dimension, *summary_conditions(user, filters, place, period.months, CaseKind.LEGAL.value)
+        place.dimension == dimension, *summary_scope(user, filters, place, CaseKind.LEGAL.value),
+        *month_range(place, period.months),
     ]  # fmt: skip
     cases = [] if not period.rest else [
         *scope_conditions(user, filters), in_ranges(Case.created_at, period.rest), Case.kind == CaseKind.LEGAL.value,
@@ -102,7 +105,11 @@ def _totals(sources: _Sources) -> dict:
     place, column = ReportPlaceCount, _column(sources.dimension)
     counted: Counter = Counter()
     if sources.summary:
-        statement = sa.select(place.key, sa.func.sum(place.cases)).where(*sources.summary).group_by(place.key)
+        statement = (
+            sa.select(place.key, sa.func.sum(place.cases))
+            .where(*sources.summary, place.category == NONE)
+            .group_by(place.key)
+        )
         for key, count in db.session.execute(statement):
             counted[sources.typed(key)] += count
     if sources.cases:
@@ -118,7 +125,7 @@ def _breakdowns(sources: _Sources, filters: ReportFilters, rows: dict) -> None:
         year = sa.extract("year", place.month)
         for key, category, y, count in db.session.execute(
             sa.select(place.key, place.category, year, sa.func.sum(place.cases))
-            .where(*sources.summary, place.key.in_([str(k) for k in rows]))
+            .where(*sources.summary, place.key.in_([str(k) for k in rows]), place.category != NONE)
             .group_by(place.key, place.category, year)
         ):
             _add(rows[sources.typed(key)], category, {int(y): count})

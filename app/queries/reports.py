@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from app import clock
 from app.extensions import db
 from app.models import Case, CaseStageEntry, ReportCaseCount, ReportStageCount, User
-from app.models.report_counts import whole_months
+from app.models.report_counts import ALL_UNIONS, whole_months
 from app.queries.scope import case_scope, staff_scope
 from cases.vocabulary import Outcome
 from cases.workflows import State, states_for_role, workflows_for_role
@@ -84,16 +84,21 @@ def in_ranges(column, ranges: list[tuple[datetime, datetime]]) -> sa.ColumnEleme
     return sa.or_(*(sa.and_(column >= start, column < end) for start, end in ranges))
 
 
-def summary_conditions(user: User, filters: ReportFilters, table, months: list[date], kind=None) -> list:
-    """Scope, whole months and union as WHERE conditions on a summary table (``kind``: its kind, if no column)."""
-    conditions = [
-        staff_scope(user, table.union_id, table.kind if kind is None else sa.literal(kind)),
-        table.month >= months[0],
-        table.month <= months[-1],
-    ]
-    if filters.union_id:
-        conditions.append(table.union_id == filters.union_id)
-    return conditions
+def summary_scope(user: User, filters: ReportFilters, table, kind=None) -> list:
+    """Scope and union as WHERE conditions on a summary table (``kind``: the table's one kind, if it has no column).
+
+    The scope rule is the cases' own (``staff_scope``); the union picks the rows of that union, or
+    the rows counting every union together when the user and the filters name none.
+    """
+    unions = {u for u in (user.union_id, filters.union_id) if u}
+    conditions = [staff_scope(user, table.union_id, table.kind if kind is None else sa.literal(kind))]
+    if len(unions) > 1:  # a union filter outside the user's own union
+        return [*conditions, sa.false()]
+    return [*conditions, table.union_id == (unions.pop() if unions else ALL_UNIONS)]
+
+
+def month_range(table, months: list[date]) -> list:
+    return [table.month >= months[0], table.month <= months[-1]]
 
 
 def scope_conditions(user: User, filters: ReportFilters) -> list:
@@ -168,19 +173,20 @@ def overview(user: User, filters: ReportFilters) -> Overview:
     unassigned = 0
     if period.months:
         t = ReportCaseCount
-        for month, category, status, outcome, count, no_assignee in db.session.execute(
-            sa.select(t.month, t.category, t.status, t.outcome, sa.func.sum(t.cases), sa.func.sum(t.unassigned))
-            .where(*summary_conditions(user, filters, t, period.months))
-            .group_by(t.month, t.category, t.status, t.outcome)
+        for dimension, month, key, count, no_assignee in db.session.execute(
+            sa.select(t.dimension, t.month, t.key, sa.func.sum(t.cases), sa.func.sum(t.unassigned))
+            .where(*summary_scope(user, filters, t), *month_range(t, period.months))
+            .group_by(t.dimension, t.month, t.key)
         ):
-            categories[category] += count
-            stages[status] += count
-            if outcome:
-                outcomes[outcome] += count
-            if status in open_states:
-                unassigned += no_assignee
-            if month in index:
-                per_month[index[month]] += count
+            if dimension == "category":
+                categories[key] += count
+            elif dimension == "outcome":
+                outcomes[key] += count if key else 0
+            elif dimension == "status":
+                stages[key] += count
+                unassigned += no_assignee if key in open_states else 0
+                if month in index:
+                    per_month[index[month]] += count
     touched = [
         (i, start, end)
         for i, (start, end) in enumerate(_month_bounds(months))
@@ -275,8 +281,8 @@ def stage_times(user: User, filters: ReportFilters) -> list[StageTime]:
     """Per state reached after filing: cases that reached it, median and 90th percentile of the days it took.
 
     The database returns a histogram (cases per state and whole day) from the summary of stage
-    entries for the whole months and from the entries themselves for the rest of the period, so
-    the percentiles are exact and the rows are bounded by the states times the days.
+    entries for the whole years and months and from the entries themselves for the rest of the
+    period, so the percentiles are exact and the rows are bounded by the states times the days.
     """
     entry = CaseStageEntry
     period = split_period(filters)
@@ -288,9 +294,14 @@ def stage_times(user: User, filters: ReportFilters) -> list[StageTime]:
     ][: 1 if period.rest else 0]
     if period.months:
         t = ReportStageCount
+        years = [y for y in sorted({m.year for m in period.months}) if date(y, 1, 1) in period.months
+                 and date(y, 12, 1) in period.months]  # fmt: skip
+        rest = [m for m in period.months if m.year not in years]
+        grains = [sa.and_(t.grain == "year", t.month.in_([date(y, 1, 1) for y in years]))] if years else []
+        grains += [sa.and_(t.grain == "month", t.month.in_(rest))] if rest else []
         statements.append(
             sa.select(t.state, t.days, sa.func.sum(t.cases))
-            .where(*summary_conditions(user, filters, t, period.months))
+            .where(*summary_scope(user, filters, t), sa.or_(*grains))
             .group_by(t.state, t.days)
         )
     for statement in statements:
