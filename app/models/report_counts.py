@@ -17,7 +17,8 @@ product of every dimension, which would hold nearly as many rows as there are ca
 * ``report_place_counts``: legal cases per place dimension (institution, province, respondent
   type), month, union, key and category; category "" is the place's total.
 * ``report_decision_counts``: decisions of legal cases (a proceeding with an outcome and a
-  decision date) per dimension (category, court), decision month, union, key and outcome.
+  decision date) per grain (the decision's month, or its day for partial months), dimension
+  (category, court), union, key and outcome.
 * ``report_stage_counts``: stage entries per grain (a filing month, or a whole filing year for
   long periods), union, kind, state and whole days from filing: the stage times' histograms.
 
@@ -85,13 +86,17 @@ class ReportPlaceCount(db.Model):
 
 
 class ReportDecisionCount(db.Model):
-    """Decisions on legal cases per decision month, union (or all), category or court, and outcome."""
+    """Decisions on legal cases per decision month or day (``grain``), union (or all), category or court, outcome.
+
+    The days serve a period's partial months (decision dates are plain dates, no zone applies).
+    """
 
     __tablename__ = "report_decision_counts"
 
+    grain: Mapped[str] = mapped_column(sa.String(5), primary_key=True)  # month | day
     dimension: Mapped[str] = mapped_column(sa.String(10), primary_key=True)
     union_id: Mapped[int] = mapped_column(primary_key=True)
-    month: Mapped[date] = mapped_column(sa.Date, primary_key=True)
+    month: Mapped[date] = mapped_column(sa.Date, primary_key=True)  # the month's first day, or the day
     key: Mapped[str] = mapped_column(sa.String(300), primary_key=True)
     outcome: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
     decisions: Mapped[int] = mapped_column(default=0)
@@ -186,10 +191,10 @@ def _case(c, paid: bool, out: Contributions) -> None:
 
 
 def _decision(union_id: int, category: str, p, out: Contributions) -> None:
-    month = p.decision_date.replace(day=1)
     for union in _unions(union_id):
         for dimension, key in zip(DECISION_DIMENSIONS, (category, p.authority or NONE), strict=True):
-            out.add("report_decision_counts", (dimension, union, month, key, p.outcome), (1,))
+            for grain, day in (("month", p.decision_date.replace(day=1)), ("day", p.decision_date)):
+                out.add("report_decision_counts", (grain, dimension, union, day, key, p.outcome), (1,))
 
 
 def _stage(e, out: Contributions) -> None:
@@ -413,7 +418,7 @@ def _stage_counting(grain: str, start: date, end: date, entries):
 
 
 def _decision_counting(month: date, cases, proceedings) -> list:
-    label = sa.literal(month, sa.Date)
+    """The INSERT … SELECTs that count the decisions of one month, per month and per day, both union levels."""
     decided = [
         proceedings.c.outcome.is_not(None),
         proceedings.c.decision_date >= month,
@@ -422,17 +427,21 @@ def _decision_counting(month: date, cases, proceedings) -> list:
     ]
     joined = proceedings.join(cases, cases.c.id == proceedings.c.case_id)
     statements = []
+    grains = (("month", sa.literal(month, sa.Date), []), ("day", proceedings.c.decision_date,
+                                                         [proceedings.c.decision_date]))  # fmt: skip
     for union, group in _levels(cases.c.union_id):
         for dimension, key in zip(
             DECISION_DIMENSIONS, (cases.c.category, sa.func.coalesce(proceedings.c.authority, NONE)), strict=True
         ):
-            statements.append(
-                ReportDecisionCount.__table__.insert().from_select(
-                    ["dimension", "union_id", "month", "key", "outcome", "decisions"],
-                    sa.select(sa.literal(dimension), union, label, key, proceedings.c.outcome, sa.func.count())
-                    .select_from(joined)
-                    .where(*decided)
-                    .group_by(*group, key, proceedings.c.outcome),
-                )
-            )
+            for grain, day, by_day in grains:
+                statements.append(
+                    ReportDecisionCount.__table__.insert().from_select(
+                        ["grain", "dimension", "union_id", "month", "key", "outcome", "decisions"],
+                        sa.select(sa.literal(grain), sa.literal(dimension), union, day, key, proceedings.c.outcome,
+                                  sa.func.count())
+                        .select_from(joined)
+                        .where(*decided)
+                        .group_by(*group, key, proceedings.c.outcome, *by_day),
+                    )
+                )  # fmt: skip
     return statements

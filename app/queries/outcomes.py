@@ -143,25 +143,31 @@ def assistance(user: User, filters: ReportFilters) -> list[AssistanceRow]:
 
 
 def _decisions(user: User, filters: ReportFilters) -> list[tuple[str, str, int, str, int]]:
-    """(dimension, key, year, outcome, count): decisions per category ("category") and per court ("court")."""
-    months = [] if filters.province else whole_months(filters.date_from, filters.date_to)
+    """(dimension, key, year, outcome, count): decisions per category ("category") and per court ("court").
+
+    The summary of decisions serves whole months from its month rows and the partial months from
+    its day rows; a province filter, which it does not carry, reads the proceedings instead.
+    """
+    if filters.province:
+        result = []
+        for category, court, y, outcome, count in decided_outcomes(user, filters):
+            result += [("category", category, y, outcome, count), ("court", court, y, outcome, count)]
+        return result
+    months = whole_months(filters.date_from, filters.date_to)
     after = filters.date_to + timedelta(days=1)
     days = [(filters.date_from, after)]
-    result = []
     if months:
         days = [(a, b) for a, b in ((filters.date_from, months[0]), (next_month(months[-1]), after)) if a < b]
-        t = ReportDecisionCount
-        year = sa.extract("year", t.month)
-        for dimension, key, y, outcome, count in db.session.execute(
-            sa.select(t.dimension, t.key, year, t.outcome, sa.func.sum(t.decisions))
-            .where(*summary_scope(user, filters, t, CaseKind.LEGAL.value), *month_range(t, months))
-            .group_by(t.dimension, t.key, year, t.outcome)
-        ):
-            result.append((dimension, key, int(y), outcome, count))
-    if days:
-        for category, court, y, outcome, count in decided_outcomes(user, filters, days):
-            result += [("category", category, y, outcome, count), ("court", court, y, outcome, count)]
-    return result
+    t = ReportDecisionCount
+    grains = [sa.and_(t.grain == "month", *month_range(t, months))] if months else []
+    grains += [sa.and_(t.grain == "day", in_ranges(t.month, days))] if days else []
+    year = sa.extract("year", t.month)
+    rows = db.session.execute(
+        sa.select(t.dimension, t.key, year, t.outcome, sa.func.sum(t.decisions))
+        .where(*summary_scope(user, filters, t, CaseKind.LEGAL.value), sa.or_(*grains))
+        .group_by(t.dimension, t.key, year, t.outcome)
+    )
+    return [(dimension, key, int(y), outcome, count) for dimension, key, y, outcome, count in rows]
 
 
 def outcomes(user: User, filters: ReportFilters) -> Outcomes:

@@ -52,9 +52,9 @@ def upgrade():
     )
     op.create_table(
         'report_decision_counts',
-        _key('dimension', 10), _key('union_id'), _month(), _key('key', 300), _key('outcome', 16),
+        _key('grain', 5), _key('dimension', 10), _key('union_id'), _month(), _key('key', 300), _key('outcome', 16),
         _count('decisions'),
-        sa.PrimaryKeyConstraint('dimension', 'union_id', 'month', 'key', 'outcome',
+        sa.PrimaryKeyConstraint('grain', 'dimension', 'union_id', 'month', 'key', 'outcome',
                                 name=op.f('pk_report_decision_counts')),
     )
     op.create_table(
