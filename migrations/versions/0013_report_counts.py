@@ -7,6 +7,9 @@
 * They are filled here from the existing rows, one month at a time with set-based
   INSERT … SELECT (the same ``rebuild`` the tests compare the kept counts with).
 * A partial index serves the overview's count of open cases awaiting membership.
+* Cases keep when their member last answered, added a file and when a member message last came
+  (filled here from the timelines), and an index covers a user's open cases with those marks,
+  so the start page counts what waits on a lawyer without searching thousands of timelines.
 
 Revision ID: 0013_report_counts
 Revises: 0008
@@ -66,12 +69,36 @@ def upgrade():
     )
     op.create_index('ix_cases_report_membership', 'cases', ['created_at', 'union_id', 'kind', 'status'],
                     postgresql_where=sa.text('membership_pending'), sqlite_where=sa.text('membership_pending'))
+    op.add_column('cases', sa.Column('member_replied_at', sa.DateTime(timezone=True), nullable=True))
+    op.add_column('cases', sa.Column('member_file_at', sa.DateTime(timezone=True), nullable=True))
+    op.add_column('cases', sa.Column('member_message_at', sa.DateTime(timezone=True), nullable=True))
+    _mark_member_activity()
+    op.create_index('ix_cases_attention', 'cases', ['assignee_id', 'status', 'union_id', 'kind'],
+                    postgresql_include=['next_deadline', 'member_replied_at', 'member_file_at', 'member_message_at'])
     from app.models.report_counts import rebuild
 
     rebuild(op.get_bind())
 
 
+def _mark_member_activity():
+    """The last answer, file and message of each case's member, from the timelines (set-based)."""
+    member = "(SELECT m.user_id FROM member_profiles m WHERE m.id = cases.member_id)"
+    for column, kind, by_member in (('member_replied_at', 'transition', True),
+                                    ('member_file_at', 'attachment', True),
+                                    ('member_message_at', 'member_message', False)):
+        actor = f" AND e.actor_id = {member}" if by_member else ""
+        op.execute(sa.text(
+            f"UPDATE cases SET {column} = (SELECT max(e.created_at) FROM case_events e"
+            f" WHERE e.case_id = cases.id AND e.kind = '{kind}'{actor})"
+            f" WHERE id IN (SELECT case_id FROM case_events WHERE kind = '{kind}')"
+        ))
+
+
 def downgrade():
+    op.drop_index('ix_cases_attention', table_name='cases')
+    op.drop_column('cases', 'member_message_at')
+    op.drop_column('cases', 'member_file_at')
+    op.drop_column('cases', 'member_replied_at')
     op.drop_index('ix_cases_report_membership', table_name='cases')
     op.drop_table('report_stage_counts')
     op.drop_table('report_decision_counts')
