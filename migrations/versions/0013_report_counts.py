@@ -86,11 +86,12 @@ def _mark_member_activity():
     for column, kind, by_member in (('member_replied_at', 'transition', True),
                                     ('member_file_at', 'attachment', True),
                                     ('member_message_at', 'member_message', False)):
-        actor = f" AND e.actor_id = {member}" if by_member else ""
+        events = f"FROM case_events e WHERE e.case_id = cases.id AND e.kind = '{kind}'"
+        if by_member:
+            events += f" AND e.actor_id = {member}"
+        # Only the cases with such an event are written (a probe of the events index per case).
         op.execute(sa.text(
-            f"UPDATE cases SET {column} = (SELECT max(e.created_at) FROM case_events e"
-            f" WHERE e.case_id = cases.id AND e.kind = '{kind}'{actor})"
-            f" WHERE id IN (SELECT case_id FROM case_events WHERE kind = '{kind}')"
+            f"UPDATE cases SET {column} = (SELECT max(e.created_at) {events}) WHERE EXISTS (SELECT 1 {events})"
         ))
 
 
