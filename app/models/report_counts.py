@@ -59,9 +59,9 @@ class ReportCaseCount(db.Model):
 
     __tablename__ = "report_case_counts"
 
-    dimension: Mapped[str] = mapped_column(sa.String(10), primary_key=True)
     union_id: Mapped[int] = mapped_column(primary_key=True)
     month: Mapped[date] = mapped_column(sa.Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(sa.String(10), primary_key=True)
     kind: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
     key: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     cases: Mapped[int] = mapped_column(default=0)
@@ -94,9 +94,9 @@ class ReportDecisionCount(db.Model):
     __tablename__ = "report_decision_counts"
 
     grain: Mapped[str] = mapped_column(sa.String(5), primary_key=True)  # month | day
-    dimension: Mapped[str] = mapped_column(sa.String(10), primary_key=True)
     union_id: Mapped[int] = mapped_column(primary_key=True)
     month: Mapped[date] = mapped_column(sa.Date, primary_key=True)  # the month's first day, or the day
+    dimension: Mapped[str] = mapped_column(sa.String(10), primary_key=True)
     key: Mapped[str] = mapped_column(sa.String(300), primary_key=True)
     outcome: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
     decisions: Mapped[int] = mapped_column(default=0)
@@ -181,7 +181,7 @@ def _case(c, paid: bool, out: Contributions) -> None:
                 cents(c.amount_approved) if paid else 0)  # fmt: skip
     for union in _unions(c.union_id):
         for dimension, key in zip(CASE_DIMENSIONS, (c.category, c.status, c.outcome or NONE), strict=True):
-            out.add("report_case_counts", (dimension, union, month, c.kind, key), measures)
+            out.add("report_case_counts", (union, month, dimension, c.kind, key), measures)
         if c.kind != "legal":
             continue
         for dimension, value in zip(PLACE_DIMENSIONS, (c.institution_id, c.province, c.respondent_type), strict=True):
@@ -194,7 +194,7 @@ def _decision(union_id: int, category: str, p, out: Contributions) -> None:
     for union in _unions(union_id):
         for dimension, key in zip(DECISION_DIMENSIONS, (category, p.authority or NONE), strict=True):
             for grain, day in (("month", p.decision_date.replace(day=1)), ("day", p.decision_date)):
-                out.add("report_decision_counts", (grain, dimension, union, day, key, p.outcome), (1,))
+                out.add("report_decision_counts", (grain, union, day, dimension, key, p.outcome), (1,))
 
 
 def _stage(e, out: Contributions) -> None:
@@ -381,8 +381,8 @@ def counting(month: date, cases, entries) -> list:
         ):
             statements.append(
                 ReportCaseCount.__table__.insert().from_select(
-                    ["dimension", "union_id", "month", "kind", "key", *CASE_MEASURES],
-                    sa.select(sa.literal(dimension), union, label, cases.c.kind, key, *measures)
+                    ["union_id", "month", "dimension", "kind", "key", *CASE_MEASURES],
+                    sa.select(union, label, sa.literal(dimension), cases.c.kind, key, *measures)
                     .select_from(with_paid)
                     .where(*filed)
                     .group_by(*group, cases.c.kind, key),
@@ -436,8 +436,8 @@ def _decision_counting(month: date, cases, proceedings) -> list:
             for grain, day, by_day in grains:
                 statements.append(
                     ReportDecisionCount.__table__.insert().from_select(
-                        ["grain", "dimension", "union_id", "month", "key", "outcome", "decisions"],
-                        sa.select(sa.literal(grain), sa.literal(dimension), union, day, key, proceedings.c.outcome,
+                        ["grain", "union_id", "month", "dimension", "key", "outcome", "decisions"],
+                        sa.select(sa.literal(grain), union, day, sa.literal(dimension), key, proceedings.c.outcome,
                                   sa.func.count())
                         .select_from(joined)
                         .where(*decided)

@@ -41,10 +41,10 @@ def _month():
 def upgrade():
     op.create_table(
         'report_case_counts',
-        _key('dimension', 10), _key('union_id'), _month(), _key('kind', 16), _key('key', 40),
+        _key('union_id'), _month(), _key('dimension', 10), _key('kind', 16), _key('key', 40),
         _count('cases'), _count('unassigned'), _count('approved'), _count('approved_cents', big=True),
         _count('paid'), _count('paid_cents', big=True),
-        sa.PrimaryKeyConstraint('dimension', 'union_id', 'month', 'kind', 'key', name=op.f('pk_report_case_counts')),
+        sa.PrimaryKeyConstraint('union_id', 'month', 'dimension', 'kind', 'key', name=op.f('pk_report_case_counts')),
     )
     op.create_table(
         'report_place_counts',
@@ -55,9 +55,9 @@ def upgrade():
     )
     op.create_table(
         'report_decision_counts',
-        _key('grain', 5), _key('dimension', 10), _key('union_id'), _month(), _key('key', 300), _key('outcome', 16),
+        _key('grain', 5), _key('union_id'), _month(), _key('dimension', 10), _key('key', 300), _key('outcome', 16),
         _count('decisions'),
-        sa.PrimaryKeyConstraint('grain', 'dimension', 'union_id', 'month', 'key', 'outcome',
+        sa.PrimaryKeyConstraint('grain', 'union_id', 'month', 'dimension', 'key', 'outcome',
                                 name=op.f('pk_report_decision_counts')),
     )
     op.create_table(
@@ -78,6 +78,9 @@ def upgrade():
     from app.models.report_counts import rebuild
 
     rebuild(op.get_bind())
+    if op.get_bind().dialect.name == 'postgresql':  # the planner's statistics of the filled tables
+        for table in ('report_case_counts', 'report_place_counts', 'report_decision_counts', 'report_stage_counts'):
+            op.execute(f'ANALYZE {table}')
 
 
 def _mark_member_activity():
