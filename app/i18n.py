@@ -1,6 +1,7 @@
 """Language and time zone selection, and a domain-message translator."""
 
 from flask import current_app, request, session
+from flask.globals import _cv_app
 from flask_babel import Domain, get_locale, gettext
 from flask_login import current_user
 
@@ -50,7 +51,7 @@ class CachedDomain(Domain):
         self._by_locale: dict[tuple, object] = {}
 
     def get_translations(self):
-        locale = get_locale()
+        locale = context_locale()
         if locale is None:
             return super().get_translations()
         key = (locale.language, locale.territory, locale.script, locale.variant)
@@ -60,7 +61,28 @@ class CachedDomain(Domain):
         return found
 
 
+def context_locale():
+    """Flask-Babel's locale of this context, read from where it keeps it without going through ``g``'s proxy.
+
+    A page translates a few hundred strings; each look-up through ``get_locale()`` resolved the
+    ``g`` proxy twice. The first look-up of a request still goes through ``get_locale()``, which
+    asks the locale selector and stores the answer; ``force_locale`` replaces the stored one.
+    """
+    app_context = _cv_app.get(None)
+    state = app_context.g.__dict__.get("_flask_babel") if app_context is not None else None
+    locale = getattr(state, "babel_locale", None)
+    return locale if locale is not None else get_locale()
+
+
 def install_cached_domain(app) -> None:
     """Use CachedDomain for the app's translations (views, lazy labels and templates alike)."""
     configuration = app.extensions["babel"]
-    configuration.instance.domain_instance = CachedDomain(domain=configuration.default_domain)
+    domain = configuration.instance.domain_instance = CachedDomain(domain=configuration.default_domain)
+    # Templates ask the domain directly (Flask-Babel's callables first look the domain up in ``g``).
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: domain.get_translations().ugettext(s),
+        ngettext=lambda s, p, n: domain.get_translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: domain.get_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: domain.get_translations().unpgettext(c, s, p, n),
+    )

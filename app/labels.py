@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.i18n import context_locale
 from cases.grievance import Question, QuestionType, format_iban
 from cases.money import format_amount
 from cases.workflows import State, state_label
@@ -105,7 +106,25 @@ def label(table: dict, key: str | None) -> str:
     """The translated label of ``key``, or the key itself when it has none."""
     if key is None:
         return ""
+    if id(table) in _TABLES:
+        return names(table).get(key, key)
     return str(table.get(key, key))
+
+
+def names(table: dict) -> dict[str, str]:
+    """One of this module's tables with every label in the current language, made once per language.
+
+    A queue page shows some hundred labels: each turned from a lazy string into text was a
+    catalogue look-up; the tables never change while the process runs.
+    """
+    locale = context_locale()
+    if locale is None or id(table) not in _TABLES:
+        return {key: str(text) for key, text in table.items()}
+    key = (id(table), locale.language, locale.territory, locale.script, locale.variant)
+    found = _NAMES.get(key)
+    if found is None:
+        found = _NAMES[key] = {key: str(text) for key, text in table.items()}
+    return found
 
 
 def answer_label(question: Question, value: str) -> str:
@@ -126,3 +145,9 @@ def answer_label(question: Question, value: str) -> str:
         except InvalidOperation:
             return value
     return value
+
+
+# The tables whose translations names() keeps, by identity (they live as long as the process).
+_TABLES = {id(table) for table in (ROLES, KINDS, CATEGORIES, STATES, MEMBER_STATES, RESPONDENTS, PRIORITIES, OUTCOMES,
+                                   MEMBERSHIP)}  # fmt: skip
+_NAMES: dict[tuple, dict[str, str]] = {}

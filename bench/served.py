@@ -311,6 +311,8 @@ def app_env(url: str) -> dict[str, str]:
         # (production accepts no reserved domain) and cookies over plain HTTP on the loopback.
         "DAYANAK_ENV": "development",
         "FLASK_DEBUG": "0",
+        # Development prints queued mails after every request; production leaves them to `flask outbox send`.
+        "OUTBOX_IN_PROCESS": "0",
         "DATABASE_URL": url,
         "SECRET_KEY": secrets.token_hex(32),
         "DAYANAK_INSTANCE_PATH": INSTANCE,

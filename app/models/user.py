@@ -1,6 +1,7 @@
 """User accounts: members, lawyers, officers and admins."""
 
 import contextlib
+import functools
 import hashlib
 import hmac
 from datetime import datetime
@@ -124,19 +125,31 @@ def verify_dummy_password(password: str) -> None:
 _DUMMY_HASH = PasswordHasher().hash("dayanak-dummy-password")
 
 
-def load_user(session_id: str) -> User | None:
-    """The user a session or remember cookie names, while its session row lasts and the password is the same."""
+@functools.cache
+def _session_user_statement() -> sa.Select:
+    """The user of a live session row, built once: every request asks it before anything else."""
     from app.models.security import UserSession
 
+    return (
+        sa.select(User)
+        .join(UserSession, UserSession.user_id == User.id)
+        .where(
+            User.id == sa.bindparam("user_id"),
+            UserSession.token_hash == sa.bindparam("token_hash"),
+            UserSession.expires_at > sa.bindparam("now"),
+        )
+    )
+
+
+def load_user(session_id: str) -> User | None:
+    """The user a session or remember cookie names, while its session row lasts and the password is the same."""
     user_id, _, rest = session_id.partition(":")
     tag, _, token = rest.partition(":")
     if not user_id.isdigit() or len(user_id) > 12 or not tag or not token:
         return None
     token_hash = hashlib.sha256(token.encode()).hexdigest()
     user = db.session.scalar(
-        sa.select(User)
-        .join(UserSession, UserSession.user_id == User.id)
-        .where(User.id == int(user_id), UserSession.token_hash == token_hash, UserSession.expires_at > utcnow())
+        _session_user_statement(), {"user_id": int(user_id), "token_hash": token_hash, "now": utcnow()}
     )
     if user is None or not hmac.compare_digest(user.session_tag(), tag):
         return None

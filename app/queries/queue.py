@@ -1,7 +1,8 @@
 """The staff queue: the cases in a user's scope, filtered, searched, sorted and paged in SQL.
 
 A queue page runs a fixed number of statements whatever the number of cases, and none of them
-reads every case in scope: counts stop at COUNT_CAP ("1.000+"), the rows of a page come from
+reads every case in scope: counts stop at COUNT_CAP ("1.000+"; a common word's matches, which
+are counted reading each case's text, at SEARCH_COUNT_CAP), the rows of a page come from
 an index walk, and the next page continues from the last row shown (keyset) rather than
 skipping every row before it. One statement counts each status (each count stops at the cap),
 one reads the page's rows, and small ones list what the filters offer. A search first samples
@@ -11,8 +12,9 @@ search index (SQLite FTS5 trigram, PostgreSQL pg_trgm), whose few matches are th
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -33,11 +35,18 @@ COUNT_CAP = 1000
 # A search samples this many cases of the queue, in order, to tell a common word from a rare one.
 SEARCH_SAMPLE = 500
 COMMON_SHARE = 5  # matches in the sample (1%) that make a word common: walking finds a page fast
+# A common word's matches are counted walking the queue, reading each case's text: they stop sooner ("200+").
+SEARCH_COUNT_CAP = 200
 
 SORTS = ("activity", "created", "priority", "deadline")
 
 
-@dataclass
+# Statements built for the same viewer, filters and day are kept and reused (see _Viewer): some
+# 90 KiB a distinct filter, so a worker keeps at most about 12 MB of them.
+STATEMENTS_KEPT = 128
+
+
+@dataclass(frozen=True)
 class QueueFilters:
     """What the user asked the queue for (already validated)."""
 
@@ -93,6 +102,26 @@ class QueuePage:
         if self.total_capped:
             return self.more and self.page < MAX_PAGE
         return self.page < self.pages
+
+
+@dataclass(frozen=True)
+class _Viewer:
+    """What the queue's statements read of the user, hashable so a statement built for it is kept.
+
+    Building a statement and working out its cache key cost SQLAlchemy more than running it on
+    the database did (about a third of a queue page's CPU). A statement reused is neither built
+    nor keyed again: SQLAlchemy keeps its key on the object and its compiled form in its cache.
+    Every value the statements read is part of the key (the viewer, the filters, the day), so a
+    kept statement is exactly the one that would be built.
+    """
+
+    id: int
+    role: str
+    union_id: int | None
+
+
+def _viewer(user: User) -> _Viewer:
+    return _Viewer(user.id, user.role, user.union_id)
 
 
 def _escape_like(text: str) -> str:
@@ -206,9 +235,10 @@ def _order_by(sort: str, table=Case) -> list:
     return [column.last_activity_at.desc(), column.id.desc()]
 
 
-def _capped_count(conditions: list) -> sa.Select:
-    """COUNT(*) of at most COUNT_CAP + 1 rows matching ``conditions`` (an index range read, stopped)."""
-    limited = sa.select(sa.literal(1).label("one")).where(*conditions).limit(COUNT_CAP + 1).subquery()
+def _capped_count(conditions: list, cap: int | None = None) -> sa.Select:
+    """COUNT(*) of at most ``cap`` (COUNT_CAP) + 1 rows matching ``conditions`` (an index range read, stopped)."""
+    cap = COUNT_CAP if cap is None else cap
+    limited = sa.select(sa.literal(1).label("one")).where(*conditions).limit(cap + 1).subquery()
     return sa.select(sa.func.count()).select_from(limited)
 
 
@@ -218,49 +248,97 @@ def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str
     One statement: a capped count per state, each reading at most COUNT_CAP + 1 entries of the
     (union, kind, status, …) index, so a million cases cost what a thousand do.
     """
-    conditions = filter_conditions(user, filters, today=today, with_status=False)
-    parts = [
-        sa.select(
-            sa.literal(state).label("status"), _capped_count([*conditions, Case.status == state]).scalar_subquery()
-        )
-        for state in _states_of(user)
-    ]
-    return {status: count for status, count in db.session.execute(sa.union_all(*parts)) if count}
+    statement = _count_statement(_viewer(user), _unpaged(filters), today, _context())
+    return {status: count for status, count in db.session.execute(statement) if count}
 
 
-def _states_of(user: User) -> list[str]:
-    """The states of the workflows the user works, in workflow order, once each."""
-    return states_for_role(user.role)
+def _unpaged(filters: QueueFilters) -> QueueFilters:
+    """The filters that choose the matching cases (not their status, order or page): a statement's key."""
+    return replace(filters, status=None, sort="activity", page=1, after=None)
 
 
-def _is_common(conditions: list, folded: str) -> bool:
-    """Whether the word is dense at the start of the queue (a fixed-size sample, read in order)."""
+def _context() -> tuple[str, int, int, int, int]:
+    """What a kept statement depends on besides its arguments: the database's dialect and the limits."""
+    return db.session.get_bind().dialect.name, COUNT_CAP, PER_PAGE, SEARCH_SAMPLE, SEARCH_COUNT_CAP
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _conditions(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> tuple:
+    """filter_conditions without the status (the statements add the search's match where they use it)."""
+    conditions = filter_conditions(viewer, filters, today=today, with_status=False)  # type: ignore[arg-type]
+    return tuple(conditions)
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _count_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+    """For each state of the viewer's workflows, its cases stopped at COUNT_CAP + 1.
+
+    One capped count correlated to a list of the states, rather than one per state: PostgreSQL
+    plans the count once (a union of ten counts took it longer to plan than to run).
+    """
+    states = sa.union_all(
+        *(sa.select(sa.literal(state, sa.String).label("status")) for state in states_for_role(viewer.role))
+    ).subquery("states")
+    conditions = [*_conditions(viewer, filters, today, context), Case.status == states.c.status]
+    limited = sa.select(sa.literal(1).label("one")).where(*conditions).correlate(states).limit(COUNT_CAP + 1)
+    count = sa.select(sa.func.count()).select_from(limited.subquery()).scalar_subquery()
+    return sa.select(states.c.status, count.label("count"))
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _common_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+    """How many of the first SEARCH_SAMPLE cases of the queue, in order, hold the searched word."""
     sample = (
         sa.select(Case.search_text.label("text"))
-        .where(*conditions)
+        .where(*_conditions(viewer, filters, today, context))
         .order_by(*_order_by("activity"))
         .limit(SEARCH_SAMPLE)
         .subquery()
     )
-    hits = sa.select(sa.func.count()).select_from(sample).where(_contains(folded, indexed=False, column=sample.c.text))
-    return (db.session.scalar(hits) or 0) >= COMMON_SHARE
+    folded = fold(filters.q or "")
+    return sa.select(sa.func.count()).select_from(sample).where(_contains(folded, indexed=False, column=sample.c.text))
 
 
-def _search_counts(conditions: list, match) -> tuple[dict[str, int], bool]:
-    """Matches per status among the first COUNT_CAP + 1 found; exact unless the cap was reached."""
-    found = sa.select(Case.status).where(*conditions, match).limit(COUNT_CAP + 1).subquery()
-    counts = dict(db.session.execute(sa.select(found.c.status, sa.func.count()).group_by(found.c.status)).all())
-    return counts, sum(counts.values()) > COUNT_CAP
+def _is_common(viewer: _Viewer, filters: QueueFilters, today: date) -> bool:
+    """Whether the word is dense at the start of the queue (a fixed-size sample, read in order)."""
+    return (db.session.scalar(_common_statement(viewer, filters, today, _context())) or 0) >= COMMON_SHARE
 
 
-def _rare_matches(conditions: list, match) -> list:
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _match(filters: QueueFilters, context: tuple, *, common: bool) -> sa.ColumnElement[bool]:
+    return _contains(fold(filters.q or ""), indexed=not common)
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _search_counts_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+    match = _match(filters, context, common=True)
+    found = (
+        sa.select(Case.status).where(*_conditions(viewer, filters, today, context), match).limit(SEARCH_COUNT_CAP + 1)
+    ).subquery()
+    return sa.select(found.c.status, sa.func.count()).group_by(found.c.status)
+
+
+def _search_counts(viewer: _Viewer, filters: QueueFilters, today: date) -> tuple[dict[str, int], bool]:
+    """A common word's matches per status among the first SEARCH_COUNT_CAP + 1 found (exact below the cap)."""
+    statement = _search_counts_statement(viewer, filters, today, _context())
+    counts = dict(db.session.execute(statement).all())
+    return counts, sum(counts.values()) > SEARCH_COUNT_CAP
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _rare_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+    columns = (Case.id, Case.status, Case.last_activity_at, Case.created_at, Case.priority_rank, Case.next_deadline)
+    match = _match(filters, context, common=False)
+    return sa.select(*columns).where(*_conditions(viewer, filters, today, context), match).limit(COUNT_CAP + 1)
+
+
+def _rare_matches(viewer: _Viewer, filters: QueueFilters, today: date) -> list:
     """Every match of a rare word (COUNT_CAP + 1 at most) with the columns the queue sorts by.
 
     The index is asked once: the counts and the page are then taken from these rows, so a
     rare word costs one index search rather than one per statement.
     """
-    columns = (Case.id, Case.status, Case.last_activity_at, Case.created_at, Case.priority_rank, Case.next_deadline)
-    return db.session.execute(sa.select(*columns).where(*conditions, match).limit(COUNT_CAP + 1)).all()
+    return db.session.execute(_rare_statement(viewer, filters, today, _context())).all()
 
 
 def _sorted(rows: list, sort: str) -> list:
@@ -320,60 +398,119 @@ def _after_condition(after: str | None, sort: str) -> sa.ColumnElement[bool] | N
 def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) -> QueuePage:
     """One page of the queue with the counts per status (capped)."""
     today = today or clock.today()
+    viewer, chosen, context = _viewer(user), _unpaged(filters), _context()
     page = min(max(1, filters.page), MAX_PAGE)
     sort = _sort_of(filters)
-    folded = fold(filters.q) if filters.q else ""
-    conditions = filter_conditions(user, filters, today=today, with_status=False)
-    status = [Case.status == filters.status] if filters.status else []
+    common = True  # no search, or a common word: the page is read walking the queue's order
     known_ids = None  # the page's ids when every match is already at hand
-    if folded:
-        common = _is_common(conditions, folded)
-        match = _contains(folded, indexed=not common)
-        matches = None if common else _rare_matches(conditions, match)
+    cap = COUNT_CAP  # where counts stop
+    if filters.q and fold(filters.q):
+        common = _is_common(viewer, chosen, today)
+        cap = SEARCH_COUNT_CAP if common else COUNT_CAP
+        matches = None if common else _rare_matches(viewer, chosen, today)
         if matches is not None and len(matches) <= COUNT_CAP:
             counts = dict(Counter(row.status for row in matches))
             total_capped = False
             wanted = [row for row in matches if row.status == filters.status] if filters.status else matches
             total = len(wanted)
             page = min(page, max(1, -(-total // PER_PAGE)))  # past the end: the last page
-            known_ids = [row.id for row in _sorted(wanted, sort)[(page - 1) * PER_PAGE : page * PER_PAGE + 1]]
+            known_ids = tuple(row.id for row in _sorted(wanted, sort)[(page - 1) * PER_PAGE : page * PER_PAGE + 1])
         elif matches is not None:
             counts = dict(Counter(row.status for row in matches))
             total_capped = True
         else:
-            counts, total_capped = _search_counts(conditions, match)
+            counts, total_capped = _search_counts(viewer, chosen, today)
         if known_ids is not None:
             capped = frozenset()
         elif total_capped:
             capped = frozenset(counts)  # a sample: each status has at least this many
             if filters.status:
-                total = db.session.scalar(_capped_count([*conditions, *status, match]))
-                total_capped = total > COUNT_CAP
+                statement = _status_total_statement(viewer, chosen, today, context, filters.status, common)
+                total = db.session.scalar(statement)
+                total_capped = total > cap
             else:
                 total = sum(counts.values())
         else:
             capped = frozenset()
             total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
-        conditions = [*conditions, match]
     else:
         counts = status_counts(user, filters, today=today)
         capped = frozenset(state for state, count in counts.items() if count > COUNT_CAP)
         total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
         total_capped = bool(capped & {filters.status}) if filters.status else bool(capped)
-    counts = {state: min(count, COUNT_CAP) for state, count in counts.items()}
-    total = min(total, COUNT_CAP) if total_capped else total
+    counts = {state: min(count, cap) for state, count in counts.items()}
+    total = min(total, cap) if total_capped else total
     if not total_capped:
         page = min(page, max(1, -(-total // PER_PAGE)))  # past the end: the last page
-    after = _after_condition(filters.after, sort) if page > 1 else None
-    # The page's ids come from the cases table alone (an index walk), one beyond the page to know
-    # whether another follows; only those are joined.
-    page_ids = sa.select(Case.id).where(*conditions, *status).order_by(*_order_by(sort)).limit(PER_PAGE + 1)
-    page_ids = page_ids.where(after) if after is not None else page_ids.offset((page - 1) * PER_PAGE)
-    if known_ids is not None:
-        page_ids = known_ids
-    member_user = aliased(User, name="member_user")
-    assignee = aliased(User, name="assignee_user")
-    query = (
+    after = filters.after if page > 1 and _after_condition(filters.after, sort) is not None else None
+    shape = _PageShape(filters.status, sort, page, after, common, known_ids)
+    rows = db.session.execute(_page_statement(viewer, chosen, today, context, shape)).all()
+    more = len(rows) > PER_PAGE
+    rows = rows[:PER_PAGE]
+    return QueuePage(
+        rows=rows,
+        counts=counts,
+        total=total,
+        page=page,
+        today=today,
+        capped=capped,
+        total_capped=total_capped,
+        more=more,
+        next_after=_position_of(rows[-1], sort) if more and rows else None,
+    )
+
+
+@dataclass(frozen=True)
+class _PageShape:
+    """Which rows of the matching cases one page shows."""
+
+    status: str | None
+    sort: str
+    page: int
+    after: str | None  # a keyset position that parses, for a page after the first
+    common: bool  # how a search matches (see _contains); True without a search
+    known_ids: tuple[int, ...] | None  # the page's ids (one beyond), when a rare word's matches were all read
+
+
+def _search_match(filters: QueueFilters, context: tuple, common: bool) -> list:
+    return [_match(filters, context, common=common)] if filters.q and fold(filters.q) else []
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _status_total_statement(
+    viewer: _Viewer, filters: QueueFilters, today: date, context: tuple, status: str, common: bool
+) -> sa.Select:
+    conditions = [*_conditions(viewer, filters, today, context), *_search_match(filters, context, common)]
+    return _capped_count([*conditions, Case.status == status], SEARCH_COUNT_CAP if common else COUNT_CAP)
+
+
+_MEMBER_USER = aliased(User, name="member_user")
+_ASSIGNEE = aliased(User, name="assignee_user")
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _page_statement(
+    viewer: _Viewer, filters: QueueFilters, today: date, context: tuple, shape: _PageShape
+) -> sa.Select:
+    """The rows of one page, one beyond it to know whether another follows.
+
+    The page's ids come from the cases table alone (an index walk); only those are joined.
+    """
+    if shape.known_ids is not None:
+        page_ids: sa.Select | tuple[int, ...] = shape.known_ids
+    else:
+        conditions = [*_conditions(viewer, filters, today, context), *_search_match(filters, context, shape.common)]
+        status = [Case.status == shape.status] if shape.status else []
+        ids = sa.select(Case.id).where(*conditions, *status).order_by(*_order_by(shape.sort)).limit(PER_PAGE + 1)
+        after = _after_condition(shape.after, shape.sort)
+        page_ids = ids.where(after) if after is not None else ids.offset((shape.page - 1) * PER_PAGE)
+
+    def looked_up(column, *where) -> sa.ScalarSelect:
+        # A correlated look-up rather than a join: with seven tables joined, PostgreSQL spent
+        # longer choosing the join order than running the statement.
+        return sa.select(column).where(*where).correlate(Case).scalar_subquery()
+
+    return (
         sa.select(
             Case.id,
             Case.reference,
@@ -390,60 +527,59 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             Case.membership_pending,
             Case.conflict_status,
             Case.assignee_id,
-            member_user.full_name.label("member_name"),
-            Institution.name.label("institution_name"),
-            assignee.full_name.label("assignee_name"),
-            Union.code.label("union_code"),
-            CaseView.seen_at,
+            _MEMBER_USER.full_name.label("member_name"),
+            looked_up(Institution.name, Institution.id == Case.institution_id).label("institution_name"),
+            looked_up(_ASSIGNEE.full_name, _ASSIGNEE.id == Case.assignee_id).label("assignee_name"),
+            looked_up(Union.code, Union.id == Case.union_id).label("union_code"),
+            looked_up(CaseView.seen_at, CaseView.case_id == Case.id, CaseView.user_id == viewer.id).label("seen_at"),
         )
         .join(MemberProfile, MemberProfile.id == Case.member_id)
-        .join(member_user, member_user.id == MemberProfile.user_id)
-        .join(Union, Union.id == Case.union_id)
-        .outerjoin(Institution, Institution.id == Case.institution_id)
-        .outerjoin(assignee, assignee.id == Case.assignee_id)
-        .outerjoin(CaseView, sa.and_(CaseView.case_id == Case.id, CaseView.user_id == user.id))
+        .join(_MEMBER_USER, _MEMBER_USER.id == MemberProfile.user_id)
         .where(Case.id.in_(page_ids))
-        .order_by(*_order_by(sort))
-    )
-    rows = db.session.execute(query).all()
-    more = len(rows) > PER_PAGE
-    rows = rows[:PER_PAGE]
-    return QueuePage(
-        rows=rows,
-        counts=counts,
-        total=total,
-        page=page,
-        today=today,
-        capped=capped,
-        total_capped=total_capped,
-        more=more,
-        next_after=_position_of(rows[-1], sort) if more and rows else None,
+        .order_by(*_order_by(shape.sort))
     )
 
 
 def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
     """The unions, institutions and people the filters offer (three small queries at most)."""
-    choices: dict[str, list[tuple[str, str]]] = {}
-    if user.union_id is None:
-        unions = db.session.execute(sa.select(Union.id, Union.code, Union.name))
-        choices["unions"] = _turkish_order([(str(i), f"{code} — {name}") for i, code, name in unions])
-    institutions = sa.select(Institution.id, Institution.name).where(Institution.active.is_(True))
-    if user.union_id is not None:
-        institutions = institutions.where(sa.or_(Institution.union_id == user.union_id, Institution.union_id.is_(None)))
-    choices["institutions"] = _turkish_order([(str(i), name) for i, name in db.session.execute(institutions)])
+    statements = _choice_statements(user.role, user.union_id)
+    return {name: _turkish_order(tuple(db.session.execute(statement).tuples())) for name, statement in statements}
+
+
+@lru_cache(maxsize=64)
+def _choice_statements(role: str, union_id: int | None) -> tuple[tuple[str, sa.Select], ...]:
+    """What the filters of a role in a union offer, as (name, statement giving (value, label) rows)."""
+    statements = []
+    if union_id is None:
+        unions = sa.select(sa.cast(Union.id, sa.String), Union.code + " — " + Union.name)
+        statements.append(("unions", unions))
+    institutions = sa.select(sa.cast(Institution.id, sa.String), Institution.name).where(Institution.active.is_(True))
+    if union_id is not None:
+        institutions = institutions.where(sa.or_(Institution.union_id == union_id, Institution.union_id.is_(None)))
+    statements.append(("institutions", institutions))
     roles = {Role.LAWYER: [Role.LAWYER], Role.OFFICER: [Role.OFFICER]}.get(
-        Role(user.role), [Role.LAWYER, Role.OFFICER, Role.ADMIN]
+        Role(role), [Role.LAWYER, Role.OFFICER, Role.ADMIN]
     )
-    people = sa.select(User.id, User.full_name).where(User.role.in_([r.value for r in roles]), User.active.is_(True))
-    if user.union_id is not None:
-        people = people.where(sa.or_(User.union_id == user.union_id, User.union_id.is_(None)))
-    choices["people"] = _turkish_order([(str(i), name) for i, name in db.session.execute(people)])
-    return choices
+    people = sa.select(sa.cast(User.id, sa.String), User.full_name).where(
+        User.role.in_([r.value for r in roles]), User.active.is_(True)
+    )
+    if union_id is not None:
+        people = people.where(sa.or_(User.union_id == union_id, User.union_id.is_(None)))
+    statements.append(("people", people))
+    return tuple(statements)
 
 
-def _turkish_order(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Choices by their label in Turkish alphabetical order (Eğitim-Bir-Sen before Enerji Bir-Sen)."""
-    return sorted(choices, key=lambda choice: sort_key(choice[1]))
+@lru_cache(maxsize=256)
+def _ordered(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(choices, key=lambda choice: sort_key(choice[1])))
+
+
+def _turkish_order(choices: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """Choices by their label in Turkish alphabetical order (Eğitim-Bir-Sen before Enerji Bir-Sen).
+
+    The same lists come back on every page: each is sorted once per process while it is unchanged.
+    """
+    return list(_ordered(choices))
 
 
 def _search_condition(filters: QueueFilters) -> list:

@@ -224,7 +224,6 @@ def _shared_with_member(client, case, db):
     return document
 
 
-@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed: PDF path not tested")
 def _member_client(app, member):
     """A second browser, signed in as the member."""
     from tests.factories import PASSWORD
@@ -236,6 +235,7 @@ def _member_client(app, member):
     return browser
 
 
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed: PDF path not tested")
 def test_the_member_is_offered_a_shared_petition_as_pdf_too(setup, app, client, db):
     case, member, _ = setup
     document = _shared_with_member(client, case, db)

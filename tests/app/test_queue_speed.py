@@ -35,6 +35,7 @@ def test_capped_counts_page_by_keyset_without_gaps_or_repeats(app, monkeypatch, 
     from app.queries.queue import QueueFilters, queue_page
 
     monkeypatch.setattr(queue, "COUNT_CAP", 7)
+    monkeypatch.setattr(queue, "SEARCH_COUNT_CAP", 7)
     monkeypatch.setattr(queue, "PER_PAGE", 4)
     lawyer, _member, cases = _world(18)
     first = queue_page(lawyer, QueueFilters(q=q))
@@ -47,6 +48,26 @@ def test_capped_counts_page_by_keyset_without_gaps_or_repeats(app, monkeypatch, 
     # Newest activity first, across the keyset boundaries too.
     ordered = db.session.scalars(sa.select(Case.reference).order_by(Case.last_activity_at.desc(), Case.id.desc()))
     assert seen == list(ordered)
+
+
+def test_a_common_words_matches_are_counted_to_the_search_cap_and_every_one_is_still_reached(app, monkeypatch):
+    from app.queries import queue
+    from app.queries.queue import QueueFilters, queue_page
+
+    monkeypatch.setattr(queue, "COUNT_CAP", 10)
+    monkeypatch.setattr(queue, "SEARCH_COUNT_CAP", 4)
+    monkeypatch.setattr(queue, "COMMON_SHARE", 0)  # every word is common: found walking the queue
+    monkeypatch.setattr(queue, "PER_PAGE", 4)
+    lawyer, _member, cases = _world(18)
+    everything = queue_page(lawyer, QueueFilters())
+    assert everything.total_capped and everything.total == 10
+    searched = queue_page(lawyer, QueueFilters(q="dosya"))
+    assert searched.total_capped and searched.total == 4 and searched.capped
+    assert all(count <= 4 for count in searched.counts.values())
+    by_status = queue_page(lawyer, QueueFilters(q="dosya", status="submitted"))
+    assert by_status.total_capped and by_status.total == 4
+    seen, _last = _walk(lawyer, "dosya")
+    assert sorted(seen) == sorted(case.reference for case in cases)
 
 
 def test_counts_below_the_cap_stay_exact_and_a_capped_status_says_so(app, monkeypatch):
