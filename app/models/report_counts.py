@@ -300,6 +300,7 @@ def _touched(session: Session) -> tuple[set[int], list]:
 
 @sa.event.listens_for(Session, "before_flush")
 def _before(session: Session, _context, _instances) -> None:
+    session.info.pop(PENDING, None)  # a failed flush never reached after_flush: what it read is stale
     ids, new_cases = _touched(session)
     if ids or new_cases:
         session.info[PENDING] = (ids, new_cases, contributions(session.connection(), ids))

@@ -153,3 +153,35 @@ def test_whole_months_are_those_inside_the_period():
     assert whole_months(date(2026, 1, 2), date(2026, 3, 30)) == [date(2026, 2, 1)]
     assert whole_months(date(2026, 1, 2), date(2026, 1, 30)) == []
     assert whole_months(date(2025, 12, 1), date(2026, 1, 31)) == [date(2025, 12, 1), date(2026, 1, 1)]
+
+
+def test_the_migration_fills_the_member_activity_marks_from_the_timelines(app):
+    import importlib.util
+    from pathlib import Path
+
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    from app.models import Case
+    from app.services.timeline import append_event
+    from tests.factories import user_of
+
+    union = UnionFactory()
+    member = MemberFactory(union=union)
+    lawyer = UserFactory(role="lawyer", union_id=union.id)
+    answered, quiet = make_case(member), make_case(member)
+    for kind in ("transition", "attachment", "member_message"):
+        append_event(answered, kind, user_of(member), {})
+    append_event(quiet, "transition", lawyer, {})  # a lawyer's step is no answer of the member
+    db.session.commit()
+    kept = {c.id: (c.member_replied_at, c.member_file_at, c.member_message_at) for c in (answered, quiet)}
+    assert all(kept[answered.id]) and kept[quiet.id] == (None, None, None)
+    db.session.execute(sa.update(Case).values(member_replied_at=None, member_file_at=None, member_message_at=None))
+    path = next(Path(app.root_path).parent.glob("migrations/versions/0013_*.py"))
+    spec = importlib.util.spec_from_file_location("migration_0013", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with Operations.context(MigrationContext.configure(db.session.connection())):
+        migration._mark_member_activity()
+    db.session.expire_all()
+    assert {c.id: (c.member_replied_at, c.member_file_at, c.member_message_at) for c in (answered, quiet)} == kept
