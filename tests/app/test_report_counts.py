@@ -1,6 +1,7 @@
 """The reports' summary tables stay equal to a recount from the cases, whatever happens to the cases."""
 
 import random
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -185,3 +186,34 @@ def test_the_migration_fills_the_member_activity_marks_from_the_timelines(app):
         migration._mark_member_activity()
     db.session.expire_all()
     assert {c.id: (c.member_replied_at, c.member_file_at, c.member_message_at) for c in (answered, quiet)} == kept
+
+
+def test_the_summaries_answer_each_staff_user_within_their_scope_only(app):
+    from app.queries.outcomes import outcomes
+    from app.queries.patterns import patterns
+    from app.queries.reports import ReportFilters, overview
+    from tests.app import report_data
+
+    seeded = report_data.seed()
+    today = clock.today()
+    period = dict(date_from=today - timedelta(days=500), date_to=today)
+    a, b = seeded.union_a.id, seeded.union_b.id
+    users = {
+        "confederation lawyer": (UserFactory(role="lawyer", union_id=None), lambda r: r.kind == "legal"),
+        "union officer": (UserFactory(role="officer", union_id=a), lambda r: r.kind != "legal" and r.union_id == a),
+        "union admin": (UserFactory(role="admin", union_id=a), lambda r: r.union_id == a),
+    }
+    for name, (user, visible) in users.items():
+        rows = [r for r in seeded.cases if visible(r)]
+        report = overview(user, ReportFilters(**period))
+        assert report.total == len(rows), name
+        legal = [r for r in rows if r.kind == "legal"]
+        places = patterns(user, ReportFilters(**period), "province")
+        assert {p.key: p.total for p in places.rows} == dict(Counter(r.province for r in legal)), name
+        decided = [r for r in legal if r.outcome and r.decision_date >= period["date_from"]]
+        assert outcomes(user, ReportFilters(**period)).total.total == len(decided), name
+    # A union filter outside the user's own union shows nothing, never the other union's figures.
+    admin = users["union admin"][0]
+    assert overview(admin, ReportFilters(**period, union_id=b)).total == 0
+    assert patterns(admin, ReportFilters(**period, union_id=b), "institution").rows == []
+    assert outcomes(admin, ReportFilters(**period, union_id=b)).total.total == 0
