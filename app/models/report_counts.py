@@ -204,39 +204,64 @@ def _stage(e, out: Contributions) -> None:
             out.add("report_stage_counts", (grain, union, start, e.kind, e.state, e.days), (1,))
 
 
-def contributions(connection: sa.Connection, case_ids: set[int]) -> Contributions:
-    """What the cases ``case_ids`` count in, as the database holds them now (three statements)."""
+@dataclass
+class Touched:
+    """The cases whose counts a flush may change, per part: case rows, stage entries, decisions.
+
+    A case's own rows depend on its columns and on whether it has a "paid" stage entry; the stage
+    rows on the entries alone (they carry their union, kind and filing time); the decision rows on
+    the proceedings and the case's union, kind and category. So each change reads only its part.
+    """
+
+    cases: set[int] = field(default_factory=set)
+    stages: set[int] = field(default_factory=set)
+    decisions: set[int] = field(default_factory=set)
+    pending: list = field(default_factory=list)  # (part, object) whose case id the flush assigns
+
+    def __bool__(self) -> bool:
+        return bool(self.cases or self.stages or self.decisions or self.pending)
+
+    def resolved(self) -> "Touched":
+        """With the ids the flush assigned to new rows."""
+        result = Touched(set(self.cases), set(self.stages), set(self.decisions))
+        for part, obj in self.pending:
+            case_id = obj.id if part == "case" else obj.case_id
+            if case_id is not None:
+                getattr(result, part + "s").add(case_id)
+        return result
+
+
+def contributions(connection: sa.Connection, touched: Touched) -> Contributions:
+    """What the touched cases count in, as the database holds them now (a statement per part touched)."""
     from app.models import Case, CaseStageEntry, Proceeding
 
     out = Contributions()
-    if not case_ids:
-        return out
-    ids = sorted(case_ids)
     cases, entries, proceedings = Case.__table__, CaseStageEntry.__table__, Proceeding.__table__
-    paid = sa.exists().where(entries.c.case_id == cases.c.id, entries.c.state == "paid")
-    kinds = {}
-    for c in connection.execute(
-        sa.select(cases.c.id, cases.c.created_at, cases.c.union_id, cases.c.kind, cases.c.category, cases.c.status,
-                  cases.c.outcome, cases.c.assignee_id, cases.c.amount_approved, cases.c.institution_id,
-                  cases.c.province, cases.c.respondent_type, paid.label("paid"))
-        .where(cases.c.id.in_(ids))
-    ):  # fmt: skip
-        kinds[c.id] = (c.union_id, c.kind, c.category)
-        _case(c, c.paid, out)
-    for e in connection.execute(
-        sa.select(entries.c.filed_at, entries.c.union_id, entries.c.kind, entries.c.state, entries.c.days).where(
-            entries.c.case_id.in_(ids)
-        )
-    ):
-        _stage(e, out)
-    for p in connection.execute(
-        sa.select(proceedings.c.case_id, proceedings.c.decision_date, proceedings.c.outcome, proceedings.c.authority)
-        .where(proceedings.c.case_id.in_(ids), proceedings.c.outcome.is_not(None))
-        .where(proceedings.c.decision_date.is_not(None))
-    ):
-        union_id, kind, category = kinds.get(p.case_id, (None, None, None))
-        if kind == "legal":
-            _decision(union_id, category, p, out)
+    if touched.cases:
+        paid = sa.exists().where(entries.c.case_id == cases.c.id, entries.c.state == "paid")
+        for c in connection.execute(
+            sa.select(cases.c.created_at, cases.c.union_id, cases.c.kind, cases.c.category, cases.c.status,
+                      cases.c.outcome, cases.c.assignee_id, cases.c.amount_approved, cases.c.institution_id,
+                      cases.c.province, cases.c.respondent_type, paid.label("paid"))
+            .where(cases.c.id.in_(sorted(touched.cases)))
+        ):  # fmt: skip
+            _case(c, c.paid, out)
+    if touched.stages:
+        for e in connection.execute(
+            sa.select(entries.c.filed_at, entries.c.union_id, entries.c.kind, entries.c.state, entries.c.days).where(
+                entries.c.case_id.in_(sorted(touched.stages))
+            )
+        ):
+            _stage(e, out)
+    if touched.decisions:
+        for p in connection.execute(
+            sa.select(cases.c.union_id, cases.c.category, proceedings.c.decision_date, proceedings.c.outcome,
+                      proceedings.c.authority)
+            .join_from(proceedings, cases, cases.c.id == proceedings.c.case_id)
+            .where(proceedings.c.case_id.in_(sorted(touched.decisions)), cases.c.kind == "legal")
+            .where(proceedings.c.outcome.is_not(None), proceedings.c.decision_date.is_not(None))
+        ):  # fmt: skip
+            _decision(p.union_id, p.category, p, out)
     return out
 
 
@@ -271,12 +296,14 @@ STAGE_FIELDS = ("case_id", "state", "filed_at", "union_id", "kind", "days")
 PENDING = "report_counts"
 
 
-def _touched(session: Session) -> tuple[set[int], list]:
-    """The ids of the cases whose counts this flush may change, and the new cases (ids come with the flush)."""
+DECISION_CASE_FIELDS = ("union_id", "kind", "category")  # what a case's decisions are counted by
+
+
+def _touched(session: Session) -> Touched:
+    """The cases whose counts this flush may change, per part (see ``Touched``)."""
     from app.models import Case, CaseStageEntry, Proceeding
 
-    ids: set[int] = set()
-    new_cases = []
+    touched = Touched()
     fields = {Case: CASE_FIELDS, Proceeding: PROCEEDING_FIELDS, CaseStageEntry: STAGE_FIELDS}
     changed = [(obj, False) for obj in [*session.new, *session.deleted]] + [(obj, True) for obj in session.dirty]
     for obj, dirty in changed:
@@ -284,26 +311,35 @@ def _touched(session: Session) -> tuple[set[int], list]:
         if tracked is None:
             continue
         state = sa.inspect(obj)
+        if isinstance(obj, Case) and obj.id is not None and state.attrs.proceedings.history.has_changes():
+            touched.decisions.add(obj.id)  # a proceeding added through the collection has no case id yet
         if dirty and not any(state.attrs[name].history.has_changes() for name in tracked):
             continue  # changed, but in nothing counted
         if isinstance(obj, Case):
             if obj.id is None:
-                new_cases.append(obj)
-            else:
-                ids.add(obj.id)
-        else:
-            for case_id in (*state.attrs.case_id.history.deleted, obj.case_id):
-                if case_id is not None:
-                    ids.add(case_id)
-    return ids, new_cases
+                touched.pending.append(("case", obj))
+                continue
+            touched.cases.add(obj.id)
+            if not dirty or any(state.attrs[name].history.has_changes() for name in DECISION_CASE_FIELDS):
+                touched.decisions.add(obj.id)
+            continue
+        parts = ["decision"] if isinstance(obj, Proceeding) else ["stage"]
+        if isinstance(obj, CaseStageEntry) and "paid" in (*state.attrs.state.history.deleted, obj.state):
+            parts.append("case")  # a payment changes what the case counts in
+        for part in parts:
+            ids = [i for i in (*state.attrs.case_id.history.deleted, obj.case_id) if i is not None]
+            getattr(touched, part + "s").update(ids)
+            if obj.case_id is None:
+                touched.pending.append((part, obj))
+    return touched
 
 
 @sa.event.listens_for(Session, "before_flush")
 def _before(session: Session, _context, _instances) -> None:
     session.info.pop(PENDING, None)  # a failed flush never reached after_flush: what it read is stale
-    ids, new_cases = _touched(session)
-    if ids or new_cases:
-        session.info[PENDING] = (ids, new_cases, contributions(session.connection(), ids))
+    touched = _touched(session)
+    if touched:
+        session.info[PENDING] = (touched, contributions(session.connection(), touched))
 
 
 @sa.event.listens_for(Session, "after_flush")
@@ -311,10 +347,9 @@ def _after(session: Session, _context) -> None:
     pending = session.info.pop(PENDING, None)
     if pending is None:
         return
-    ids, new_cases, before = pending
-    ids = ids | {c.id for c in new_cases if c.id is not None}
+    touched, before = pending
     connection = session.connection()
-    _add(connection, contributions(connection, ids).minus(before))
+    _add(connection, contributions(connection, touched.resolved()).minus(before))
 
 
 # --- counting afresh from the cases ----------------------------------------------------------
