@@ -9,6 +9,7 @@ from app.models.outbox import OutboxMessage
 from app.models.petition import Document, PetitionTemplate, PetitionTemplateVersion
 from app.models.proceeding import Proceeding
 from app.models.report import CaseStageEntry, CaseView, PublishedStatistics, SavedFilter
+from app.models.report_counts import ReportCaseCount, ReportDecisionCount, ReportPlaceCount, ReportStageCount
 from app.models.security import RecoveryCode, SignInAddress, TrustedDevice, UserSession
 from app.models.user import User, load_user
 
@@ -35,6 +36,10 @@ __all__ = [
     "Proceeding",
     "PublishedStatistics",
     "RecoveryCode",
+    "ReportCaseCount",
+    "ReportDecisionCount",
+    "ReportPlaceCount",
+    "ReportStageCount",
     "RollEntry",
     "SavedFilter",
     "SignInAddress",

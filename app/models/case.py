@@ -21,6 +21,9 @@ REPORT_INCLUDE = [
 ]  # fmt: skip
 
 
+ATTENTION_INCLUDE = ["member_replied_at", "member_file_at", "member_message_at"]
+
+
 class Case(db.Model):
     """A member's grievance or assistance request and where the union stands on it."""
 
@@ -58,6 +61,25 @@ class Case(db.Model):
             "category",
             "status",
             postgresql_include=REPORT_INCLUDE,
+        ),
+        # The overview's open cases awaiting membership (migration 0013): few, so counted from a partial index.
+        sa.Index(
+            "ix_cases_report_membership",
+            "created_at",
+            "union_id",
+            "kind",
+            "status",
+            postgresql_where=sa.text("membership_pending"),
+            sqlite_where=sa.text("membership_pending"),
+        ),
+        # The start page (migration 0013): a user's open cases and what waits on them, from the index alone.
+        sa.Index(
+            "ix_cases_attention",
+            "assignee_id",
+            "status",
+            "union_id",
+            "kind",
+            postgresql_include=["next_deadline", *ATTENTION_INCLUDE],
         ),
     )
 
@@ -104,6 +126,12 @@ class Case(db.Model):
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the member last answered (a transition of theirs) or added a file, and when a member message
+    # last came (migration 0013), kept by append_event: the start page compares them with the user's
+    # last look instead of searching each case's timeline.
+    member_replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    member_file_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    member_message_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(default=1)
     # The head of the case's event chain (migration 0006), kept by app.services.timeline.append_event:

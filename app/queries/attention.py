@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 import sqlalchemy as sa
 
 from app.extensions import db
-from app.models import Case, CaseEvent, CaseView, Deadline, MemberProfile, User
+from app.models import Case, CaseView, Deadline, User
 from app.queries.reports import open_states_for, states_for
 from app.queries.scope import case_scope
 
@@ -30,17 +30,9 @@ def _seen(user: User):
     return sa.func.coalesce(seen.scalar_subquery(), EPOCH)
 
 
-def _member_event(user: User, kind: str, *, by_member: bool) -> sa.ColumnElement[bool]:
-    conditions = [CaseEvent.case_id == Case.id, CaseEvent.kind == kind, CaseEvent.created_at > _seen(user)]
-    if by_member:
-        member_user = (
-            sa.select(MemberProfile.user_id)
-            .where(MemberProfile.id == Case.member_id)
-            .correlate_except(MemberProfile)
-            .scalar_subquery()
-        )
-        conditions.append(CaseEvent.actor_id == member_user)
-    return sa.exists().where(*conditions).correlate_except(CaseEvent)
+def _member_event(user: User, column) -> sa.ColumnElement[bool]:
+    # The case keeps when the member last did each thing (append_event), so no timeline is searched.
+    return sa.and_(column.is_not(None), column > _seen(user))
 
 
 def mine(user: User) -> list:
@@ -51,11 +43,11 @@ def mine(user: User) -> list:
 def attention_condition(user: User, name: str, today: date) -> sa.ColumnElement[bool]:
     """The condition on Case of one attention (see ATTENTIONS); the caller adds ``mine`` where it applies."""
     if name == "replied":  # the member answered a request for information (a transition they made)
-        return _member_event(user, "transition", by_member=True)
+        return _member_event(user, Case.member_replied_at)
     if name == "evidence":  # the member added a file
-        return _member_event(user, "attachment", by_member=True)
+        return _member_event(user, Case.member_file_at)
     if name == "messages":
-        return _member_event(user, "member_message", by_member=False)
+        return _member_event(user, Case.member_message_at)
     if name == "proposals":  # deadlines a rule proposed, waiting for the lawyer to confirm or dismiss
         return sa.exists().where(Deadline.case_id == Case.id, Deadline.status == "proposed").correlate_except(Deadline)
     if name == "due_week":

@@ -5,14 +5,16 @@ count, last hash and the seal over them and the case's sealed fields) is kept up
 """
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from flask import current_app
 
 from app.extensions import db
-from app.models import Case, CaseEvent, User
+from app.models import Case, CaseEvent, MemberProfile, User
 from app.models.base import utcnow
 from cases.audit import FIRST_SEQUENCE, GENESIS_HASH, SEALED_FIELDS, ChainLink, event_digest, head_seal
 from cases.events import EventKind
+from cases.vocabulary import Role
 
 
 def audit_key() -> bytes:
@@ -81,4 +83,18 @@ def append_event(
     case.chain_hash = digest
     case.chain_seal = head_seal(key, case.id, sequence, digest, sealed_fields(case))
     case.last_activity_at = now
+    _note_member_activity(case, kind, actor, now)
     return event
+
+
+MEMBER_ACTIVITY = {"transition": "member_replied_at", "attachment": "member_file_at"}
+
+
+def _note_member_activity(case: Case, kind: str, actor: User | None, now: datetime) -> None:
+    """Keep the case's marks of what the member did last (the start page's attentions)."""
+    if kind == "member_message":
+        case.member_message_at = now
+    elif kind in MEMBER_ACTIVITY and actor is not None and actor.role == Role.MEMBER:
+        profile = db.session.get(MemberProfile, case.member_id)
+        if profile is not None and profile.user_id == actor.id:
+            setattr(case, MEMBER_ACTIVITY[kind], now)
