@@ -102,6 +102,31 @@ def test_opening_a_case_marks_it_read(client, login):
     assert cases["messages"].reference in _references(client, "/desk/?attention=messages")
 
 
+def test_opening_a_case_again_without_news_writes_nothing_and_news_is_marked_on_the_next_visit(client, login):
+    from app.models import CaseView
+
+    lawyer, cases, _plain, _other = _desk(0)
+    login(lawyer)
+    case_id = cases["messages"].id
+    client.get(f"/desk/cases/{case_id}")
+    first = db.session.get(CaseView, (lawyer.id, case_id)).seen_at
+    db.session.expire_all()
+    with counted() as statements:
+        assert client.get(f"/desk/cases/{case_id}").status_code == 200
+    writes = [s for s in statements if s.lstrip().upper().startswith(("INSERT", "UPDATE"))]
+    assert not [s for s in writes if "case_views" in s], writes
+    assert db.session.get(CaseView, (lawyer.id, case_id)).seen_at == first
+    # News after the visit: unread, and the next visit marks it read.
+    case = db.session.get(Case, case_id)
+    append_event(case, "member_message", None, {"text": "Yeni soru"}, member_visible=True)
+    db.session.commit()
+    assert cases["messages"].reference in _references(client, "/desk/?attention=unread")
+    client.get(f"/desk/cases/{case_id}")
+    db.session.expire_all()
+    assert db.session.get(CaseView, (lawyer.id, case_id)).seen_at >= db.session.get(Case, case_id).last_activity_at
+    assert cases["messages"].reference not in _references(client, "/desk/?attention=unread")
+
+
 def _statements(client, url: str) -> int:
     client.get(url)
     with counted() as statements:
