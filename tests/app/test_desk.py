@@ -94,6 +94,24 @@ def test_queue_filters_counts_and_overdue(client, login):
     assert page.status_code == 200 and "Lütfen listeden bir değer seçin." in page.get_data(as_text=True)
 
 
+def test_a_refused_queue_filter_is_explained_on_its_field_and_keeps_what_was_typed(client, login):
+    _union, lawyer, _member, _case = _setup()
+    login(lawyer)
+    query = {"date_from": "2026-13-01", "province": "Ankara", "overdue": "y", "q": "mesai"}
+    page = client.get("/desk/", query_string=query).get_data(as_text=True)
+    field = re.search(r'<input[^>]*id="date_from"[^>]*>', page).group(0)
+    assert 'aria-invalid="true"' in field and 'value="2026-13-01"' in field and "is-invalid" in field
+    assert '<div id="date_from-error" class="invalid-feedback d-block">Lütfen geçerli bir tarih girin.</div>' in page
+    assert re.search(r'<input[^>]*id="province"[^>]*value="Ankara"', page)
+    assert re.search(r'<input[^>]*id="q"[^>]*value="mesai"', page)
+    assert " checked" in re.search(r'<input[^>]*id="overdue"[^>]*>', page).group(0)
+    user = db.session.get(type(lawyer), lawyer.id)
+    user.language = "en"
+    db.session.commit()
+    english = client.get("/desk/", query_string=query).get_data(as_text=True)
+    assert '<div id="date_from-error" class="invalid-feedback d-block">Please enter a valid date.</div>' in english
+
+
 def test_case_page_shows_facts_member_and_masked_national_id(client, login):
     union, lawyer, member, case = _setup()
     login(lawyer)
