@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, lru_cache
-from typing import NamedTuple, Protocol, cast
+from typing import Protocol, cast
 
 import sqlalchemy as sa
 from flask import abort
@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
 from app.models import Attachment, Case, CaseEvent, Consent, Court, MemberProfile, User
-from app.queries.scope import case_scope
+from app.queries.scope import Viewer, case_scope, viewer_of
 from app.services.member_data import current_consent
 from cases.events import EventKind
 
@@ -57,27 +57,14 @@ _CASE_WITH = (
 )
 
 
-class _Viewer(NamedTuple):
-    """What the scope reads of a user (case_scope), hashable: the case statement is kept per viewer.
-
-    As the queue's statements (app.queries.queue._Viewer): every value the scope reads is part of
-    the key, so a kept statement is exactly the one that would be built.
-    """
-
-    id: int
-    role: str
-    union_id: int | None
-
-
 @lru_cache(maxsize=256)
-def _case_statement(viewer: _Viewer) -> sa.Select:
+def _case_statement(viewer: Viewer) -> sa.Select:
     return sa.select(Case).options(*_CASE_WITH).where(Case.id == sa.bindparam("case_id"), case_scope(viewer))
 
 
 def load_case(user: User, case_id: int) -> Case:
     """The case with its union, institution, assignee and member (with account and workplace); 404 outside scope."""
-    viewer = _Viewer(user.id, user.role, user.union_id)
-    case = db.session.scalars(_case_statement(viewer), {"case_id": case_id}).unique().one_or_none()
+    case = db.session.scalars(_case_statement(viewer_of(user)), {"case_id": case_id}).unique().one_or_none()
     if case is None:
         abort(404)
     return case

@@ -23,7 +23,7 @@ from app import clock
 from app.extensions import db
 from app.models import Case, CaseView, Institution, MemberProfile, Union, User
 from app.queries.attention import attention_condition, mine
-from app.queries.scope import case_scope
+from app.queries.scope import Viewer, case_scope, viewer_of
 from cases.text import fold, sort_key
 from cases.vocabulary import Role
 from cases.workflows import states_for_role
@@ -41,7 +41,7 @@ SEARCH_COUNT_CAP = 200
 SORTS = ("activity", "created", "priority", "deadline")
 
 
-# Statements built for the same viewer, filters and day are kept and reused (see _Viewer): some
+# Statements built for the same viewer, filters and day are kept and reused (see app.queries.scope.Viewer): some
 # 90 KiB a distinct filter, so a worker keeps at most about 12 MB of them.
 STATEMENTS_KEPT = 128
 
@@ -102,26 +102,6 @@ class QueuePage:
         if self.total_capped:
             return self.more and self.page < MAX_PAGE
         return self.page < self.pages
-
-
-@dataclass(frozen=True)
-class _Viewer:
-    """What the queue's statements read of the user, hashable so a statement built for it is kept.
-
-    Building a statement and working out its cache key cost SQLAlchemy more than running it on
-    the database did (about a third of a queue page's CPU). A statement reused is neither built
-    nor keyed again: SQLAlchemy keeps its key on the object and its compiled form in its cache.
-    Every value the statements read is part of the key (the viewer, the filters, the day), so a
-    kept statement is exactly the one that would be built.
-    """
-
-    id: int
-    role: str
-    union_id: int | None
-
-
-def _viewer(user: User) -> _Viewer:
-    return _Viewer(user.id, user.role, user.union_id)
 
 
 def _escape_like(text: str) -> str:
@@ -248,7 +228,7 @@ def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str
     One statement: a capped count per state, each reading at most COUNT_CAP + 1 entries of the
     (union, kind, status, …) index, so a million cases cost what a thousand do.
     """
-    statement = _count_statement(_viewer(user), _unpaged(filters), today, _context())
+    statement = _count_statement(viewer_of(user), _unpaged(filters), today, _context())
     return {status: count for status, count in db.session.execute(statement) if count}
 
 
@@ -263,14 +243,14 @@ def _context() -> tuple[str, int, int, int, int]:
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
-def _conditions(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> tuple:
+def _conditions(viewer: Viewer, filters: QueueFilters, today: date, context: tuple) -> tuple:
     """filter_conditions without the status (the statements add the search's match where they use it)."""
     conditions = filter_conditions(viewer, filters, today=today, with_status=False)  # type: ignore[arg-type]
     return tuple(conditions)
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
-def _count_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+def _count_statement(viewer: Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
     """For each state of the viewer's workflows, its cases stopped at COUNT_CAP + 1.
 
     One capped count correlated to a list of the states, rather than one per state: PostgreSQL
@@ -286,7 +266,7 @@ def _count_statement(viewer: _Viewer, filters: QueueFilters, today: date, contex
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
-def _common_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+def _common_statement(viewer: Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
     """How many of the first SEARCH_SAMPLE cases of the queue, in order, hold the searched word."""
     sample = (
         sa.select(Case.search_text.label("text"))
@@ -299,7 +279,7 @@ def _common_statement(viewer: _Viewer, filters: QueueFilters, today: date, conte
     return sa.select(sa.func.count()).select_from(sample).where(_contains(folded, indexed=False, column=sample.c.text))
 
 
-def _is_common(viewer: _Viewer, filters: QueueFilters, today: date) -> bool:
+def _is_common(viewer: Viewer, filters: QueueFilters, today: date) -> bool:
     """Whether the word is dense at the start of the queue (a fixed-size sample, read in order)."""
     return (db.session.scalar(_common_statement(viewer, filters, today, _context())) or 0) >= COMMON_SHARE
 
@@ -310,7 +290,7 @@ def _match(filters: QueueFilters, context: tuple, *, common: bool) -> sa.ColumnE
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
-def _search_counts_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+def _search_counts_statement(viewer: Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
     match = _match(filters, context, common=True)
     found = (
         sa.select(Case.status).where(*_conditions(viewer, filters, today, context), match).limit(SEARCH_COUNT_CAP + 1)
@@ -318,7 +298,7 @@ def _search_counts_statement(viewer: _Viewer, filters: QueueFilters, today: date
     return sa.select(found.c.status, sa.func.count()).group_by(found.c.status)
 
 
-def _search_counts(viewer: _Viewer, filters: QueueFilters, today: date) -> tuple[dict[str, int], bool]:
+def _search_counts(viewer: Viewer, filters: QueueFilters, today: date) -> tuple[dict[str, int], bool]:
     """A common word's matches per status among the first SEARCH_COUNT_CAP + 1 found (exact below the cap)."""
     statement = _search_counts_statement(viewer, filters, today, _context())
     counts = dict(db.session.execute(statement).all())
@@ -326,13 +306,13 @@ def _search_counts(viewer: _Viewer, filters: QueueFilters, today: date) -> tuple
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
-def _rare_statement(viewer: _Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
+def _rare_statement(viewer: Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
     columns = (Case.id, Case.status, Case.last_activity_at, Case.created_at, Case.priority_rank, Case.next_deadline)
     match = _match(filters, context, common=False)
     return sa.select(*columns).where(*_conditions(viewer, filters, today, context), match).limit(COUNT_CAP + 1)
 
 
-def _rare_matches(viewer: _Viewer, filters: QueueFilters, today: date) -> list:
+def _rare_matches(viewer: Viewer, filters: QueueFilters, today: date) -> list:
     """Every match of a rare word (COUNT_CAP + 1 at most) with the columns the queue sorts by.
 
     The index is asked once: the counts and the page are then taken from these rows, so a
@@ -398,7 +378,7 @@ def _after_condition(after: str | None, sort: str) -> sa.ColumnElement[bool] | N
 def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) -> QueuePage:
     """One page of the queue with the counts per status (capped)."""
     today = today or clock.today()
-    viewer, chosen, context = _viewer(user), _unpaged(filters), _context()
+    viewer, chosen, context = viewer_of(user), _unpaged(filters), _context()
     page = min(max(1, filters.page), MAX_PAGE)
     sort = _sort_of(filters)
     common = True  # no search, or a common word: the page is read walking the queue's order
@@ -478,7 +458,7 @@ def _search_match(filters: QueueFilters, context: tuple, common: bool) -> list:
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
 def _status_total_statement(
-    viewer: _Viewer, filters: QueueFilters, today: date, context: tuple, status: str, common: bool
+    viewer: Viewer, filters: QueueFilters, today: date, context: tuple, status: str, common: bool
 ) -> sa.Select:
     conditions = [*_conditions(viewer, filters, today, context), *_search_match(filters, context, common)]
     return _capped_count([*conditions, Case.status == status], SEARCH_COUNT_CAP if common else COUNT_CAP)
@@ -489,9 +469,7 @@ _ASSIGNEE = aliased(User, name="assignee_user")
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
-def _page_statement(
-    viewer: _Viewer, filters: QueueFilters, today: date, context: tuple, shape: _PageShape
-) -> sa.Select:
+def _page_statement(viewer: Viewer, filters: QueueFilters, today: date, context: tuple, shape: _PageShape) -> sa.Select:
     """The rows of one page, one beyond it to know whether another follows.
 
     The page's ids come from the cases table alone (an index walk); only those are joined.
