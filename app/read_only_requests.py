@@ -19,7 +19,6 @@ _WROTE = "dayanak_flushed"
 
 def install(app: Flask) -> None:
     """Register the commit of read-only requests; call after ``db.init_app`` (teardowns run last first)."""
-    _watch_flushes()
 
     @app.teardown_appcontext
     def _commit_if_read_only(error: BaseException | None) -> None:
@@ -36,21 +35,12 @@ def install(app: Flask) -> None:
             session.rollback()
 
 
-_watching = False
+@sa.event.listens_for(db.session, "after_flush")
+def _flushed(session, _context) -> None:
+    session.info[_WROTE] = True  # this transaction wrote: it ends with Flask-SQLAlchemy's rollback unless committed
 
 
-def _watch_flushes() -> None:
-    """Mark a session's transaction as having written once it flushes (once per process)."""
-    global _watching
-    if _watching:
-        return
-    _watching = True
-
-    @sa.event.listens_for(db.session, "after_flush")
-    def _flushed(session, _context) -> None:
-        session.info[_WROTE] = True
-
-    @sa.event.listens_for(db.session, "after_transaction_end")
-    def _ended(session, transaction) -> None:
-        if transaction.parent is None:
-            session.info.pop(_WROTE, None)
+@sa.event.listens_for(db.session, "after_transaction_end")
+def _ended(session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_WROTE, None)
