@@ -119,11 +119,11 @@ def names(table: dict) -> dict[str, str]:
     """
     locale = context_locale()
     if locale is None or id(table) not in _TABLES:
-        return {key: str(text) for key, text in table.items()}
-    key = (id(table), locale.language, locale.territory, locale.script, locale.variant)
-    found = _NAMES.get(key)
+        return {name: str(text) for name, text in table.items()}
+    kept = (id(table), locale.language, locale.territory, locale.script, locale.variant)
+    found = _NAMES.get(kept)
     if found is None:
-        found = _NAMES[key] = {key: str(text) for key, text in table.items()}
+        found = _NAMES[kept] = {name: str(text) for name, text in table.items()}
     return found
 
 
