@@ -6,7 +6,7 @@ date in the installation's zone (``BABEL_DEFAULT_TIMEZONE``), never the machine'
 take their dates from here too, so they agree with the pages at any hour.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
@@ -36,3 +36,8 @@ def local(value: datetime, in_zone: ZoneInfo | None = None) -> datetime:
 def today() -> date:
     """Today's date in the installation's zone."""
     return local(now()).date()
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight of ``day`` in the installation's zone, as a UTC instant."""
+    return datetime.combine(day, time.min, tzinfo=zone()).astimezone(UTC)

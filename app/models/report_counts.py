@@ -36,7 +36,7 @@ set-based SQL (the migration fills the tables with it; the tests compare the kep
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -120,11 +120,6 @@ def filing_month(moment: datetime) -> date:
     """The first day of the installation's month in which ``moment`` falls."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return clock.local(aware).date().replace(day=1)
-
-
-def month_start(month: date) -> datetime:
-    """The first instant of a local day (a month's first), in UTC."""
-    return datetime.combine(month, time.min, tzinfo=clock.zone()).astimezone(UTC)
 
 
 def next_month(month: date) -> date:
@@ -397,7 +392,10 @@ def _levels(union_column):
 def counting(month: date, cases, entries) -> list:
     """The INSERT … SELECTs that count one filing month of cases and stage entries."""
     label = sa.literal(month, sa.Date)
-    filed = [cases.c.created_at >= month_start(month), cases.c.created_at < month_start(next_month(month))]
+    filed = [
+        cases.c.created_at >= clock.start_of_day(month),
+        cases.c.created_at < clock.start_of_day(next_month(month)),
+    ]
     paid_entry = entries.alias("paid_entry")
     is_paid = sa.and_(paid_entry.c.case_id.is_not(None), cases.c.amount_approved.is_not(None))
     amount = sa.func.coalesce(sa.cast(sa.func.round(cases.c.amount_approved * 100), sa.BigInteger), 0)
@@ -444,7 +442,7 @@ def _stage_counting(grain: str, start: date, end: date, entries):
     selects = [
         sa.select(sa.literal(grain), union, sa.literal(start, sa.Date), entries.c.kind, entries.c.state,
                   entries.c.days, sa.func.count())
-        .where(entries.c.filed_at >= month_start(start), entries.c.filed_at < month_start(end))
+        .where(entries.c.filed_at >= clock.start_of_day(start), entries.c.filed_at < clock.start_of_day(end))
         .group_by(*group, entries.c.kind, entries.c.state, entries.c.days)
         for union, group in _levels(entries.c.union_id)
     ]  # fmt: skip

@@ -12,6 +12,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from app.clock import start_of_day
 from app.extensions import db
 from app.models import Case, Institution, MemberProfile, ReportPlaceCount, User
 from app.models.report_counts import NONE
@@ -21,7 +22,6 @@ from app.queries.reports import (
     month_range,
     scope_conditions,
     split_period,
-    start_of_day,
     summary_scope,
 )
 from cases.vocabulary import CaseKind

@@ -10,15 +10,16 @@ from a list of names kept here.
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from math import ceil
 
 import sqlalchemy as sa
 
 from app import clock
+from app.clock import start_of_day
 from app.extensions import db
 from app.models import Case, CaseStageEntry, ReportCaseCount, ReportStageCount, User
-from app.models.report_counts import ALL_UNIONS, whole_months
+from app.models.report_counts import ALL_UNIONS, next_month, whole_months
 from app.queries.scope import case_scope, staff_scope
 from cases.vocabulary import Outcome
 from cases.workflows import State, states_for_role, workflows_for_role
@@ -52,11 +53,6 @@ class ReportFilters:
         return args
 
 
-def start_of_day(day: date) -> datetime:
-    """Midnight of ``day`` in the installation's zone, as a UTC instant."""
-    return datetime.combine(day, time.min, tzinfo=clock.zone()).astimezone(UTC)
-
-
 def _period(column, filters: ReportFilters) -> list:
     return [column >= start_of_day(filters.date_from), column < start_of_day(filters.date_to + timedelta(days=1))]
 
@@ -74,7 +70,7 @@ def split_period(filters: ReportFilters) -> Period:
     months = [] if filters.province else whole_months(filters.date_from, filters.date_to)
     if not months:
         return Period([], [(start, end)])
-    first, after = start_of_day(months[0]), start_of_day(_next_month(months[-1]))
+    first, after = start_of_day(months[0]), start_of_day(next_month(months[-1]))
     return Period(months, [(a, b) for a, b in ((start, first), (after, end)) if a < b])
 
 
@@ -238,11 +234,7 @@ def overview(user: User, filters: ReportFilters) -> Overview:
 
 
 def _month_bounds(months: list[date]) -> list[tuple[datetime, datetime]]:
-    return [(start_of_day(m), start_of_day(_next_month(m))) for m in months]
-
-
-def _next_month(month: date) -> date:
-    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return [(start_of_day(m), start_of_day(next_month(m))) for m in months]
 
 
 def months_between(start: date, end: date) -> list[date]:

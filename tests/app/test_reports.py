@@ -7,9 +7,10 @@ from math import ceil
 import pytest
 
 from app import clock
+from app.clock import start_of_day
 from app.queries.outcomes import outcomes
 from app.queries.patterns import patterns
-from app.queries.reports import ReportFilters, overview, start_of_day
+from app.queries.reports import ReportFilters, overview
 from app.services.workflow import perform_transition
 from cases.workflows import ASSISTANCE_WORKFLOW, LEGAL_WORKFLOW
 from tests.app import report_data
