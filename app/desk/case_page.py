@@ -28,7 +28,7 @@ from app.services import assignment, conflicts
 from app.services.case_views import mark_seen
 from app.services.workflow import transitions_for
 
-# The case page and its panels render their fields with these (app/desk/field_html.py).
+# The case page, its panels and the queue render their fields with these (app/desk/field_html.py).
 bp.add_app_template_global(field_html, "field_html")
 bp.add_app_template_global(widget_html, "widget_html")
 
