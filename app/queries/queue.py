@@ -305,20 +305,41 @@ def _search_counts(viewer: Viewer, filters: QueueFilters, today: date) -> tuple[
     return counts, sum(counts.values()) > SEARCH_COUNT_CAP
 
 
+_SORT_KEYS = {
+    "activity": ("last_activity_at",),
+    "created": ("created_at",),
+    "priority": ("priority_rank", "last_activity_at"),
+    "deadline": ("next_deadline",),
+}
+
+
 @lru_cache(maxsize=STATEMENTS_KEPT)
-def _rare_statement(viewer: Viewer, filters: QueueFilters, today: date, context: tuple) -> sa.Select:
-    columns = (Case.id, Case.status, Case.last_activity_at, Case.created_at, Case.priority_rank, Case.next_deadline)
+def _rare_statement(viewer: Viewer, filters: QueueFilters, today: date, context: tuple, sort: str) -> sa.Select:
+    """The id, status and sort keys of every match (COUNT_CAP + 1 at most).
+
+    SQLite's dates are read as the text they are stored as, which sorts as they do (ISO, fixed
+    width): parsing a thousand of them in Python cost more than finding them.
+    """
+    sqlite = context[0] == "sqlite"
+    keys = [getattr(Case, name) for name in _SORT_KEYS[sort]]
+    keys = [
+        sa.type_coerce(key, sa.String).label(key.key) if sqlite and key.key != "priority_rank" else key for key in keys
+    ]
     match = _match(filters, context, common=False)
-    return sa.select(*columns).where(*_conditions(viewer, filters, today, context), match).limit(COUNT_CAP + 1)
+    return (
+        sa.select(Case.id, Case.status, *keys)
+        .where(*_conditions(viewer, filters, today, context), match)
+        .limit(COUNT_CAP + 1)
+    )
 
 
-def _rare_matches(viewer: Viewer, filters: QueueFilters, today: date) -> list:
-    """Every match of a rare word (COUNT_CAP + 1 at most) with the columns the queue sorts by.
+def _rare_matches(viewer: Viewer, filters: QueueFilters, today: date, sort: str) -> list:
+    """Every match of a rare word (COUNT_CAP + 1 at most) with the columns the page's sort needs.
 
     The index is asked once: the counts and the page are then taken from these rows, so a
     rare word costs one index search rather than one per statement.
     """
-    return db.session.execute(_rare_statement(viewer, filters, today, _context())).all()
+    return db.session.execute(_rare_statement(viewer, filters, today, _context(), sort)).all()
 
 
 def _sorted(rows: list, sort: str) -> list:
@@ -328,7 +349,8 @@ def _sorted(rows: list, sort: str) -> list:
     if sort == "priority":
         return sorted(rows, key=lambda r: (r.priority_rank, r.last_activity_at, r.id), reverse=True)
     if sort == "deadline":
-        return sorted(rows, key=lambda r: (r.next_deadline is None, r.next_deadline or date.min, -r.id))
+        # No deadline last; the key's second part is only compared within one of the two groups.
+        return sorted(rows, key=lambda r: (r.next_deadline is None, r.next_deadline or "", -r.id))
     return sorted(rows, key=lambda r: (r.last_activity_at, r.id), reverse=True)
 
 
@@ -387,7 +409,7 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
     if filters.q and fold(filters.q):
         common = _is_common(viewer, chosen, today)
         cap = SEARCH_COUNT_CAP if common else COUNT_CAP
-        matches = None if common else _rare_matches(viewer, chosen, today)
+        matches = None if common else _rare_matches(viewer, chosen, today, sort)
         if matches is not None and len(matches) <= COUNT_CAP:
             counts = dict(Counter(row.status for row in matches))
             total_capped = False
@@ -396,6 +418,9 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             page = min(page, max(1, -(-total // PER_PAGE)))  # past the end: the last page
             known_ids = tuple(row.id for row in _sorted(wanted, sort)[(page - 1) * PER_PAGE : page * PER_PAGE + 1])
         elif matches is not None:
+            # More matches than a rare word has, only none among the newest cases: walking the queue
+            # fills a page sooner than sorting every match would, so it is paged as a common word.
+            common, cap = True, SEARCH_COUNT_CAP
             counts = dict(Counter(row.status for row in matches))
             total_capped = True
         else:

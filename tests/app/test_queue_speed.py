@@ -173,3 +173,23 @@ def test_a_rare_word_sorted_from_its_matches_pages_as_sql_sorts(app, monkeypatch
 
     walked, sorted_here = pages(0), pages(10**9)
     assert walked == sorted_here and sum(len(page) for page in walked) == 11
+
+
+def test_a_word_missing_from_the_newest_cases_but_found_often_is_paged_as_a_common_word(app, monkeypatch):
+    """Once the index finds more matches than a rare word has, the page walks the queue and counts stop at the search cap."""
+    from app.queries import queue
+    from app.queries.queue import QueueFilters, queue_page
+
+    monkeypatch.setattr(queue, "COUNT_CAP", 5)
+    monkeypatch.setattr(queue, "SEARCH_COUNT_CAP", 3)
+    monkeypatch.setattr(queue, "COMMON_SHARE", 10**9)  # the sample never calls a word common
+    monkeypatch.setattr(queue, "PER_PAGE", 4)
+    lawyer, _member, cases = _world(14, narrative=lambda i: "Fazla mesai" if i % 7 else "Başka konu")
+    expected = [case.reference for i, case in enumerate(cases) if i % 7]
+    first = queue_page(lawyer, QueueFilters(q="mesai"))
+    assert first.total_capped and first.total == 3 and first.counts == {"submitted": 3}
+    assert first.capped == {"submitted"}
+    by_status = queue_page(lawyer, QueueFilters(q="mesai", status="submitted"))
+    assert by_status.total_capped and by_status.total == 3
+    seen, _last = _walk(lawyer, "mesai")
+    assert sorted(seen) == sorted(expected) and len(seen) == 12
