@@ -13,7 +13,7 @@ search index (SQLite FTS5 trigram, PostgreSQL pg_trgm), whose few matches are th
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 import sqlalchemy as sa
@@ -108,10 +108,6 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
-
-
 def filter_conditions(user: User, filters: QueueFilters, *, today: date, with_status: bool) -> list:
     """The WHERE conditions of the queue (scope first), with or without the status filter."""
     conditions: list = [case_scope(user)]
@@ -157,12 +153,13 @@ def _assignee_condition(user: User, assignee: str | None) -> sa.ColumnElement[bo
 
 
 def _date_conditions(filters: QueueFilters, today: date) -> list:
-    """Filing dates and deadlines; overdue is cases.deadlines.is_overdue in SQL."""
+    """Filing dates (the days of the installation's zone, as the pages show them) and deadlines; overdue is
+    cases.deadlines.is_overdue in SQL."""
     conditions: list = []
     if filters.date_from:
-        conditions.append(Case.created_at >= _start_of(filters.date_from))
+        conditions.append(Case.created_at >= clock.start_of_day(filters.date_from))
     if filters.date_to:
-        conditions.append(Case.created_at < _start_of(filters.date_to + timedelta(days=1)))
+        conditions.append(Case.created_at < clock.start_of_day(filters.date_to + timedelta(days=1)))
     if filters.overdue:
         conditions.append(Case.next_deadline < today)
     if filters.due_within is not None:

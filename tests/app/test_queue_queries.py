@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.extensions import db
-from app.models import User
+from app.models import Case, User
 from app.services.case_notes import add_note, send_message
 from app.services.filing import NewCase, open_case
 from app.services.timeline import append_event
@@ -136,7 +136,7 @@ def _queue_world():
         "relocation": (light, "legal", "relocation", "high", datetime(2025, 1, 10, 9, tzinfo=UTC), lawyer, "in_review"),
         "discipline": (other, "legal", "disciplinary_penalty", "normal", datetime(2025, 2, 1, 9, tzinfo=UTC), None, "submitted"),
         "harassment": (other, "legal", "harassment", "urgent", datetime(2025, 3, 5, 9, tzinfo=UTC), colleague, "accepted"),
-        "pay": (light, "legal", "pay_and_benefits", "low", datetime(2025, 3, 31, 23, 30, tzinfo=UTC), lawyer, "in_review"),
+        "pay": (light, "legal", "pay_and_benefits", "low", datetime(2025, 3, 31, 20, 30, tzinfo=UTC), lawyer, "in_review"),  # 23:30 in Istanbul
         "bereavement": (light, "social", "bereavement", "normal", datetime(2025, 2, 15, 9, tzinfo=UTC), None, "submitted"),
     }  # fmt: skip
     narratives = {
@@ -337,3 +337,28 @@ def test_paging_stops_at_the_last_page_it_can_show():
     assert huge.pages == MAX_PAGE and not huge.has_next and huge.has_prev
     assert QueuePage(rows=[], counts={}, total=0, page=1).pages == 1
     assert QueuePage(rows=[], counts={}, total=PER_PAGE + 1, page=1).pages == 2
+
+
+def test_filing_date_filters_follow_istanbuls_day_not_utcs(app):
+    """A case filed at 22:30 UTC on 1 March was filed on 2 March in Istanbul, as its page says."""
+    from datetime import UTC, date, datetime
+
+    from app.queries.queue import QueueFilters, queue_page
+
+    union = UnionFactory()
+    lawyer = UserFactory(role="lawyer", union=union)
+    member = MemberFactory(union=union)
+    late = make_case(member, narrative="Gece dosyası")
+    evening = make_case(member, narrative="Akşam dosyası")
+    filed = {late.id: datetime(2025, 3, 1, 22, 30, tzinfo=UTC), evening.id: datetime(2025, 3, 1, 20, 59, tzinfo=UTC)}
+    for case_id, instant in filed.items():
+        db.session.execute(sa.update(Case).where(Case.id == case_id).values(created_at=instant))
+    db.session.commit()
+
+    def found(**dates) -> set[str]:
+        page = queue_page(lawyer, QueueFilters(**dates), today=date(2025, 6, 16))
+        return {row.reference for row in page.rows}
+
+    assert found(date_from=date(2025, 3, 2)) == {late.reference}
+    assert found(date_to=date(2025, 3, 1)) == {evening.reference}
+    assert found(date_from=date(2025, 3, 1), date_to=date(2025, 3, 1)) == {evening.reference}
