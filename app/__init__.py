@@ -15,6 +15,9 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     config_name = config_name or os.environ.get("DAYANAK_ENV", "development")
     instance_path = os.environ.get("DAYANAK_INSTANCE_PATH", str(DEFAULT_INSTANCE))
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    from app.i18n import Request
+
+    app.request_class = Request
     app.config.from_object(CONFIGS[config_name])
     app.config.from_pyfile("config.py", silent=True)
     if overrides:

@@ -1,9 +1,14 @@
 """Language and time zone selection, and a domain-message translator."""
 
+from functools import lru_cache
+
+import flask
+from babel import support
 from flask import current_app, request, session
 from flask.globals import _cv_app
 from flask_babel import Domain, get_locale, gettext
 from flask_login import current_user
+from wtforms.i18n import messages_path
 
 from cases.errors import DomainError
 
@@ -86,3 +91,22 @@ def install_cached_domain(app) -> None:
         pgettext=lambda c, s: domain.get_translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: domain.get_translations().unpgettext(c, s, p, n),
     )
+
+
+@lru_cache(maxsize=16)
+def wtforms_catalogue(locale: str) -> support.Translations:
+    """WTForms' own messages ("Bu alan zorunludur.") in ``locale``, loaded once per process."""
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class Request(flask.Request):
+    """Flask's request, giving Flask-WTF the WTForms catalogue of the request's language.
+
+    Flask-WTF reads ``request.wtforms_translations`` and, finding none, loads and parses the
+    catalogue from disk, on every request that builds a form. Catalogues never change while a
+    process runs, so each language's is loaded once.
+    """
+
+    @property
+    def wtforms_translations(self) -> support.Translations:
+        return wtforms_catalogue(str(context_locale()))

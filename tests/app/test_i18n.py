@@ -96,3 +96,31 @@ def test_each_status_link_keeps_the_other_filters_in_their_order(app):
         for state in ("in_review", "closed"):
             assert each[state] == url_with(status=state, page=None, after=None)
         assert each["in_review"] == "/desk/?q=%C4%B1%C5%9F%C4%B1k&status=in_review&kind=legal"
+
+
+def test_wtforms_own_messages_speak_the_request_language_from_a_catalogue_loaded_once(app):
+    """WTForms' built-in messages follow each request's language; the catalogue is parsed once per process."""
+    from flask import request
+    from flask_wtf import FlaskForm
+    from wtforms import IntegerField, StringField
+    from wtforms.validators import DataRequired
+
+    class Sample(FlaskForm):
+        class Meta:
+            csrf = False
+
+        name = StringField(validators=[DataRequired()])
+        count = IntegerField()
+
+    def errors(lang: str):
+        with app.test_request_context(f"/?lang={lang}", method="POST", data={"count": "iki"}):
+            form = Sample()
+            form.validate()
+            return form.errors, request.wtforms_translations
+
+    turkish, catalogue = errors("tr")
+    assert turkish == {"name": ["Bu alan zorunludur."], "count": ["Geçerli bir tam sayı değeri değil."]}
+    english, english_catalogue = errors("en")
+    assert english == {"name": ["This field is required."], "count": ["Not a valid integer value."]}
+    again, same_catalogue = errors("tr")
+    assert again == turkish and same_catalogue is catalogue and english_catalogue is not catalogue
