@@ -167,7 +167,7 @@ def _register_extensions(app: Flask) -> None:
     from app.security_headers import init_security_headers
 
     db.init_app(app)
-    from app import read_only_requests
+    from app import query_plans, read_only_requests  # noqa: F401 - query_plans registers its execute hook
 
     read_only_requests.install(app)  # after db.init_app: its commit runs before the session is removed
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))

@@ -24,6 +24,7 @@ from app.extensions import db
 from app.models import Case, CaseView, Institution, MemberProfile, Union, User
 from app.queries.attention import attention_condition, mine
 from app.queries.scope import Viewer, case_scope, viewer_of
+from app.query_plans import PLAN_EACH_TIME
 from cases.text import fold, sort_key
 from cases.vocabulary import Role
 from cases.workflows import states_for_role
@@ -259,7 +260,18 @@ def _count_statement(viewer: Viewer, filters: QueueFilters, today: date, context
     conditions = [*_conditions(viewer, filters, today, context), Case.status == states.c.status]
     limited = sa.select(sa.literal(1).label("one")).where(*conditions).correlate(states).limit(COUNT_CAP + 1)
     count = sa.select(sa.func.count()).select_from(limited.subquery()).scalar_subquery()
-    return sa.select(states.c.status, count.label("count"))
+    return _planned_for(filters, sa.select(states.c.status, count.label("count")))
+
+
+def _planned_for(filters: QueueFilters, statement: sa.Select, *, status: str | None = None) -> sa.Select:
+    """``statement``, planned by PostgreSQL for its values when the user narrowed the queue (app.query_plans).
+
+    The whole queue is read the same way whoever asks; a filter or a search picks few or many
+    cases depending on its value, and the plan should know which.
+    """
+    if filters == QueueFilters() and status is None:
+        return statement
+    return statement.execution_options(**PLAN_EACH_TIME)
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
@@ -327,6 +339,7 @@ def _rare_statement(viewer: Viewer, filters: QueueFilters, today: date, context:
         sa.select(Case.id, Case.status, *keys)
         .where(*_conditions(viewer, filters, today, context), match)
         .limit(COUNT_CAP + 1)
+        .execution_options(**PLAN_EACH_TIME)
     )
 
 
@@ -483,7 +496,8 @@ def _status_total_statement(
     viewer: Viewer, filters: QueueFilters, today: date, context: tuple, status: str, common: bool
 ) -> sa.Select:
     conditions = [*_conditions(viewer, filters, today, context), *_search_match(filters, context, common)]
-    return _capped_count([*conditions, Case.status == status], SEARCH_COUNT_CAP if common else COUNT_CAP)
+    statement = _capped_count([*conditions, Case.status == status], SEARCH_COUNT_CAP if common else COUNT_CAP)
+    return statement.execution_options(**PLAN_EACH_TIME)
 
 
 _MEMBER_USER = aliased(User, name="member_user")
@@ -510,7 +524,7 @@ def _page_statement(viewer: Viewer, filters: QueueFilters, today: date, context:
         # longer choosing the join order than running the statement.
         return sa.select(column).where(*where).correlate(Case).scalar_subquery()
 
-    return (
+    statement = (
         sa.select(
             Case.id,
             Case.reference,
@@ -538,6 +552,7 @@ def _page_statement(viewer: Viewer, filters: QueueFilters, today: date, context:
         .where(Case.id.in_(page_ids))
         .order_by(*_order_by(shape.sort))
     )
+    return _planned_for(filters, statement, status=shape.status)
 
 
 def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
