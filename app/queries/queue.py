@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.util import ClauseAdapter
 
 from app import clock
 from app.extensions import db
@@ -328,19 +329,30 @@ def _rare_statement(viewer: Viewer, filters: QueueFilters, today: date, context:
 
     SQLite's dates are read as the text they are stored as, which sorts as they do (ISO, fixed
     width): parsing a thousand of them in Python cost more than finding them.
+
+    PostgreSQL: the matches are read from the search index alone and the scope and filters are
+    applied to them as they come, until enough are found. Left to itself, the planner ANDed the
+    search index with the union's whole queue index (390,000 entries at a million cases): a word
+    with 45,000 matches took 150 ms rather than 60.
     """
     sqlite = context[0] == "sqlite"
-    keys = [getattr(Case, name) for name in _SORT_KEYS[sort]]
-    keys = [
-        sa.type_coerce(key, sa.String).label(key.key) if sqlite and key.key != "priority_rank" else key for key in keys
-    ]
     match = _match(filters, context, common=False)
-    return (
-        sa.select(Case.id, Case.status, *keys)
-        .where(*_conditions(viewer, filters, today, context), match)
-        .limit(COUNT_CAP + 1)
-        .execution_options(**PLAN_EACH_TIME)
-    )
+    conditions = _conditions(viewer, filters, today, context)
+    if sqlite:
+        keys = [
+            getattr(Case, name)
+            if name == "priority_rank"
+            else sa.type_coerce(getattr(Case, name), sa.String).label(name)
+            for name in _SORT_KEYS[sort]
+        ]
+        statement = sa.select(Case.id, Case.status, *keys).where(*conditions, match)
+    else:
+        # OFFSET 0 keeps the planner from pushing the scope into the index search.
+        found = sa.select(Case).where(match).offset(0).subquery("found")
+        adapt = ClauseAdapter(found).traverse
+        keys = [found.c[name] for name in _SORT_KEYS[sort]]
+        statement = sa.select(found.c.id, found.c.status, *keys).where(*(adapt(c) for c in conditions))
+    return statement.limit(COUNT_CAP + 1).execution_options(**PLAN_EACH_TIME)
 
 
 def _rare_matches(viewer: Viewer, filters: QueueFilters, today: date, sort: str) -> list:
