@@ -186,6 +186,7 @@ def _staff(rng: random.Random, password_hash: str, now: datetime) -> tuple[list[
 def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print) -> Seeded:
     """Fill an empty, migrated database with ``n_cases`` cases and everything they refer to."""
     from app.extensions import db
+    from app.models.report_counts import rebuild
     from app.models.user import _hasher
     from app.services.timeline import audit_key
 
@@ -324,6 +325,9 @@ def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print)
                 connection.exec_driver_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"  # noqa: S608
                 )
+        # The cases went in past the ORM, whose flushes keep the summary counts (app/models/report_counts.py).
+        echo("  counting the report summaries …")
+        rebuild(connection)
     _analyze(engine)
     lawyer_email = next(u["email"] for u in users if u["role"] == "lawyer" and u["union_id"] == big_union)
     return Seeded(n_cases, events.count, lawyer_email, big_case_id, UNIONS[big_union - 1][0])

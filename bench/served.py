@@ -115,6 +115,7 @@ def prepare(url: str, cases: int, drafts: int, *, reseed: bool = False) -> Setup
         if reuse:
             print(f"reusing the seeded database ({cases} cases); migrating it to head")
             upgrade()
+            _count_summaries_if_missing(db)
         else:
             db.engine.dispose()
             _fresh_database(url)
@@ -126,6 +127,19 @@ def prepare(url: str, cases: int, drafts: int, *, reseed: bool = False) -> Setup
         setup = _accounts(db, url, cases)
         setup.drafts = _make_drafts(db, setup.filer_email, drafts)
     return setup
+
+
+def _count_summaries_if_missing(db) -> None:
+    """A database seeded before the seed counted the report summaries gets them counted once."""
+    from app.models.report_counts import ALL_UNIONS, rebuild
+
+    counted = sa.text(
+        "SELECT coalesce(sum(cases), 0) FROM report_case_counts WHERE union_id = :all AND dimension = 'status'"
+    )
+    if db.session.scalar(counted, {"all": ALL_UNIONS}) != db.session.scalar(sa.text("SELECT count(*) FROM cases")):
+        print("counting the report summaries of the seeded cases …")
+        with db.engine.begin() as connection:
+            rebuild(connection)
 
 
 def _accounts(db, url: str, cases: int) -> Setup:

@@ -58,6 +58,8 @@ class ReportCaseCount(db.Model):
     """Cases filed in a local month per scope (union or all, kind) and per category, state or outcome."""
 
     __tablename__ = "report_case_counts"
+    # The queue's counts per status: a scope's rows of one dimension and kind, every month (app/queries/queue.py).
+    __table_args__ = (sa.Index("ix_report_case_counts_scope", "union_id", "dimension", "kind", "key"),)
 
     union_id: Mapped[int] = mapped_column(primary_key=True)
     month: Mapped[date] = mapped_column(sa.Date, primary_key=True)

@@ -22,8 +22,9 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from app import clock
 from app.extensions import db
-from app.models import Case, CaseView, Institution, MemberProfile, Union, User
+from app.models import Case, CaseView, Institution, MemberProfile, ReportCaseCount, Union, User
 from app.queries.attention import attention_condition, mine
+from app.queries.reports import summary_scope
 from app.queries.scope import Viewer, case_scope, viewer_of
 from app.query_plans import PLAN_EACH_TIME
 from cases.text import fold, sort_key
@@ -222,13 +223,34 @@ def _capped_count(conditions: list, cap: int | None = None) -> sa.Select:
 
 
 def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str, int]:
-    """Cases per status under every filter but the status one, each stopped at COUNT_CAP + 1.
+    """Cases per status under every filter but the status one, each at least up to COUNT_CAP + 1.
 
-    One statement: a capped count per state, each reading at most COUNT_CAP + 1 entries of the
-    (union, kind, status, …) index, so a million cases cost what a thousand do.
+    The whole queue (the scope, or one union or kind of it) is counted exactly by the report
+    summary, which every change keeps in its own transaction: one row per state and month. Any
+    other filter takes one statement of a capped count per state, each reading at most
+    COUNT_CAP + 1 entries of the (union, kind, status, …) index, so a million cases cost what a
+    thousand do. Either way the page shows a count above COUNT_CAP as "1.000+".
     """
-    statement = _count_statement(viewer_of(user), _unpaged(filters), today, _context())
+    viewer, chosen = viewer_of(user), _unpaged(filters)
+    if replace(chosen, union_id=None, kind=None) == QueueFilters():
+        statement = _summary_count_statement(viewer, chosen.union_id, chosen.kind)
+    else:
+        statement = _count_statement(viewer, chosen, today, _context())
     return {status: count for status, count in db.session.execute(statement) if count}
+
+
+@lru_cache(maxsize=STATEMENTS_KEPT)
+def _summary_count_statement(viewer: Viewer, union_id: int | None, kind: str | None) -> sa.Select:
+    """Cases per state of the viewer's workflows in the scope, from the report summary (a few hundred rows)."""
+    t = ReportCaseCount
+    conditions = summary_scope(viewer, replace(QueueFilters(), union_id=union_id), t)
+    if kind:
+        conditions.append(t.kind == kind)
+    return (
+        sa.select(t.key, sa.func.sum(t.cases))
+        .where(*conditions, t.dimension == "status", t.key.in_(states_for_role(viewer.role)))
+        .group_by(t.key)
+    )
 
 
 def _unpaged(filters: QueueFilters) -> QueueFilters:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from math import ceil
+from typing import Protocol
 
 import sqlalchemy as sa
 
@@ -20,9 +21,17 @@ from app.clock import start_of_day
 from app.extensions import db
 from app.models import Case, CaseStageEntry, ReportCaseCount, ReportStageCount, User
 from app.models.report_counts import ALL_UNIONS, next_month, whole_months
-from app.queries.scope import case_scope, staff_scope
+from app.queries.scope import Viewer, case_scope, staff_scope
 from cases.vocabulary import Outcome
 from cases.workflows import State, states_for_role, workflows_for_role
+
+
+class AsksUnion(Protocol):
+    """Filters that may name one union (a report's, the queue's)."""
+
+    @property
+    def union_id(self) -> int | None: ...
+
 
 MAX_MONTHS = 120  # a month axis longer than ten years is not a chart any more
 
@@ -80,7 +89,7 @@ def in_ranges(column, ranges: list[tuple[datetime, datetime]]) -> sa.ColumnEleme
     return sa.or_(*(sa.and_(column >= start, column < end) for start, end in ranges))
 
 
-def summary_scope(user: User, filters: ReportFilters, table, kind=None) -> list:
+def summary_scope(user: User | Viewer, filters: AsksUnion, table, kind=None) -> list:
     """Scope and union as WHERE conditions on a summary table (``kind``: the table's one kind, if it has no column).
 
     The scope rule is the cases' own (``staff_scope``); the union picks the rows of that union, or

@@ -77,7 +77,7 @@ def test_counts_below_the_cap_stay_exact_and_a_capped_status_says_so(app, monkey
     monkeypatch.setattr(queue, "COUNT_CAP", 5)
     lawyer, _member, cases = _world(9)
     for case in cases[:2]:
-        db.session.execute(sa.update(Case).where(Case.id == case.id).values(status="in_review"))
+        case.status = "in_review"  # through the ORM, as every service changes a status
     db.session.commit()
     page = queue_page(lawyer, QueueFilters())
     assert page.counts == {"submitted": 5, "in_review": 2}
@@ -193,3 +193,58 @@ def test_a_word_missing_from_the_newest_cases_but_found_often_is_paged_as_a_comm
     assert by_status.total_capped and by_status.total == 3
     seen, _last = _walk(lawyer, "mesai")
     assert sorted(seen) == sorted(expected) and len(seen) == 12
+
+
+def _statements_of(function, *args, **kwargs) -> tuple:
+    """What ``function(*args, **kwargs)`` returns, and the SQL statements it ran."""
+    statements: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        result = function(*args, **kwargs)
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", note)
+    return result, statements
+
+
+def test_the_whole_queue_is_counted_from_the_report_summary_exactly_as_the_cases_stand(app):
+    """Unfiltered (or one union or kind of the scope), the counts per status read the summary the
+    flushes keep, not ten index ranges of the cases; they stay exact through changes and scopes."""
+    from app.queries.queue import QueueFilters, status_counts
+    from app.queries.scope import case_scope
+
+    union, other = UnionFactory(), UnionFactory()
+    lawyer = UserFactory(role="lawyer", union=union)
+    confederation = UserFactory(role="lawyer", union=None)
+    officer = UserFactory(role="officer", union=union)
+    member, outsider = MemberFactory(union=union), MemberFactory(union=other)
+    mine = [make_case(member) for _ in range(4)] + [make_case(member, kind="social")]
+    theirs = [make_case(outsider) for _ in range(3)]
+    mine[0].status, mine[1].status, theirs[0].status = "in_review", "in_review", "accepted"
+    db.session.commit()
+
+    def counted(user, **filters) -> dict[str, int]:
+        scope = case_scope(user)
+        for name, value in filters.items():
+            scope = sa.and_(scope, getattr(Case, name) == value)
+        rows = db.session.execute(sa.select(Case.status, sa.func.count()).where(scope).group_by(Case.status))
+        return dict(rows.tuples().all())
+
+    expected = {
+        (lawyer, ()): {"submitted": 2, "in_review": 2},
+        (confederation, ()): {"submitted": 4, "in_review": 2, "accepted": 1},
+        (confederation, (("union_id", other.id),)): {"submitted": 2, "accepted": 1},
+        (officer, ()): {"submitted": 1},
+        (officer, (("kind", "material"),)): {},
+    }
+    for (user, filters), counts in expected.items():
+        user.role  # noqa: B018 - loaded now, not inside the statements counted
+        answer, statements = _statements_of(status_counts, user, QueueFilters(**dict(filters)), today=None)
+        assert answer == counts == counted(user, **dict(filters))
+        assert len(statements) == 1 and "report_case_counts" in statements[0] and " cases" not in statements[0]
+    # Any other filter counts the cases themselves, each count capped.
+    _counts, filtered = _statements_of(status_counts, lawyer, QueueFilters(category="relocation"), today=None)
+    assert len(filtered) == 1 and "FROM cases" in filtered[0]
