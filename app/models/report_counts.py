@@ -59,7 +59,9 @@ class ReportCaseCount(db.Model):
 
     __tablename__ = "report_case_counts"
     # The queue's counts per status: a scope's rows of one dimension and kind, every month (app/queries/queue.py).
-    __table_args__ = (sa.Index("ix_report_case_counts_scope", "union_id", "dimension", "kind", "key"),)
+    __table_args__ = (
+        sa.Index("ix_report_case_counts_scope", "union_id", "dimension", "kind", "key", postgresql_include=["cases"]),
+    )
 
     union_id: Mapped[int] = mapped_column(primary_key=True)
     month: Mapped[date] = mapped_column(sa.Date, primary_key=True)
