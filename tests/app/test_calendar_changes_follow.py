@@ -278,3 +278,45 @@ def test_the_cases_a_change_touches_are_read_in_a_fixed_number_of_queries(db, ad
 
     (few, two), (many, five) = reads_for(date(2026, 9, 1)), reads_for(date(2027, 9, 1))
     assert (two, five) == (2, 5) and few == many
+
+
+def test_a_courts_recess_change_reaches_the_periods_of_a_proceeding_before_it(db, admin):
+    # The first-instance decision notified on 24.06.2026: the 30-day appeal (İYUK 45) ends on
+    # 24.07.2026, a Friday in the recess, so 07.09.2026 at a court taking it; 24.07.2026 once it takes none.
+    from app.services.proceedings import add_proceeding, record_decision
+
+    court = Court(name="Hakkari İdare Mahkemesi", province="Hakkari", kind="administrative", takes_recess=True)
+    db.session.add(court)
+    db.session.commit()
+    case, lawyer = _case(db, date(2026, 3, 2))
+    proceeding = add_proceeding(
+        case, lawyer, kind="first_instance", court_id=court.id, filing_date=date(2026, 4, 1), expected_version=None
+    )
+    case = _fresh(db, case)
+    record_decision(
+        case,
+        proceeding,
+        lawyer,
+        decision=None,
+        decision_date=date(2026, 6, 20),
+        notified=date(2026, 6, 24),
+        outcome=None,
+        expected_version=case.version,
+    )
+    (appeal,) = [d for d in _rows(db, case) if d.status == "proposed" and d.proceeding_id == proceeding.id]
+    assert (appeal.start_date, appeal.due_date) == (date(2026, 6, 24), date(2026, 9, 7))
+
+    court = db.session.get(Court, court.id)
+    _court, impact = calendar_admin.save_court(
+        court,
+        name=court.name,
+        province=court.province,
+        kind=court.kind,
+        takes_recess=False,
+        address=None,
+        expected_version=court_fingerprint(court),
+        actor=admin,
+    )
+
+    (appeal,) = [d for d in _rows(db, case) if d.status == "proposed" and d.proceeding_id == proceeding.id]
+    assert appeal.due_date == date(2026, 7, 24) and impact.case_ids == {case.id}
