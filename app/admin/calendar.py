@@ -17,6 +17,7 @@ from app.queries import admin as admin_queries
 from app.request_guards import bounded_int
 from app.services import calendar_admin
 from app.services.calendar_admin import court_fingerprint, day_fingerprint
+from app.services.calendar_effects import Impact
 from app.services.concurrency import STALE_MESSAGE
 from app.services.deadlines import load_calendar
 from cases.errors import StaleCase
@@ -28,6 +29,28 @@ def _stale_form(template: str, form, current_version: str, **context):
     form.version.data = current_version
     stale = domain_message(StaleCase(STALE_MESSAGE))
     return render_template(template, form=form, stale=stale, **context), 409
+
+
+def _flash_impact(impact: Impact) -> None:
+    """Tell the admin what the change did to the deadlines already stored on cases."""
+    flash(
+        _(
+            "Stored deadlines followed the change. Proposed deadlines recomputed: %(proposals)s. "
+            "Confirmed deadlines flagged for their lawyers: %(flagged)s.",
+            proposals=impact.proposals_updated,
+            flagged=impact.confirmed_flagged,
+        ),
+        "info",
+    )
+    if impact.confirmed_earlier:
+        flash(
+            _(
+                "Confirmed deadlines whose lawful last day is now EARLIER than the confirmed date: %(count)s. "
+                "Their lawyers were told; the dates were not changed.",
+                count=impact.confirmed_earlier,
+            ),
+            "danger",
+        )
 
 
 def _year() -> int:
@@ -68,7 +91,7 @@ def calendar_day_edit(day_id: int | None = None):
         form.version.data = day_fingerprint(row)
     if form.validate_on_submit():
         try:
-            row = calendar_admin.save_calendar_day(
+            row, impact = calendar_admin.save_calendar_day(
                 row,
                 day=form.day.data,
                 kind=form.kind.data,
@@ -82,6 +105,7 @@ def calendar_day_edit(day_id: int | None = None):
             return _stale_form("admin/calendar_form.html", form, day_fingerprint(row), row=row)
         else:
             flash(_("The calendar was corrected: deadlines computed from now on use it."), "success")
+            _flash_impact(impact)
             return redirect(url_for(".calendar_days", year=row.day.year), 303)
     return render_template("admin/calendar_form.html", form=form, row=row), 400 if form.is_submitted() else 200
 
@@ -95,11 +119,12 @@ def calendar_day_remove(day_id: int):
         abort(400)
     year = row.day.year
     try:
-        calendar_admin.remove_calendar_day(row, expected_version=form.version.data, actor=current_user)
+        impact = calendar_admin.remove_calendar_day(row, expected_version=form.version.data, actor=current_user)
     except StaleCase as error:
         flash(domain_message(error), "warning")
         return redirect(url_for(".calendar_days", year=year), 303)
     flash(_("The correction was removed: the official calendar applies to that day again."), "success")
+    _flash_impact(impact)
     return redirect(url_for(".calendar_days", year=year), 303)
 
 
@@ -127,7 +152,7 @@ def court_edit(court_id: int | None = None):
             form.takes_recess.data = True
     if form.validate_on_submit():
         try:
-            court = calendar_admin.save_court(
+            court, impact = calendar_admin.save_court(
                 court,
                 name=form.name.data,
                 province=form.province.data,
@@ -143,5 +168,6 @@ def court_edit(court_id: int | None = None):
             return _stale_form("admin/court_form.html", form, court_fingerprint(court), court=court)
         else:
             flash(_("The court was saved: deadlines proposed from now on follow its recess."), "success")
+            _flash_impact(impact)
             return redirect(url_for(".courts"), 303)
     return render_template("admin/court_form.html", form=form, court=court), 400 if form.is_submitted() else 200

@@ -30,7 +30,7 @@ from app.navigation import local_path
 from app.queries.scope import get_case_or_404
 from app.services import deadlines as service
 from app.services.concurrency import STALE_MESSAGE
-from app.services.deadline_proposals import desired_proposals, recess_flags
+from app.services.deadline_proposals import desired_proposals, recess_flags, recess_of_deadline
 from app.services.deadlines import OPEN, deadline_title
 from app.services.proceedings import proceeding_label
 from cases.deadlines import RULES, RULES_BY_ID, ExplanationStep, is_overdue
@@ -73,7 +73,8 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
     from app.desk.proceedings import proceedings_of
 
     proceedings = proceedings_of(case)
-    recess = recess_flags(case, proceedings)[0]
+    flags = recess_flags(case, proceedings)
+    recess = flags[0]
     proceeding_names = {p.id: proceeding_label(p) for p in proceedings}
     proposals = []
     for proposal in desired_proposals(case, proceedings, deadlines, calendar):
@@ -102,8 +103,10 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
     rows = []
     for deadline in deadlines:
         edit, drop, met = _forms_for(deadline, given)
-        recomputed = service.recompute(deadline, calendar, recess=recess) if deadline.status == OPEN else None
-        if recomputed == deadline.computed_date:
+        recomputed = None
+        if deadline.status == OPEN:
+            recomputed = service.recompute(deadline, calendar, recess=recess_of_deadline(deadline, flags))
+        if recomputed in (deadline.computed_date, deadline.due_date):
             recomputed = None
         rows.append(
             {
@@ -127,6 +130,8 @@ def build_panel(case: Case, user: User, given: dict | None = None) -> dict:
                 "steps": _render_steps(deadline.explanation),
                 "warnings": _render_steps(deadline.warnings),
                 "recomputed": recomputed,
+                # The calendar or the court changed since it was confirmed: the law now ends it sooner.
+                "recomputed_earlier": recomputed is not None and recomputed < deadline.due_date,
                 "edit_form": edit,
                 "dismiss_form": drop,
                 "met_form": met,

@@ -193,9 +193,19 @@ _DEADLINE_TITLES = {
 }
 
 
+# A calendar or court change moved the day the rule gives for a confirmed deadline (calendar_effects).
+_LAWFUL_DAY_MOVED = {
+    "calendar": _l("The calendar change moves the lawful last day from %(before)s to %(after)s"),
+    "court": _l("The change to the court's recess moves the lawful last day from %(before)s to %(after)s"),
+}
+
+
 def _describe_deadline(view: EventView, payload: dict) -> None:
     """A deadline event: what was done, to which deadline (rule titles translated), dates and reason."""
     view.title = _text(_DEADLINE_TITLES.get(payload.get("action"), _l("Deadline update")))
+    if payload.get("action") == "lawful_day_moved":
+        _describe_lawful_day_moved(view, payload)
+        return
     title = str(payload.get("title") or payload.get("label") or "")
     view.text = _(title) if payload.get("rule") and title else title
     if payload.get("previous_date"):
@@ -206,6 +216,19 @@ def _describe_deadline(view: EventView, payload: dict) -> None:
         view.facts.append((_("Legal basis"), str(payload["legal_basis"])))
     if isinstance(payload.get("reason"), str) and payload["reason"].strip():
         view.facts.append((_("Reason"), payload["reason"]))
+
+
+def _describe_lawful_day_moved(view: EventView, payload: dict) -> None:
+    template = _LAWFUL_DAY_MOVED.get(str(payload.get("cause")), _LAWFUL_DAY_MOVED["calendar"])
+    before = _fact_value("lawful_before_date", payload.get("lawful_before_date"))
+    after = _fact_value("lawful_date", payload.get("lawful_date"))
+    view.title = _text(template) % {"before": before, "after": after}
+    title = str(payload.get("title") or "")
+    view.text = _(title) if payload.get("rule") and title else title
+    if payload.get("due_date"):
+        view.facts.append((_("Confirmed date (not changed)"), _fact_value("due_date", payload["due_date"])))
+    if payload.get("earlier"):
+        view.facts.append((_("Warning"), _("The lawful last day is now earlier than the confirmed date.")))
 
 
 _PROCEEDING_TITLES = {

@@ -7,7 +7,8 @@ with status 'proposed' so the queue's nearest deadline and the deadlines overvie
 before anyone confirms them; ``sync_proposals`` keeps those rows equal to what the rules give now.
 """
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
@@ -83,46 +84,85 @@ def _iso(value: str) -> date:
     return date.fromisoformat(value)
 
 
-def recess_flags(case: Case, proceedings: list[Proceeding]) -> tuple[bool | None, dict[int, bool | None]]:
-    """Whether the courts take the judicial recess: for the case's lawsuit, and per proceeding.
+@dataclass
+class CourtRecess:
+    """Whether each court takes the judicial recess, by id and by name (None: not known)."""
 
-    None means not known (no court recorded, or one the courts list does not have or marks
-    unknown): the deadlines then give the earlier date, never the later (one query).
-    """
-    ids = {case.competent_court_id} | {p.court_id for p in proceedings}
+    by_id: dict[int, bool | None] = field(default_factory=dict)
+    by_name: dict[str, bool | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CaseDeadlineFacts:
+    """What a case's proposals are computed from, loaded for many cases at once."""
+
+    deadlines: list[Deadline]
+    proceedings: list[Proceeding]
+    courts: CourtRecess
+
+
+def load_court_recess(cases: Iterable[Case], proceedings: Iterable[Proceeding]) -> CourtRecess:
+    """The recess flags of the courts these cases and proceedings name (one query, none if they name none)."""
+    proceedings = list(proceedings)
+    ids = {case.competent_court_id for case in cases} | {p.court_id for p in proceedings}
     names = {p.authority for p in proceedings if p.kind in COURT_KINDS and p.authority and not p.court_id}
     ids.discard(None)
-    by_id: dict[int, bool | None] = {}
-    by_name: dict[str, bool | None] = {}
+    courts = CourtRecess()
     if ids or names:
         rows = db.session.execute(
             sa.select(Court.id, Court.name, Court.takes_recess).where(sa.or_(Court.id.in_(ids), Court.name.in_(names)))
         )
         for court_id, name, takes in rows:
-            by_id[court_id] = takes
-            by_name[name] = takes
+            courts.by_id[court_id] = takes
+            courts.by_name[name] = takes
+    return courts
+
+
+def recess_flags(
+    case: Case, proceedings: list[Proceeding], courts: CourtRecess | None = None
+) -> tuple[bool | None, dict[int, bool | None]]:
+    """Whether the courts take the judicial recess: for the case's lawsuit, and per proceeding.
+
+    None means not known (no court recorded, or one the courts list does not have or marks
+    unknown): the deadlines then give the earlier date, never the later (one query, none
+    when ``courts`` were loaded already).
+    """
+    if courts is None:
+        courts = load_court_recess([case], proceedings)
 
     def of(proceeding: Proceeding) -> bool | None:
         if proceeding.court_id:
-            return by_id.get(proceeding.court_id)
-        return by_name.get(proceeding.authority or "")
+            return courts.by_id.get(proceeding.court_id)
+        return courts.by_name.get(proceeding.authority or "")
 
     per_proceeding = {p.id: of(p) for p in proceedings if p.kind in COURT_KINDS}
     if case.competent_court_id:
-        case_recess = by_id.get(case.competent_court_id)
+        case_recess = courts.by_id.get(case.competent_court_id)
     else:
         first = next((p for p in proceedings if p.kind == ProceedingKind.FIRST_INSTANCE), None)
         case_recess = of(first) if first else None
     return case_recess, per_proceeding
 
 
+def recess_of_deadline(deadline: Deadline, flags: tuple[bool | None, dict[int, bool | None]]) -> bool | None:
+    """The recess flag a deadline's rule is counted with: its proceeding's court, else the case's."""
+    case_recess, per_proceeding = flags
+    if deadline.proceeding_id is None:
+        return case_recess
+    return per_proceeding.get(deadline.proceeding_id, case_recess)
+
+
 def desired_proposals(
-    case: Case, proceedings: list[Proceeding], existing: list[Deadline], calendar: TurkishCalendar
+    case: Case,
+    proceedings: list[Proceeding],
+    existing: list[Deadline],
+    calendar: TurkishCalendar,
+    courts: CourtRecess | None = None,
 ) -> list[Proposal]:
     """What the rules propose now that no lawyer has confirmed or set aside (one query, for the courts)."""
     if case.kind != CaseKind.LEGAL or not case.category:
         return []
-    case_recess, recess_of = recess_flags(case, proceedings)
+    case_recess, recess_of = recess_flags(case, proceedings, courts)
     kinds = {p.kind for p in proceedings}
     wanted: list[Proposal] = []
     if case.notification_date is not None:
@@ -172,12 +212,21 @@ def fill(deadline: Deadline, proposal: Proposal) -> None:
     deadline.warnings = [step.as_dict() for step in result.warnings]
 
 
-def sync_proposals(case: Case, calendar: TurkishCalendar) -> list[Proposal]:
-    """Make the case's 'proposed' rows what the rules propose now (adds, updates, removes); no commit."""
-    existing = list(db.session.scalars(sa.select(Deadline).where(Deadline.case_id == case.id)))
-    desired = desired_proposals(case, case_proceedings(case.id), existing, calendar)
+def sync_proposals(case: Case, calendar: TurkishCalendar, facts: CaseDeadlineFacts | None = None) -> list[Deadline]:
+    """Make the case's 'proposed' rows what the rules propose now (adds, updates, removes); no commit.
+
+    Returns every deadline row of the case afterwards. ``facts``: the case's rows, proceedings
+    and courts when they were loaded with other cases' (otherwise three queries load them).
+    """
+    if facts is None:
+        existing = list(db.session.scalars(sa.select(Deadline).where(Deadline.case_id == case.id)))
+        desired = desired_proposals(case, case_proceedings(case.id), existing, calendar)
+    else:
+        existing = facts.deadlines
+        desired = desired_proposals(case, facts.proceedings, existing, calendar, facts.courts)
     rows = {(d.rule_id, d.source or ""): d for d in existing if d.status == PROPOSED}
     wanted = {p.key: p for p in desired}
+    kept = [d for d in existing if d.status != PROPOSED]
     for key, row in rows.items():
         if key not in wanted:
             db.session.delete(row)
@@ -189,4 +238,5 @@ def sync_proposals(case: Case, calendar: TurkishCalendar) -> list[Proposal]:
         warnings = [step.as_dict() for step in proposal.result.warnings]
         if (row.computed_date, row.start_date, row.warnings) != (proposal.result.due, proposal.result.start, warnings):
             fill(row, proposal)
-    return desired
+        kept.append(row)
+    return kept

@@ -8,6 +8,7 @@ import functools
 import hmac
 import secrets
 from datetime import date
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from flask_babel import gettext
@@ -23,6 +24,9 @@ from cases.errors import DomainError, StaleCase
 from cases.events import EventKind
 from cases.i18n import N_
 from cases.vocabulary import Role
+
+if TYPE_CHECKING:
+    from app.services.deadline_proposals import CaseDeadlineFacts
 
 PROPOSED = "proposed"
 OPEN = "open"
@@ -84,12 +88,15 @@ def _case_deadlines_statement() -> sa.Select:
 # Changes -----------------------------------------------------------------------------------
 
 
-def refresh_next_deadline(case: Case, calendar: TurkishCalendar | None = None) -> None:
+def refresh_next_deadline(
+    case: Case, calendar: TurkishCalendar | None = None, facts: "CaseDeadlineFacts | None" = None
+) -> None:
     """Keep the proposals current and ``Case.next_deadline`` the nearest open or proposed due date.
 
     ``next_deadline_proposed`` says the nearest one awaits a lawyer's confirmation. An ended case
     keeps its deadline rows (a reopened case gets them back) but no longer shows as overdue in
-    the queue, nor sorts or filters by them.
+    the queue, nor sorts or filters by them. ``facts``: the case's rows, proceedings and courts
+    when they were loaded with other cases' (``sync_proposals``).
     """
     from app.services.deadline_proposals import sync_proposals
 
@@ -97,18 +104,14 @@ def refresh_next_deadline(case: Case, calendar: TurkishCalendar | None = None) -
         case.next_deadline = None
         case.next_deadline_proposed = False
         return
-    sync_proposals(case, calendar or load_calendar())
+    rows = sync_proposals(case, calendar or load_calendar(), facts)
     db.session.flush()
-    rows = db.session.execute(
-        sa.select(Deadline.status, sa.func.min(Deadline.due_date))
-        .where(Deadline.case_id == case.id, Deadline.status.in_((OPEN, PROPOSED)))
-        .group_by(Deadline.status)
-    ).all()
-    nearest: dict[str, date] = {status: day for status, day in rows}
-    dates = [day for day in (nearest.get(OPEN), nearest.get(PROPOSED)) if day is not None]
-    case.next_deadline = min(dates, default=None)
-    proposed = nearest.get(PROPOSED)
-    case.next_deadline_proposed = proposed is not None and (nearest.get(OPEN) is None or proposed < nearest[OPEN])
+    nearest_open = min((d.due_date for d in rows if d.status == OPEN), default=None)
+    nearest_proposed = min((d.due_date for d in rows if d.status == PROPOSED), default=None)
+    case.next_deadline = min((d for d in (nearest_open, nearest_proposed) if d is not None), default=None)
+    case.next_deadline_proposed = nearest_proposed is not None and (
+        nearest_open is None or nearest_proposed < nearest_open
+    )
 
 
 def _event(case: Case, actor: User, action: str, deadline: Deadline, **extra: object) -> None:

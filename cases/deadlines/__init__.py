@@ -15,6 +15,7 @@ from cases.deadlines.computation import (
     RECESS_RUNS_TO,
     RECESS_START,
     compute_deadline,
+    earliest_last_day_affected,
     is_overdue,
 )
 from cases.deadlines.explanation import (
@@ -51,6 +52,7 @@ __all__ = [
     "Unit",
     "compute_deadline",
     "earliest",
+    "earliest_last_day_affected",
     "explain_lines",
     "is_overdue",
     "format_date",

@@ -51,6 +51,24 @@ RECESS_RUNS_TO = (9, 7)
 SUPERIOR_AUTHORITY_ANSWER = "superior-authority-answer"
 
 
+# How far past 7 September a last day can roll over non-working days (a religious holiday with
+# its weekend, and bridge days an administrator declares around it).
+RECESS_ROLL_REACH = timedelta(days=21)
+
+
+def earliest_last_day_affected(day: date) -> date:
+    """The earliest last day (before any recess extension) that a calendar change on ``day`` can move.
+
+    A period's count and its roll-forward look at no day after its last day, except a period
+    ending in the judicial recess: the day it runs to when the court takes the recess (7
+    September, rolled forward) is computed too, even when the court does not or is not known.
+    """
+    recess_start = date(day.year, *RECESS_START)
+    if recess_start <= day <= date(day.year, *RECESS_RUNS_TO) + RECESS_ROLL_REACH:
+        return recess_start
+    return day
+
+
 def is_overdue(due: date | None, today: date) -> bool:
     """Whether a deadline (or a case's nearest one) due on ``due`` has passed: its last day is behind us.
 

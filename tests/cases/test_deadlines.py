@@ -22,6 +22,7 @@ from cases.deadlines import (
     Unit,
     compute_deadline,
     earliest,
+    earliest_last_day_affected,
     explain_lines,
     format_date,
     get_rule,
@@ -565,3 +566,17 @@ def test_a_deadline_is_overdue_only_once_its_last_day_has_passed():
     assert not is_overdue(today, today)  # the last day itself still counts
     assert not is_overdue(date(2026, 11, 24), today)
     assert not is_overdue(None, today)  # a case without an open deadline
+
+
+@pytest.mark.parametrize(
+    ("changed", "earliest"),
+    [
+        (date(2026, 9, 1), date(2026, 7, 20)),  # a day the recess extension of a period ending 20.07–31.08 reaches
+        (date(2026, 7, 25), date(2026, 7, 20)),
+        (date(2026, 9, 28), date(2026, 7, 20)),  # 07.09 rolled over a long holiday
+        (date(2026, 10, 29), date(2026, 10, 29)),  # outside it: only periods still running on that day
+        (date(2026, 7, 15), date(2026, 7, 15)),
+    ],
+)
+def test_the_last_days_a_calendar_change_can_move(changed, earliest):
+    assert earliest_last_day_affected(changed) == earliest
