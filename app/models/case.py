@@ -22,6 +22,22 @@ REPORT_INCLUDE = [
 
 
 ATTENTION_INCLUDE = ["member_replied_at", "member_file_at", "member_message_at"]
+# The queue's filters (migration 0015_queue_walk): an activity-order walk tests them on the index alone.
+QUEUE_FILTERED = [
+    "union_id",
+    "kind",
+    "status",
+    "category",
+    "priority",
+    "assignee_id",
+    "institution_id",
+    "next_deadline",
+]
+
+
+def _queue_walk(name: str, *columns: str) -> sa.Index:
+    """An index a filtered queue page walks in activity order, carrying the filtered columns (PostgreSQL)."""
+    return sa.Index(name, *columns, postgresql_include=[c for c in QUEUE_FILTERED if c not in columns])
 
 
 class Case(db.Model):
@@ -29,17 +45,17 @@ class Case(db.Model):
 
     __tablename__ = "cases"
     __table_args__ = (
-        sa.Index("ix_cases_union_status_activity", "union_id", "status", "last_activity_at"),
-        sa.Index("ix_cases_status_activity", "status", "last_activity_at"),
+        _queue_walk("ix_cases_union_status_activity", "union_id", "status", "last_activity_at"),
+        _queue_walk("ix_cases_status_activity", "status", "last_activity_at"),
         sa.Index("ix_cases_union_created", "union_id", "created_at"),
         sa.Index("ix_cases_union_priority", "union_id", "priority_rank", "last_activity_at"),
         sa.Index("ix_cases_assignee_status", "assignee_id", "status"),
         sa.Index("ix_cases_kind_category", "kind", "category"),
         sa.Index("ix_cases_union_deadline", "union_id", "next_deadline"),
         # The desk queue (migration 0002_desk): a scope's cases in activity order, counts per status.
-        sa.Index("ix_cases_union_kind_activity", "union_id", "kind", "last_activity_at", "id"),
+        _queue_walk("ix_cases_union_kind_activity", "union_id", "kind", "last_activity_at", "id"),
         sa.Index("ix_cases_queue_filters", "union_id", "kind", "status", "category", "priority", "assignee_id"),
-        sa.Index("ix_cases_kind_activity", "kind", "last_activity_at", "id"),
+        _queue_walk("ix_cases_kind_activity", "kind", "last_activity_at", "id"),
         # A member who registers later may be a case's respondent (migration 0004): find those cases.
         sa.Index("ix_cases_union_respondent_name", "union_id", "respondent_name_folded"),
         sa.Index("ix_cases_respondent_national_id", "respondent_national_id"),
