@@ -34,23 +34,23 @@ status=0
 echo "==> Test suite on SQLite"
 DAYANAK_TEST_DB=sqlite $PY -m pytest -n "$WORKERS" -p no:cacheprovider "$@" || status=$?
 
-# Pages show Istanbul's date, which between 21:00 and 24:00 UTC is already tomorrow: run the
-# app tests once more with the clock started at 23:30 UTC, so a date taken from the machine
-# instead of app.clock fails here, not at night.
+# Pages show Istanbul's date, which between 21:00 and 24:00 UTC is already tomorrow: the
+# PostgreSQL run starts the clock at 23:30 UTC of the day before, so a date taken from the machine
+# instead of app.clock fails here, not at night. Every app test thus runs once at the hour it is
+# (SQLite) and once late in the evening (PostgreSQL; SQLite again when PostgreSQL is absent).
 LATE_EVENING="$(date -u -d yesterday +%Y-%m-%d)T23:30:00Z"
-echo "==> App tests on SQLite with the clock at $LATE_EVENING"
-DAYANAK_TEST_DB=sqlite DAYANAK_TEST_NOW="$LATE_EVENING" \
-  $PY -m pytest -n "$WORKERS" -p no:cacheprovider -q -m "not browser" tests/app "$@" || status=$?
-
 POSTGRES=${DAYANAK_TEST_POSTGRES:-postgresql://postgres@127.0.0.1:5432/test}
 if $PY -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$POSTGRES" 2>/dev/null; then
-  echo "==> Database tests on PostgreSQL ($POSTGRES)"
-  DAYANAK_TEST_DB=postgresql DAYANAK_TEST_POSTGRES="$POSTGRES" \
+  echo "==> Database tests on PostgreSQL ($POSTGRES) with the clock at $LATE_EVENING"
+  DAYANAK_TEST_DB=postgresql DAYANAK_TEST_POSTGRES="$POSTGRES" DAYANAK_TEST_NOW="$LATE_EVENING" \
     $PY -m pytest -n "$WORKERS" -p no:cacheprovider -m "not browser" tests/app "$@" || status=$?
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is not reachable at $POSTGRES: under CI the PostgreSQL run is required." >&2
   status=1
 else
   echo "PostgreSQL is not reachable at $POSTGRES: skipping the PostgreSQL run (set DAYANAK_TEST_POSTGRES)."
+  echo "==> App tests on SQLite with the clock at $LATE_EVENING"
+  DAYANAK_TEST_DB=sqlite DAYANAK_TEST_NOW="$LATE_EVENING" \
+    $PY -m pytest -n "$WORKERS" -p no:cacheprovider -q -m "not browser" tests/app "$@" || status=$?
 fi
 exit $status
