@@ -320,3 +320,60 @@ def test_a_courts_recess_change_reaches_the_periods_of_a_proceeding_before_it(db
 
     (appeal,) = [d for d in _rows(db, case) if d.status == "proposed" and d.proceeding_id == proceeding.id]
     assert appeal.due_date == date(2026, 7, 24) and impact.case_ids == {case.id}
+
+
+def test_a_court_added_or_renamed_reaches_a_proceeding_that_names_it_by_the_typed_name(db, admin):
+    # The lawyer typed the court before it was on the list. The first-instance decision notified on
+    # 24.06.2026: the 30-day appeal (İYUK 45) ends on Friday 24.07.2026, in the recess. While no court
+    # of that name is known, the earlier day holds (no recess extension); once an admin lists it as a
+    # court taking the recess, Monday 07.09.2026; renamed, the typed name is unknown again: 24.07.2026.
+    from app.services.proceedings import add_proceeding, record_decision
+
+    typed = "Şırnak İdare Mahkemesi"
+    case, lawyer = _case(db, date(2026, 3, 2))
+    proceeding = add_proceeding(
+        case, lawyer, kind="first_instance", authority=typed, filing_date=date(2026, 4, 1), expected_version=None
+    )
+    assert proceeding.court_id is None
+    case = _fresh(db, case)
+    record_decision(
+        case,
+        proceeding,
+        lawyer,
+        decision=None,
+        decision_date=date(2026, 6, 20),
+        notified=date(2026, 6, 24),
+        outcome=None,
+        expected_version=case.version,
+    )
+
+    def appeal_due() -> date:
+        (appeal,) = [d for d in _rows(db, case) if d.status == "proposed" and d.proceeding_id == proceeding.id]
+        return appeal.due_date
+
+    assert appeal_due() == date(2026, 7, 24)
+
+    court, added = calendar_admin.save_court(
+        None,
+        name=typed,
+        province="Şırnak",
+        kind="administrative",
+        takes_recess=True,
+        address=None,
+        expected_version=None,
+        actor=admin,
+    )
+    assert appeal_due() == date(2026, 9, 7) and added.case_ids == {case.id}
+
+    court = db.session.get(Court, court.id)
+    _court, renamed = calendar_admin.save_court(
+        court,
+        name="Şırnak 1. İdare Mahkemesi",
+        province=court.province,
+        kind=court.kind,
+        takes_recess=True,
+        address=None,
+        expected_version=court_fingerprint(court),
+        actor=admin,
+    )
+    assert appeal_due() == date(2026, 7, 24) and renamed.case_ids == {case.id}
