@@ -6,6 +6,8 @@ what it does to the deadlines stored on cases (``calendar_effects``) are committ
 not at all.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import sqlalchemy as sa
@@ -23,7 +25,7 @@ from app.services.calendar_effects import (
     cases_counting_over,
     follow_change,
 )
-from app.services.concurrency import STALE_MESSAGE, fingerprint
+from app.services.concurrency import STALE_MESSAGE, commit_case_change, fingerprint
 from app.services.deadlines import load_calendar
 from cases.calendar import TurkishCalendar
 from cases.errors import DomainError, StaleCase
@@ -49,6 +51,21 @@ def _day_taken(day: date, except_id: int | None) -> bool:
     return db.session.scalar(query) is not None
 
 
+@contextmanager
+def _all_or_nothing() -> Iterator[None]:
+    """A calendar or court change and what it does to the cases' deadlines: committed together, or not at all.
+
+    A case changed meanwhile refuses the whole save as stale: StaleCase for its timeline's next event
+    taken (``commit_case_change``), the ORM's StaleDataError for its version (answered as stale too).
+    """
+    try:
+        yield
+        commit_case_change()
+    except Exception:
+        db.session.rollback()
+        raise
+
+
 def save_calendar_day(
     row: CalendarDay | None, *, day: date, kind: str, name: str, expected_version: str | None, actor: User
 ) -> tuple[CalendarDay, Impact]:
@@ -60,7 +77,7 @@ def save_calendar_day(
         raise AlreadyListed(N_("This day already has a correction: change that one instead."))
     if row is not None and expected_version != day_fingerprint(row):
         raise StaleCase(STALE_MESSAGE)
-    try:
+    with _all_or_nothing():
         before = load_calendar()
         action = "update" if row else "create"
         days = {day} if row is None else {day, row.day}
@@ -71,10 +88,6 @@ def save_calendar_day(
         db.session.flush()
         impact = _follow_calendar(days, before, actor)
         log_access(actor, action, "calendar_day", row.id)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return row, impact
 
 
@@ -85,16 +98,12 @@ def remove_calendar_day(row: CalendarDay, *, expected_version: str | None, actor
     """
     if expected_version != day_fingerprint(row):
         raise StaleCase(STALE_MESSAGE)
-    try:
+    with _all_or_nothing():
         before, day = load_calendar(), row.day
         log_access(actor, "delete", "calendar_day", row.id)
         db.session.delete(row)
         db.session.flush()
         impact = _follow_calendar({day}, before, actor)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return impact
 
 
@@ -126,7 +135,7 @@ def save_court(
         raise AlreadyListed(N_("This court is already on the list: change that one instead."))
     if court is not None and expected_version != court_fingerprint(court):
         raise StaleCase(STALE_MESSAGE)
-    try:
+    with _all_or_nothing():
         action = "update" if court else "create"
         before = CourtBefore(court.id, court.name, court.takes_recess, True) if court else None
         if court is None:
@@ -144,8 +153,4 @@ def save_court(
             change = Change(COURT, calendar, calendar, court_before=before, court_name_after=name)
             impact = follow_change(cases_before_court(court.id, {before.name, name}), change, actor)
         log_access(actor, action, "court", court.id)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return court, impact
