@@ -64,6 +64,43 @@ def _confirm(db, case: Case, lawyer) -> Deadline:
     return deadline_service.confirm_proposal(case, RULE, lawyer, expected_version=case.version)
 
 
+def _change_court(db, admin, court: Court, **changes):
+    """Save ``court`` as an admin would, with ``changes`` (takes_recess, name) over what it holds."""
+    court = db.session.get(Court, court.id)
+    fields = dict(name=court.name, province=court.province, kind=court.kind, takes_recess=court.takes_recess)
+    return calendar_admin.save_court(
+        court, **{**fields, **changes}, address=None, expected_version=court_fingerprint(court), actor=admin
+    )
+
+
+def _decided_at_first_instance(db, case: Case, lawyer, **court):
+    """A first-instance lawsuit filed 01.04.2026 before ``court`` (court_id or authority), decided
+    20.06.2026 and notified 24.06.2026: the 30-day appeal (İYUK 45) ends on Friday 24.07.2026, in
+    the recess, so on 07.09.2026 at a court that takes it."""
+    from app.services.proceedings import add_proceeding, record_decision
+
+    proceeding = add_proceeding(
+        case, lawyer, kind="first_instance", filing_date=date(2026, 4, 1), expected_version=None, **court
+    )
+    case = _fresh(db, case)
+    record_decision(
+        case,
+        proceeding,
+        lawyer,
+        decision=None,
+        decision_date=date(2026, 6, 20),
+        notified=date(2026, 6, 24),
+        outcome=None,
+        expected_version=case.version,
+    )
+    return proceeding
+
+
+def _appeal_due(db, case: Case, proceeding) -> date:
+    (appeal,) = [d for d in _rows(db, case) if d.status == "proposed" and d.proceeding_id == proceeding.id]
+    return appeal.due_date
+
+
 def test_a_declared_holiday_recomputes_the_proposal_and_its_removal_brings_it_back(db, admin):
     # 03.07.2026 + 60 days = 01.09.2026, a Tuesday (not in the recess, which ends 31.08): the last day.
     # Declaring 01.09.2026 a holiday moves it to the next working day, Wednesday 02.09.2026;
@@ -197,17 +234,7 @@ def test_a_courts_recess_change_recomputes_its_cases_proposals(db, admin):
     assert _only(db, at_court, "proposed").due_date == date(2026, 9, 7)
     assert _fresh(db, at_court).next_deadline == date(2026, 9, 7)
 
-    court = db.session.get(Court, court.id)
-    _court, impact = calendar_admin.save_court(
-        court,
-        name=court.name,
-        province=court.province,
-        kind=court.kind,
-        takes_recess=False,
-        address=None,
-        expected_version=court_fingerprint(court),
-        actor=admin,
-    )
+    _court, impact = _change_court(db, admin, court, takes_recess=False)
 
     assert _only(db, at_court, "proposed").due_date == date(2026, 7, 24)
     assert _fresh(db, at_court).next_deadline == date(2026, 7, 24)
@@ -281,77 +308,29 @@ def test_the_cases_a_change_touches_are_read_in_a_fixed_number_of_queries(db, ad
 
 
 def test_a_courts_recess_change_reaches_the_periods_of_a_proceeding_before_it(db, admin):
-    # The first-instance decision notified on 24.06.2026: the 30-day appeal (İYUK 45) ends on
-    # 24.07.2026, a Friday in the recess, so 07.09.2026 at a court taking it; 24.07.2026 once it takes none.
-    from app.services.proceedings import add_proceeding, record_decision
-
+    # The appeal ends on 07.09.2026 at a court taking the recess; 24.07.2026 once it takes none.
     court = Court(name="Hakkari İdare Mahkemesi", province="Hakkari", kind="administrative", takes_recess=True)
     db.session.add(court)
     db.session.commit()
     case, lawyer = _case(db, date(2026, 3, 2))
-    proceeding = add_proceeding(
-        case, lawyer, kind="first_instance", court_id=court.id, filing_date=date(2026, 4, 1), expected_version=None
-    )
-    case = _fresh(db, case)
-    record_decision(
-        case,
-        proceeding,
-        lawyer,
-        decision=None,
-        decision_date=date(2026, 6, 20),
-        notified=date(2026, 6, 24),
-        outcome=None,
-        expected_version=case.version,
-    )
+    proceeding = _decided_at_first_instance(db, case, lawyer, court_id=court.id)
     (appeal,) = [d for d in _rows(db, case) if d.status == "proposed" and d.proceeding_id == proceeding.id]
     assert (appeal.start_date, appeal.due_date) == (date(2026, 6, 24), date(2026, 9, 7))
 
-    court = db.session.get(Court, court.id)
-    _court, impact = calendar_admin.save_court(
-        court,
-        name=court.name,
-        province=court.province,
-        kind=court.kind,
-        takes_recess=False,
-        address=None,
-        expected_version=court_fingerprint(court),
-        actor=admin,
-    )
+    _court, impact = _change_court(db, admin, court, takes_recess=False)
 
-    (appeal,) = [d for d in _rows(db, case) if d.status == "proposed" and d.proceeding_id == proceeding.id]
-    assert appeal.due_date == date(2026, 7, 24) and impact.case_ids == {case.id}
+    assert _appeal_due(db, case, proceeding) == date(2026, 7, 24) and impact.case_ids == {case.id}
 
 
 def test_a_court_added_or_renamed_reaches_a_proceeding_that_names_it_by_the_typed_name(db, admin):
-    # The lawyer typed the court before it was on the list. The first-instance decision notified on
-    # 24.06.2026: the 30-day appeal (İYUK 45) ends on Friday 24.07.2026, in the recess. While no court
-    # of that name is known, the earlier day holds (no recess extension); once an admin lists it as a
-    # court taking the recess, Monday 07.09.2026; renamed, the typed name is unknown again: 24.07.2026.
-    from app.services.proceedings import add_proceeding, record_decision
-
+    # The lawyer typed the court before it was on the list. While no court of that name is known, the
+    # appeal's earlier day holds (24.07.2026, no recess extension); once an admin lists it as a court
+    # taking the recess, 07.09.2026; renamed, the typed name is unknown again: 24.07.2026.
     typed = "Şırnak İdare Mahkemesi"
     case, lawyer = _case(db, date(2026, 3, 2))
-    proceeding = add_proceeding(
-        case, lawyer, kind="first_instance", authority=typed, filing_date=date(2026, 4, 1), expected_version=None
-    )
+    proceeding = _decided_at_first_instance(db, case, lawyer, authority=typed)
     assert proceeding.court_id is None
-    case = _fresh(db, case)
-    record_decision(
-        case,
-        proceeding,
-        lawyer,
-        decision=None,
-        decision_date=date(2026, 6, 20),
-        notified=date(2026, 6, 24),
-        outcome=None,
-        expected_version=case.version,
-    )
-
-    def appeal_due() -> date:
-        (appeal,) = [d for d in _rows(db, case) if d.status == "proposed" and d.proceeding_id == proceeding.id]
-        return appeal.due_date
-
-    assert appeal_due() == date(2026, 7, 24)
+    assert _appeal_due(db, case, proceeding) == date(2026, 7, 24)
 
     court, added = calendar_admin.save_court(
         None,
@@ -363,17 +342,7 @@ def test_a_court_added_or_renamed_reaches_a_proceeding_that_names_it_by_the_type
         expected_version=None,
         actor=admin,
     )
-    assert appeal_due() == date(2026, 9, 7) and added.case_ids == {case.id}
+    assert _appeal_due(db, case, proceeding) == date(2026, 9, 7) and added.case_ids == {case.id}
 
-    court = db.session.get(Court, court.id)
-    _court, renamed = calendar_admin.save_court(
-        court,
-        name="Şırnak 1. İdare Mahkemesi",
-        province=court.province,
-        kind=court.kind,
-        takes_recess=True,
-        address=None,
-        expected_version=court_fingerprint(court),
-        actor=admin,
-    )
-    assert appeal_due() == date(2026, 7, 24) and renamed.case_ids == {case.id}
+    _court, renamed = _change_court(db, admin, court, name="Şırnak 1. İdare Mahkemesi")
+    assert _appeal_due(db, case, proceeding) == date(2026, 7, 24) and renamed.case_ids == {case.id}
