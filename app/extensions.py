@@ -27,7 +27,7 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 # Indexes that only one database has (PostgreSQL trigram search) live in migrations alone.
-DATABASE_SPECIFIC_INDEXES = frozenset({"ix_cases_search_trgm", "ix_institutions_name_trgm"})
+DATABASE_SPECIFIC_INDEXES = frozenset({"ix_cases_search_joined_trgm", "ix_institutions_name_trgm"})
 
 
 # SQLite's full-text search table (migration 0012) and the shadow tables FTS5 keeps for it.

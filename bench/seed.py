@@ -197,8 +197,14 @@ def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print)
     n_members = max(200, n_cases // 4)
     postgres = engine.dialect.name == "postgresql"
     with engine.begin() as connection:
+        search_indexes: list = []
         if postgres:  # building the trigram index once at the end is far cheaper than row by row
-            connection.exec_driver_sql("DROP INDEX IF EXISTS ix_cases_search_trgm")
+            search_indexes = connection.exec_driver_sql(
+                "SELECT indexname, indexdef FROM pg_indexes"
+                " WHERE tablename = 'cases' AND position('USING gin' in indexdef) > 0"
+            ).all()
+            for name, _definition in search_indexes:
+                connection.exec_driver_sql(f'DROP INDEX "{name}"')  # a name read from the catalogue
         _insert(
             connection,
             tables["unions"],
@@ -317,9 +323,8 @@ def seed(engine: sa.Engine, n_cases: int, *, seed_value: int = 2026, echo=print)
         )
         if postgres:
             echo("  building the search index …")
-            connection.exec_driver_sql(
-                "CREATE INDEX ix_cases_search_trgm ON cases USING gin (search_text gin_trgm_ops)"
-            )
+            for _name, definition in search_indexes:  # as the migrations defined it
+                connection.exec_driver_sql(definition)
             for table in ("unions", "institutions", "users", "member_profiles", "cases", "case_events"):
                 # Fixed table names from the tuple above: nothing user-given reaches this SQL.
                 connection.exec_driver_sql(

@@ -185,11 +185,15 @@ def _contains(folded: str, *, indexed: bool, column=None) -> sa.ColumnElement[bo
             fts = sa.select(sa.literal_column("rowid")).select_from(sa.table("cases_fts"))
             return Case.id.in_(fts.where(sa.text("cases_fts MATCH :phrase").bindparams(phrase=phrase)))
         return sa.func.instr(column, folded) > 0
+    # strpos() is no LIKE: the GIN index cannot serve it, and the planner takes it for a
+    # dense condition (a third of the rows), so it walks the queue's order and stops early.
+    holds = sa.func.strpos(column, folded) > 0
     if not indexed:
-        # strpos() is no LIKE: the GIN index cannot serve it, and the planner takes it for a
-        # dense condition (a third of the rows), so it walks the queue's order and stops early.
-        return sa.func.strpos(column, folded) > 0
-    return column.like(f"%{_escape_like(folded)}%", escape="\\")
+        return holds
+    # The trigram index reads the text with its spaces taken out (migration 0016), so that a
+    # phrase's trigrams cross its words; the text itself is then tested for the query as typed.
+    joined = sa.func.replace(column, sa.literal_column("' '"), sa.literal_column("''"))
+    return sa.and_(joined.like(f"%{_escape_like(folded.replace(' ', ''))}%", escape="\\"), holds)
 
 
 def _sort_of(filters: QueueFilters) -> str:

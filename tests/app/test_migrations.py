@@ -31,7 +31,7 @@ def test_postgresql_has_trigram_search_indexes(app):
     if db.engine.dialect.name != "postgresql":
         return
     names = {row[0] for row in db.session.execute(db.text("SELECT indexname FROM pg_indexes"))}
-    assert {"ix_cases_search_trgm", "ix_institutions_name_trgm"} <= names
+    assert {"ix_cases_search_joined_trgm", "ix_institutions_name_trgm"} <= names
 
 
 def test_postgresql_queue_walks_test_the_filters_on_the_index_alone(app):

@@ -115,6 +115,43 @@ def test_common_and_rare_words_find_the_same_cases(app, monkeypatch, common):
     assert queue_page(lawyer, QueueFilters(q='"mesai')).rows == []
 
 
+@pytest.mark.parametrize("common", [True, False])
+def test_a_phrase_finds_its_words_together_and_in_order_only(app, monkeypatch, common):
+    from app.queries import queue
+    from app.queries.queue import QueueFilters, queue_page
+
+    monkeypatch.setattr(queue, "COMMON_SHARE", 0 if common else 10**9)
+    narratives = ["Müdür Yılmaz Çelik beni uyardı", "Yılmaz bey ile Çelik hanım", "Çelik Yılmaz", "yılmazçelik"]
+    lawyer, _member, cases = _world(4, narrative=lambda i: narratives[i])
+
+    def found(q: str) -> set[str]:
+        return {row.reference for row in queue_page(lawyer, QueueFilters(q=q)).rows}
+
+    assert found("yılmaz çelik") == found("YILMAZ   ÇELİK") == {cases[0].reference}
+    assert found("z ç") == {cases[0].reference}  # across the words, as typed
+    assert found("yılmazçelik") == {cases[3].reference}  # the index ignores spaces; the search does not
+
+
+def test_postgresql_searches_a_phrase_through_the_joined_trigram_index(app):
+    """The query's expression is the index's own (migration 0016), so the planner can read it."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite searches its FTS5 table")
+    from app.queries.queue import _contains
+
+    statement = sa.select(Case.id).where(_contains("yilmaz celik", indexed=True))
+    db.session.execute(sa.text("SET LOCAL enable_seqscan = off"))
+    plan = "\n".join(
+        db.session.execute(
+            sa.text("EXPLAIN " + str(statement.compile(db.engine, compile_kwargs={"literal_binds": True})))
+        ).scalars()
+    )
+    db.session.rollback()
+    assert "ix_cases_search_joined_trgm" in plan, plan
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert "replace(search_text, ' '::text, ''::text)" in index_condition and "yilmazcelik" in index_condition, plan
+    assert "strpos(search_text, 'yilmaz celik'::text) > 0" in plan, plan
+
+
 def test_the_search_index_follows_every_write_of_the_search_text(app, monkeypatch):
     """SQLite's FTS table is kept by triggers: filing, a rewrite of the text and a deletion."""
     if db.engine.dialect.name != "sqlite":
