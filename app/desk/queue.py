@@ -1,5 +1,6 @@
 """The staff desk's queue: the cases in scope, filtered, sorted and paged."""
 
+from collections.abc import Callable
 from datetime import date
 
 from flask import render_template, request
@@ -63,25 +64,29 @@ def _read_filters(form: QueueFilterForm, choices: dict) -> QueueFilters:
     form.priority.choices = [("", everyone), *((k, str(v)) for k, v in labels.PRIORITIES.items())]
 
     def pick(field, allowed) -> str | None:
+        """The field's value if ``allowed()`` holds it (the set is built only for a value given)."""
         value = (field.data or "").strip()
-        if value and value not in allowed:
+        if value and value not in allowed():
             field.errors = [_("Please choose a value from the list.")]
             return None
         return value or None
 
-    union = pick(form.union, {v for v, _l in choices.get("unions", [])})
-    due_within = pick(form.due_within, {v for v, _l in form.due_within.choices if v})
-    institution = pick(form.institution, {v for v, _l in choices["institutions"]})
+    def values(pairs) -> Callable[[], set[str]]:
+        return lambda: {v for v, _l in pairs}
+
+    union = pick(form.union, values(choices.get("unions", [])))
+    due_within = pick(form.due_within, values(form.due_within.choices))
+    institution = pick(form.institution, values(choices["institutions"]))
     page = request.args.get("page", 1, type=bounded_int)
     return QueueFilters(
-        status=pick(form.status, {s.value for s in states}),
-        kind=pick(form.kind, set(_kinds_for(role))),
-        category=pick(form.category, set(_categories_for(role))),
+        status=pick(form.status, lambda: {s.value for s in states}),
+        kind=pick(form.kind, lambda: set(_kinds_for(role))),
+        category=pick(form.category, lambda: set(_categories_for(role))),
         union_id=int(union) if union else None,
         institution_id=int(institution) if institution else None,
         province=(form.province.data or "").strip() or None,
-        assignee=pick(form.assignee, {"me", "none", *(v for v, _l in choices["people"])}),
-        priority=pick(form.priority, set(labels.PRIORITIES)),
+        assignee=pick(form.assignee, lambda: {"me", "none", *(v for v, _l in choices["people"])}),
+        priority=pick(form.priority, lambda: set(labels.PRIORITIES)),
         date_from=_parse_date(form.date_from),
         date_to=_parse_date(form.date_to),
         membership_pending=bool(form.membership_pending.data),
