@@ -25,6 +25,7 @@ from app.extensions import db
 from app.models import Case, CaseView, Institution, MemberProfile, ReportCaseCount, Union, User
 from app.queries.attention import attention_condition, mine
 from app.queries.reports import summary_scope
+from app.queries.rows import read
 from app.queries.scope import Viewer, case_scope, viewer_of
 from app.query_plans import PLAN_EACH_TIME
 from cases.text import fold, sort_key
@@ -240,7 +241,7 @@ def status_counts(user: User, filters: QueueFilters, *, today: date) -> dict[str
         statement = _summary_count_statement(viewer, chosen.union_id, chosen.kind)
     else:
         statement = _count_statement(viewer, chosen, today, _context())
-    return {status: count for status, count in db.session.execute(statement) if count}
+    return {status: count for status, count in read(statement) if count}
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
@@ -317,7 +318,7 @@ def _common_statement(viewer: Viewer, filters: QueueFilters, today: date, contex
 
 def _is_common(viewer: Viewer, filters: QueueFilters, today: date) -> bool:
     """Whether the word is dense at the start of the queue (a fixed-size sample, read in order)."""
-    return (db.session.scalar(_common_statement(viewer, filters, today, _context())) or 0) >= COMMON_SHARE
+    return (read(_common_statement(viewer, filters, today, _context())).scalar() or 0) >= COMMON_SHARE
 
 
 @lru_cache(maxsize=STATEMENTS_KEPT)
@@ -337,7 +338,7 @@ def _search_counts_statement(viewer: Viewer, filters: QueueFilters, today: date,
 def _search_counts(viewer: Viewer, filters: QueueFilters, today: date) -> tuple[dict[str, int], bool]:
     """A common word's matches per status among the first SEARCH_COUNT_CAP + 1 found (exact below the cap)."""
     statement = _search_counts_statement(viewer, filters, today, _context())
-    counts = dict(db.session.execute(statement).all())
+    counts = dict(read(statement).all())
     return counts, sum(counts.values()) > SEARCH_COUNT_CAP
 
 
@@ -387,7 +388,7 @@ def _rare_matches(viewer: Viewer, filters: QueueFilters, today: date, sort: str)
     The index is asked once: the counts and the page are then taken from these rows, so a
     rare word costs one index search rather than one per statement.
     """
-    return db.session.execute(_rare_statement(viewer, filters, today, _context(), sort)).all()
+    return read(_rare_statement(viewer, filters, today, _context(), sort)).all()
 
 
 def _sorted(rows: list, sort: str) -> list:
@@ -479,7 +480,7 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
             capped = frozenset(counts)  # a sample: each status has at least this many
             if filters.status:
                 statement = _status_total_statement(viewer, chosen, today, context, filters.status, common)
-                total = db.session.scalar(statement)
+                total = read(statement).scalar()
                 total_capped = total > cap
             else:
                 total = sum(counts.values())
@@ -497,7 +498,7 @@ def queue_page(user: User, filters: QueueFilters, *, today: date | None = None) 
         page = min(page, max(1, -(-total // PER_PAGE)))  # past the end: the last page
     after = filters.after if page > 1 and _after_condition(filters.after, sort) is not None else None
     shape = _PageShape(filters.status, sort, page, after, common, known_ids)
-    rows = db.session.execute(_page_statement(viewer, chosen, today, context, shape)).all()
+    rows = read(_page_statement(viewer, chosen, today, context, shape)).all()
     more = len(rows) > PER_PAGE
     rows = rows[:PER_PAGE]
     return QueuePage(
@@ -596,7 +597,8 @@ def _page_statement(viewer: Viewer, filters: QueueFilters, today: date, context:
 def filter_choices(user: User) -> dict[str, list[tuple[str, str]]]:
     """The unions, institutions and people the filters offer (three small queries at most)."""
     statements = _choice_statements(user.role, user.union_id)
-    return {name: _turkish_order(tuple(db.session.execute(statement).tuples())) for name, statement in statements}
+    # Plain tuples: the cache below compares the lists it holds item by item, and a Row compares in Python.
+    return {name: _turkish_order(tuple(map(tuple, read(statement).all()))) for name, statement in statements}
 
 
 @lru_cache(maxsize=64)
