@@ -10,13 +10,13 @@ from flask_login import current_user
 from app import labels
 from app.access import STAFF, allow
 from app.desk import bp
-from app.desk.forms import (
-    QueueFilterForm,
-)
+from app.desk.forms import QueueFilterForm
+from app.desk.queue_rows import queue_rows
 from app.queries.attention import ATTENTIONS
 from app.queries.queue import SORTS, QueueFilters, filter_choices, queue_page
 from app.request_guards import bounded_int
 from app.services.saved_filters import saved_filters
+from app.templating import url_to_ids
 from cases.vocabulary import Role, categories_for_kind, kinds_for_role
 from cases.workflows import State, workflow_for
 
@@ -110,10 +110,12 @@ def queue():
     filters = _read_filters(form, choices)
     page = queue_page(current_user, filters)
     show_union = current_user.union_id is None
+    case_href = url_to_ids("desk.case_detail", "case_id")
     return render_template(
         "desk/queue.html",
         form=form,
         page=page,
+        rows=queue_rows(page.rows, today=page.today, show_union=show_union, case_href=case_href),
         filters=filters,
         show_union=show_union,
         states=[value for value, _label in form.status.choices if value],
