@@ -12,6 +12,7 @@ from app.access import STAFF, allow
 from app.desk import bp
 from app.desk.forms import QueueFilterForm
 from app.desk.queue_rows import queue_rows
+from app.desk.render_i18n import catalogue
 from app.queries.attention import ATTENTIONS
 from app.queries.queue import SORTS, QueueFilters, filter_choices, queue_page
 from app.request_guards import bounded_int
@@ -113,6 +114,7 @@ def queue():
     case_href = url_to_ids("desk.case_detail", "case_id")
     return render_template(
         "desk/queue.html",
+        **catalogue().template_context,
         form=form,
         page=page,
         rows=queue_rows(page.rows, today=page.today, show_union=show_union, case_href=case_href),
