@@ -194,7 +194,23 @@ def _contains(folded: str, *, indexed: bool, column=None) -> sa.ColumnElement[bo
     # The trigram index reads the text with its spaces taken out (migration 0016), so that a
     # phrase's trigrams cross its words; the text itself is then tested for the query as typed.
     joined = sa.func.replace(column, sa.literal_column("' '"), sa.literal_column("''"))
-    return sa.and_(joined.like(f"%{_escape_like(folded.replace(' ', ''))}%", escape="\\"), holds)
+    found = [joined.like(f"%{_escape_like(part)}%", escape="\\") for part in _index_parts(folded)]
+    return sa.and_(*found, holds)
+
+
+def _index_parts(folded: str) -> list[str]:
+    """What the trigram index is asked for a query: the word, or where a phrase's words meet.
+
+    A phrase of common words ("yılmaz çelik") shares most trigrams with every case naming either
+    word; reading each of their long lists cost 14 ms at a million cases. The few characters on
+    either side of each space ("mazcel") are rare where the words are not rare together: 2 ms.
+    The text itself is tested for the whole phrase afterwards.
+    """
+    words = folded.split(" ")
+    meetings = [left[-3:] + right[:3] for left, right in zip(words, words[1:], strict=False)]
+    if meetings and all(len(meeting) >= 3 for meeting in meetings):
+        return meetings
+    return [folded.replace(" ", "")]
 
 
 def _sort_of(filters: QueueFilters) -> str:
