@@ -14,7 +14,9 @@ For each page the app is loaded in a process run under callgrind with counting s
 switches counting on around ``--requests`` requests of the page (through a two-line C helper
 built here with callgrind's client requests) and off again. What is printed is that count over
 the requests: the whole of Flask's handling of a request (hooks, view, SQL through the driver,
-template), not gunicorn's or the network's. The database is the one bench.served seeds (reused).
+template), not gunicorn's or the network's. On PostgreSQL the server's own work is another process
+and is not counted: there the count is the app's share. The database is the one bench.served seeds
+(reused).
 Valgrind and gcc come from Debian (valgrind is installed when missing).
 """
 
