@@ -118,6 +118,34 @@ def select_options(choices, current) -> Markup:
     return Markup(html)  # noqa: S704 - escaped in _option_list
 
 
+def select_field(field) -> Markup:
+    """A filter's select with its label and error, for a list whose options come ready-made.
+
+    What the queue's ``select`` macro rendered, built here: each call of the macro through Jinja
+    cost some 60,000 instructions more, and the queue shows eight of them on every page.
+    """
+    from app.desk.render_i18n import catalogue  # the desk's package imports this module
+
+    fid = escape(field.id)
+    errors = field.errors
+    marked = " is-invalid" if errors else ""
+    invalid = f' aria-invalid="true" aria-describedby="{fid}-error"' if errors else ""
+    shown_error = (
+        f'<div id="{fid}-error" class="invalid-feedback d-block">{escape(" ".join(map(str, errors)))}</div>\n'
+        if errors
+        else ""
+    )
+    return Markup(  # noqa: S704 - every value escaped here or in select_options
+        '  <div class="mb-3">\n'
+        f'    <label class="form-label" for="{fid}">{escape(catalogue().text(field.label.text))}</label>\n'
+        f'    <select class="form-select{marked}" id="{fid}" name="{escape(field.name)}"{invalid}>\n'
+        f"      {select_options(field.choices, field.data or '')}\n"
+        "    </select>\n"
+        f"    {shown_error}"
+        "  </div>\n"
+    )
+
+
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
@@ -129,7 +157,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["urls_with_each"] = urls_with_each
     app.jinja_env.globals["url_to_ids"] = url_to_ids
-    app.jinja_env.globals["select_options"] = select_options
+    app.jinja_env.globals["select_field"] = select_field
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -49,3 +49,25 @@ def test_select_options_escape_and_select_as_the_template_loop_did():
     )
     assert select_options(choices, "").count(" selected") == 1  # the empty choice, like the loop
     assert " selected" not in select_options(choices, "9")
+
+
+def test_a_filter_select_shows_its_label_choice_and_error_escaped(app):
+    from flask_babel import force_locale
+    from werkzeug.datastructures import MultiDict
+
+    from app.desk.forms import QueueFilterForm
+    from app.templating import select_field
+
+    with app.test_request_context(), force_locale("tr"):
+        form = QueueFilterForm(MultiDict({"institution": "2"}))
+        form.institution.choices = [("", "Tümü"), ("1", "Okul <A>"), ("2", 'Okul "B"')]
+        html = str(select_field(form.institution))
+        assert '<label class="form-label" for="institution">Kurum</label>' in html
+        assert '<select class="form-select" id="institution" name="institution">' in html
+        assert '<option value="2" selected>Okul &#34;B&#34;</option>' in html and "Okul &lt;A&gt;" in html
+        assert "invalid" not in html
+        form.institution.errors = ["<Listeden> seçin."]
+        html = str(select_field(form.institution))
+        assert 'class="form-select is-invalid"' in html
+        assert 'aria-invalid="true" aria-describedby="institution-error"' in html
+        assert '<div id="institution-error" class="invalid-feedback d-block">&lt;Listeden&gt; seçin.</div>' in html
