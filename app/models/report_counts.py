@@ -60,7 +60,8 @@ class ReportCaseCount(db.Model):
     __tablename__ = "report_case_counts"
     # The queue's counts per status: a scope's rows of one dimension and kind, every month (app/queries/queue.py).
     __table_args__ = (
-        sa.Index("ix_report_case_counts_scope", "union_id", "dimension", "kind", "key", postgresql_include=["cases"]),
+        # The count as the last key column, not INCLUDE: SQLite has no INCLUDE, and both then sum from the index alone.
+        sa.Index("ix_report_case_counts_scope", "union_id", "dimension", "kind", "key", "cases"),
     )
 
     union_id: Mapped[int] = mapped_column(primary_key=True)

@@ -289,3 +289,21 @@ def test_the_whole_queue_is_counted_from_the_report_summary_exactly_as_the_cases
     # Any other filter counts the cases themselves, each count capped.
     _counts, filtered = _statements_of(status_counts, lawyer, QueueFilters(category="relocation"), today=None)
     assert len(filtered) == 1 and "FROM cases" in filtered[0]
+
+
+def test_the_summary_counts_are_summed_from_their_index_alone(app):
+    """The count is in the scope index (0017): no summary row is read from the table, on either database."""
+    from app.queries.queue import _summary_count_statement
+    from app.queries.scope import viewer_of
+
+    lawyer = UserFactory(role="lawyer", union=UnionFactory())
+    statement = _summary_count_statement(viewer_of(lawyer), lawyer.union_id, None)
+    sql = str(statement.compile(db.engine, compile_kwargs={"literal_binds": True})).replace("%%", "%")
+    if db.engine.dialect.name == "sqlite":
+        plan = " ".join(str(row[-1]) for row in db.session.execute(sa.text("EXPLAIN QUERY PLAN " + sql)))
+        assert "USING COVERING INDEX ix_report_case_counts_scope" in plan, plan
+    else:
+        db.session.execute(sa.text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(db.session.execute(sa.text("EXPLAIN " + sql)).scalars())
+        db.session.rollback()
+        assert "Index Only Scan using ix_report_case_counts_scope" in plan, plan
