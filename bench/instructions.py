@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     url = args.database_url or served.default_sqlite(args.cases)
     setup = served.prepare(url, args.cases, 10)
     pages = {page.key: page for page in served.build_pages(setup, "") if page.method == "GET"}
-    pages["healthz"] = served.Page("healthz", "signed-in /healthz (the floor)", "lawyer", ["/healthz"])
+    pages["healthz"] = served.Page("healthz", "/healthz, a bare request (the floor)", "lawyer", ["/healthz"])
     wanted = args.pages or list(pages)
     unknown = [key for key in wanted if key not in pages]
     if unknown:
