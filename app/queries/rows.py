@@ -17,7 +17,13 @@ from app.extensions import db
 
 
 def read(statement: sa.Executable, parameters: dict[str, Any] | None = None) -> Result:
-    """Run ``statement`` (columns only) in the session's transaction, past the ORM."""
+    """Run ``statement`` (columns only) in the session's transaction, past the ORM.
+
+    SELECTs only: a write here would pass unseen by the session, and a request that only read
+    is committed at its end (app/read_only_requests.py).
+    """
+    if not getattr(statement, "is_select", False):
+        raise TypeError("read() runs SELECT statements only")
     session = db.session
     if session.autoflush and (session.new or session.dirty or session.deleted):
         session.flush()

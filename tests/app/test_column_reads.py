@@ -1,5 +1,6 @@
 """Column reads past the ORM (app/queries/rows.py) see what the session sees."""
 
+import pytest
 import sqlalchemy as sa
 
 from app.extensions import db
@@ -25,3 +26,9 @@ def test_a_read_returns_plain_rows_with_bound_parameters(app):
     statement = sa.select(Case.id, Case.reference).where(Case.id.in_(sa.bindparam("ids", expanding=True)))
     rows = read(statement.order_by(Case.id), {"ids": [cases[0].id, cases[2].id]}).all()
     assert [(row.id, row.reference) for row in rows] == [(c.id, c.reference) for c in (cases[0], cases[2])]
+
+
+def test_a_read_refuses_anything_but_a_select(app):
+    with pytest.raises(TypeError):
+        read(sa.update(Case).values(status="closed"))
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Case).where(Case.status == "closed")) == 0
