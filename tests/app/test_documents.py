@@ -483,6 +483,10 @@ def test_the_form_page_runs_the_same_queries_with_one_piece_of_evidence_or_many(
 
 def test_the_petition_pages_repeat_the_cases_overdue_mark(setup, client, db):
     case, _, _ = setup
+    # The case's nearest deadline from the app's clock: the fixed notification date of the setup
+    # puts its lawsuit deadline in December 2026, overdue from then on.
+    case.next_deadline = clock.today() + timedelta(days=10)
+    db.session.commit()
     for url in (f"/desk/cases/{case.id}/documents", form_url(case), f"/desk/cases/{case.id}"):
         assert 'data-testid="case-overdue"' not in client.get(url).get_data(as_text=True)
     overdue = clock.today() - timedelta(days=2)
