@@ -17,12 +17,15 @@ from cases.money import format_amount
 from cases.national_id import mask_national_id
 
 
-def format_date(value: date | datetime | None) -> str:
-    """23.11.2026 — the form Turkish readers expect, in both languages."""
+def format_date(value: date | datetime | None, in_zone: ZoneInfo | None = None) -> str:
+    """23.11.2026 — the form Turkish readers expect, in both languages (an instant: its local day).
+
+    ``in_zone``: the installation's zone, found already (a list of many rows finds it once).
+    """
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = clock.local(value).date()
+        value = clock.local(value, in_zone).date()
     return value.strftime("%d.%m.%Y")
 
 
@@ -100,7 +103,7 @@ def url_to_ids(endpoint: str, argument: str) -> str:
 def _option_list(choices: tuple[tuple[object, object], ...]) -> tuple[str, dict[str, str]]:
     """A list's <option> tags, escaped once per process: all of them unselected, and each one's own tag."""
     tags = {str(value): f'<option value="{escape(str(value))}">' for value, _text in choices}
-    html = "".join(f'<option value="{escape(str(value))}">{escape(str(text))}</option>' for value, text in choices)
+    html = "".join(f"{tags[str(value)]}{escape(str(text))}</option>" for value, text in choices)
     return html, tags
 
 

@@ -24,7 +24,6 @@ import argparse
 import ctypes
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,18 +36,6 @@ HELPER = r"""
 void count_from_here(void) { CALLGRIND_ZERO_STATS; CALLGRIND_START_INSTRUMENTATION; }
 void count_no_more(void) { CALLGRIND_STOP_INSTRUMENTATION; }
 """
-
-
-def ensure_valgrind() -> str:
-    found = shutil.which("valgrind")
-    if found and Path("/usr/include/valgrind/callgrind.h").exists():
-        return found
-    print("installing valgrind (Debian package) …")
-    subprocess.run(["apt-get", "install", "-y", "-q", "valgrind"], check=False)
-    if not shutil.which("valgrind"):
-        subprocess.run(["apt-get", "update", "-q"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-q", "valgrind"], check=True)
-    return shutil.which("valgrind") or "valgrind"
 
 
 def build_helper(folder: Path) -> Path:
@@ -118,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [key for key in wanted if key not in pages]
     if unknown:
         raise SystemExit(f"unknown page(s) {', '.join(unknown)}; GET pages: {', '.join(pages)}")
-    valgrind = ensure_valgrind()
+    valgrind = served.ensure_debian_tool("valgrind", also=Path("/usr/include/valgrind/callgrind.h"))
     with tempfile.TemporaryDirectory(prefix="dayanak_count_helper_") as folder:
         helper = build_helper(Path(folder))
         print(f"\n{args.cases} cases on {url.split(':')[0]}; {args.requests} requests counted a page (callgrind)")

@@ -416,16 +416,21 @@ end
 """
 
 
-def ensure_wrk() -> str:
-    found = shutil.which("wrk")
-    if found:
+def ensure_debian_tool(command: str, *, also: Path | None = None) -> str:
+    """The path of ``command``, installing its Debian package of the same name when it (or ``also``) is missing."""
+    found = shutil.which(command)
+    if found and (also is None or also.exists()):
         return found
-    print("installing wrk (Debian package) …")
-    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)
-    if not shutil.which("wrk"):
+    print(f"installing {command} (Debian package) …")
+    subprocess.run(["apt-get", "install", "-y", "-q", command], check=False)
+    if not shutil.which(command):
         subprocess.run(["apt-get", "update", "-q"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
-    return shutil.which("wrk")
+        subprocess.run(["apt-get", "install", "-y", "-q", command], check=True)
+    return shutil.which(command) or command
+
+
+def ensure_wrk() -> str:
+    return ensure_debian_tool("wrk")
 
 
 def _lua(page: Page, cookie: str) -> str:

@@ -11,13 +11,14 @@ tests/app/test_queue_rows.py read the rows back).
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from app import clock, labels
 from app.desk.render_i18n import catalogue
+from app.templating import format_date
 from cases.deadlines import is_overdue
 from cases.i18n import N_
 
@@ -78,15 +79,6 @@ def _texts() -> _Texts:
     )
 
 
-def _day(value: date | datetime | None, zone: Any) -> str:
-    """23.11.2026, an instant's day as the installation's clock shows it (as the ``date`` filter)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = (value.astimezone(zone) if value.tzinfo else value).date()
-    return value.strftime("%d.%m.%Y")
-
-
 def queue_rows(rows: Sequence[Any], *, today: date, show_union: bool, case_href: str) -> Markup:
     """The table rows of a queue page; ``case_href`` is a case page's URL up to its id."""
     texts, zone = _texts(), clock.zone()
@@ -130,7 +122,7 @@ def queue_rows(rows: Sequence[Any], *, today: date, show_union: bool, case_href:
             f'  <td data-label="{cell["assignee"]}">{assignee}</td>\n'
             f'  <td data-label="{cell["priority"]}">{priority}</td>\n'
             f'  <td data-label="{cell["deadline"]}" class="text-nowrap">{_deadline(row, today, texts)}</td>\n'
-            f'  <td data-label="{cell["activity"]}">{_day(row.last_activity_at, zone)}</td>\n'
+            f'  <td data-label="{cell["activity"]}">{format_date(row.last_activity_at, zone)}</td>\n'
             "</tr>\n"
         )
     return Markup("".join(html))  # noqa: S704 - every value above is escaped
@@ -141,7 +133,7 @@ def _deadline(row: Any, today: date, texts: _Texts) -> str:
     due = row.next_deadline
     if not due:
         return ""
-    day = due.strftime("%d.%m.%Y")
+    day = format_date(due)
     shown = (
         f'<span class="badge text-bg-danger" data-testid="overdue-badge">{texts.overdue} {day}</span>'
         if is_overdue(due, today)
